@@ -1,0 +1,33 @@
+package org.syncpost.audit.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.syncpost.audit.entity.AuditEntry;
+import org.syncpost.directory.entity.Role;
+
+/** Reads the audit trail: who changed which profile, mailbox or setting, and when. */
+@Stateless
+@RolesAllowed(Role.ADMINISTRATOR_NAME)
+public class AuditTrail {
+
+  @PersistenceContext EntityManager em;
+
+  public List<AuditEntry> entries(String objectType, Long objectId, int offset, int limit) {
+    return em.createNamedQuery(AuditEntry.FOR_OBJECT, AuditEntry.class)
+        .setParameter("type", objectType)
+        .setParameter("objectId", objectId)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  public long count(String objectType, Long objectId) {
+    return em.createNamedQuery(AuditEntry.COUNT_FOR_OBJECT, Long.class)
+        .setParameter("type", objectType)
+        .setParameter("objectId", objectId)
+        .getSingleResult();
+  }
+}

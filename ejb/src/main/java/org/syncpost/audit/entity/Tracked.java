@@ -1,0 +1,56 @@
+package org.syncpost.audit.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.syncpost.audit.control.ChangeStamper;
+
+/**
+ * What every entity records about itself: when it was created and last changed, by whom, and an
+ * optimistic-lock version so that two administrators editing at once cannot overwrite each other.
+ */
+@MappedSuperclass
+@EntityListeners(ChangeStamper.class)
+public abstract class Tracked {
+
+  @Version private long version;
+
+  @Column(name = "created_on", nullable = false, updatable = false)
+  private Instant createdOn;
+
+  @Column(name = "modified_on", nullable = false)
+  private Instant modifiedOn;
+
+  @Column(name = "modified_by", nullable = false, length = 100)
+  private String modifiedBy;
+
+  public abstract Long getId();
+
+  public void stampCreated(String by, Instant at) {
+    createdOn = at;
+    stampModified(by, at);
+  }
+
+  public void stampModified(String by, Instant at) {
+    modifiedOn = at;
+    modifiedBy = by;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public Instant getCreatedOn() {
+    return createdOn;
+  }
+
+  public Instant getModifiedOn() {
+    return modifiedOn;
+  }
+
+  public String getModifiedBy() {
+    return modifiedBy;
+  }
+}

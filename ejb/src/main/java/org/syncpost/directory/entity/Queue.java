@@ -1,0 +1,84 @@
+package org.syncpost.directory.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import org.syncpost.audit.entity.Tracked;
+
+/** A shared address (support@, billing@) whose mail is processed for a team; owned by a user. */
+@Entity
+@Table(name = "mail_queue")
+@NamedQuery(name = Queue.ALL, query = "select q from Queue q order by q.name")
+@NamedQuery(name = Queue.COUNT, query = "select count(q) from Queue q")
+public class Queue extends Tracked {
+
+  public static final String ALL = "Queue.all";
+  public static final String COUNT = "Queue.count";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_queue_seq")
+  @SequenceGenerator(name = "mail_queue_seq", sequenceName = "mail_queue_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(nullable = false, length = 100)
+  private String name;
+
+  @Column(nullable = false, length = 320)
+  private String email;
+
+  @ManyToOne
+  @JoinColumn(name = "owner_id")
+  private User owner;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "incoming_filter", nullable = false, length = 30)
+  private IncomingFilter incomingFilter = IncomingFilter.ALL_EMAIL;
+
+  protected Queue() {}
+
+  public Queue(QueueDetails details, User owner) {
+    describe(details, owner);
+  }
+
+  public void describe(QueueDetails details, User owner) {
+    this.name = details.name();
+    this.email = details.email();
+    this.incomingFilter = details.incomingFilter();
+    this.owner = owner;
+  }
+
+  /** The queue changed hands; its mailbox is moved along by the caller. */
+  public void transferOwnership(User newOwner) {
+    this.owner = newOwner;
+  }
+
+  @Override
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public User getOwner() {
+    return owner;
+  }
+
+  public IncomingFilter getIncomingFilter() {
+    return incomingFilter;
+  }
+}

@@ -1,0 +1,19 @@
+package org.syncpost.directory.entity;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** What an administrator enters for a queue. */
+public record QueueDetails(
+    @NotBlank(message = "enter a name for the queue")
+        @Size(max = 100, message = "must be at most 100 characters")
+        String name,
+    @NotBlank(message = "enter the queue's email address")
+        @Size(max = 320, message = "must be at most 320 characters")
+        @Email(message = "is not a valid email address")
+        String email,
+    Long ownerId,
+    @NotNull(message = "choose ALL_EMAIL, RESPONSES_TO_OUR_EMAIL, KNOWN_CORRESPONDENTS or NONE")
+        IncomingFilter incomingFilter) {}

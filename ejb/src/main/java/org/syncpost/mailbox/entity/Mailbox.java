@@ -1,0 +1,491 @@
+package org.syncpost.mailbox.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.syncpost.audit.entity.Tracked;
+import org.syncpost.crypto.control.SecretConverter;
+import org.syncpost.crypto.entity.Secret;
+import org.syncpost.directory.entity.Queue;
+import org.syncpost.directory.entity.User;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.settings.entity.AppointmentsNotSupported;
+import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.settings.entity.OrganisationSettings;
+import org.syncpost.validation.entity.Violation;
+
+/**
+ * The mailbox of one user or queue: which server profile reaches it, whether SyncPost processes its
+ * mail, whether its address is approved, how its last test went, and its sync health.
+ */
+@Entity
+@Table(name = "mailbox")
+@NamedQuery(
+    name = Mailbox.FILTERED,
+    query =
+        "select m from Mailbox m where (:ownerId is null or m.owner.id = :ownerId)"
+            + " and (:profileId is null or m.profile.id = :profileId) order by m.name, m.id")
+@NamedQuery(
+    name = Mailbox.COUNT_FILTERED,
+    query =
+        "select count(m) from Mailbox m where (:ownerId is null or m.owner.id = :ownerId)"
+            + " and (:profileId is null or m.profile.id = :profileId)")
+@NamedQuery(
+    name = Mailbox.WITH_EMAIL,
+    query = "select m from Mailbox m where lower(m.email) = lower(:email)")
+public class Mailbox extends Tracked {
+
+  public static final String FILTERED = "Mailbox.filtered";
+  public static final String COUNT_FILTERED = "Mailbox.countFiltered";
+  public static final String WITH_EMAIL = "Mailbox.withEmail";
+  public static final String DEFAULT_FOLDERS = "INBOX";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mailbox_seq")
+  @SequenceGenerator(name = "mailbox_seq", sequenceName = "mailbox_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(nullable = false, length = 100)
+  private String name;
+
+  @Column(nullable = false, length = 320)
+  private String email;
+
+  @ManyToOne
+  @JoinColumn(name = "owner_id")
+  private User owner;
+
+  @OneToOne
+  @JoinColumn(name = "regarding_user_id")
+  private User regardingUser;
+
+  @OneToOne
+  @JoinColumn(name = "regarding_queue_id")
+  private Queue regardingQueue;
+
+  @ManyToOne
+  @JoinColumn(name = "profile_id")
+  private EmailServerProfile profile;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "incoming_delivery_method", nullable = false, length = 20)
+  private DeliveryMethod incomingDeliveryMethod;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "outgoing_delivery_method", nullable = false, length = 20)
+  private DeliveryMethod outgoingDeliveryMethod;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "appointments_delivery_method", nullable = false, length = 20)
+  private DeliveryMethod appointmentsDeliveryMethod;
+
+  @Column(length = 320)
+  private String username;
+
+  @Convert(converter = SecretConverter.class)
+  @Column(length = 1000)
+  private Secret password;
+
+  @Column(name = "allow_credential_use", nullable = false)
+  private boolean allowCredentialUse;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "approval_status", nullable = false, length = 20)
+  private ApprovalStatus approvalStatus;
+
+  @Column(name = "approval_decided_by", length = 100)
+  private String approvalDecidedBy;
+
+  @Column(name = "approval_decided_on")
+  private Instant approvalDecidedOn;
+
+  @Column(name = "enabled_for_incoming", nullable = false)
+  private boolean enabledForIncoming;
+
+  @Column(name = "enabled_for_outgoing", nullable = false)
+  private boolean enabledForOutgoing;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "incoming_status", nullable = false, length = 20)
+  private TestStatus incomingStatus = TestStatus.NOT_RUN;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "outgoing_status", nullable = false, length = 20)
+  private TestStatus outgoingStatus = TestStatus.NOT_RUN;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "appointments_status", nullable = false, length = 20)
+  private TestStatus appointmentsStatus = TestStatus.NOT_RUN;
+
+  @Column(name = "test_completed_on")
+  private Instant testCompletedOn;
+
+  @Column(name = "test_attempted_by", length = 100)
+  private String testAttemptedBy;
+
+  @Column(name = "test_attempted_on")
+  private Instant testAttemptedOn;
+
+  @Column(name = "process_email_received_after")
+  private Instant processEmailReceivedAfter;
+
+  @Column(name = "delete_email_after_processing", nullable = false)
+  private boolean deleteEmailAfterProcessing;
+
+  @Column(nullable = false, length = 2000)
+  private String folders = DEFAULT_FOLDERS;
+
+  @Column(name = "next_incoming_poll_at")
+  private Instant nextIncomingPollAt;
+
+  @Column(name = "sending_postponed_until")
+  private Instant sendingPostponedUntil;
+
+  @Column(name = "last_sync_started_on")
+  private Instant lastSyncStartedOn;
+
+  @Column(name = "last_sync_succeeded_on")
+  private Instant lastSyncSucceededOn;
+
+  @Column(name = "items_processed_last_cycle", nullable = false)
+  private int itemsProcessedLastCycle;
+
+  @Column(name = "items_failed_last_cycle", nullable = false)
+  private int itemsFailedLastCycle;
+
+  @Column(name = "last_error_code", length = 60)
+  private String lastErrorCode;
+
+  @Column(name = "last_error_text", length = 2000)
+  private String lastErrorText;
+
+  @Column(name = "consecutive_errors", nullable = false)
+  private int consecutiveErrors;
+
+  @Column(name = "transient_failures", nullable = false)
+  private int transientFailures;
+
+  @Column(name = "lease_owner", length = 100)
+  private String leaseOwner;
+
+  @Column(name = "lease_until")
+  private Instant leaseUntil;
+
+  @Column(nullable = false)
+  private boolean active = true;
+
+  protected Mailbox() {}
+
+  private Mailbox(
+      String name, String email, User owner, OrganisationSettings defaults, boolean forQueue) {
+    this.name = name;
+    this.email = email;
+    this.owner = owner;
+    this.profile = defaults.getDefaultProfile();
+    this.incomingDeliveryMethod = defaults.getIncomingDeliveryMethod();
+    this.outgoingDeliveryMethod = defaults.getOutgoingDeliveryMethod();
+    this.appointmentsDeliveryMethod = defaults.getAppointmentsDeliveryMethod();
+    this.approvalStatus =
+        defaults.requiresApproval(forQueue) ? ApprovalStatus.PENDING : ApprovalStatus.EMPTY;
+  }
+
+  /** The mailbox every user gets, set up with the organisation's defaults. */
+  public static Mailbox of(User user, OrganisationSettings defaults) {
+    Mailbox mailbox = new Mailbox(user.getName(), user.getEmail(), user, defaults, false);
+    mailbox.regardingUser = user;
+    return mailbox;
+  }
+
+  /** The mailbox every queue gets, owned by the queue's owner. */
+  public static Mailbox of(Queue queue, OrganisationSettings defaults) {
+    Mailbox mailbox =
+        new Mailbox(queue.getName(), queue.getEmail(), queue.getOwner(), defaults, true);
+    mailbox.regardingQueue = queue;
+    return mailbox;
+  }
+
+  public boolean isForQueue() {
+    return regardingQueue != null;
+  }
+
+  /** Rules beyond single fields. */
+  public List<Violation> violationsOf(MailboxSettings settings) {
+    List<Violation> found = new ArrayList<>();
+    if (AppointmentsNotSupported.isRefused(settings.appointmentsDeliveryMethod())) {
+      found.add(AppointmentsNotSupported.violation("appointmentsDeliveryMethod"));
+    }
+    if (Boolean.TRUE.equals(settings.deleteEmailAfterProcessing()) && !isForQueue()) {
+      found.add(
+          new Violation(
+              "deleteEmailAfterProcessing",
+              "only a queue's mailbox may delete processed email from the server; a user's mail"
+                  + " stays where it is"));
+    }
+    return found;
+  }
+
+  /** An administrator's change; a new address must be approved again. */
+  public void reconfigure(
+      MailboxSettings settings, EmailServerProfile newProfile, boolean approvalRequired) {
+    name = settings.name().strip();
+    readdress(settings.email().strip(), approvalRequired);
+    useDeliveryMethods(
+        newProfile,
+        settings.incomingDeliveryMethod(),
+        settings.outgoingDeliveryMethod(),
+        settings.appointmentsDeliveryMethod());
+    changeCredentials(settings.username(), settings.password(), settings.allowCredentialUse());
+    processEmailReceivedAfter = settings.processEmailReceivedAfter();
+    deleteEmailAfterProcessing = settings.deleteEmailAfterProcessing();
+    folders = normalisedFolders(settings.folders());
+  }
+
+  /** The bulk "Edit" of several mailboxes: profile and delivery methods only. */
+  public void useDeliveryMethods(
+      EmailServerProfile newProfile,
+      DeliveryMethod incoming,
+      DeliveryMethod outgoing,
+      DeliveryMethod appointments) {
+    if (!sameProfile(newProfile)) {
+      // a new server has not been tested: the mailbox must be tested & enabled again
+      enabledForIncoming = false;
+      enabledForOutgoing = false;
+      incomingStatus = TestStatus.NOT_RUN;
+      outgoingStatus = TestStatus.NOT_RUN;
+    }
+    profile = newProfile;
+    incomingDeliveryMethod = incoming;
+    outgoingDeliveryMethod = outgoing;
+    appointmentsDeliveryMethod = appointments;
+  }
+
+  /** The mailbox owner's own change of the credentials SyncPost uses for their mailbox. */
+  public void changeCredentials(String newUsername, Secret newPassword, boolean allowUse) {
+    username = newUsername == null || newUsername.isBlank() ? null : newUsername.strip();
+    if (newPassword != null) {
+      password = newPassword;
+    }
+    allowCredentialUse = allowUse;
+  }
+
+  /** Another address has not been approved: it goes back to pending. */
+  public void readdress(String newEmail, boolean approvalRequired) {
+    if (!newEmail.equalsIgnoreCase(email)) {
+      approvalStatus = approvalRequired ? ApprovalStatus.PENDING : ApprovalStatus.EMPTY;
+      approvalDecidedBy = null;
+      approvalDecidedOn = null;
+    }
+    email = newEmail;
+  }
+
+  /** A queue changed hands: its mailbox follows. */
+  public void transferOwnership(User newOwner) {
+    owner = newOwner;
+  }
+
+  /** Drops the profile, e.g. when the profile is deleted; the mailbox stops processing. */
+  public void detachFrom(EmailServerProfile removed) {
+    if (sameProfile(removed)) {
+      useDeliveryMethods(
+          null, incomingDeliveryMethod, outgoingDeliveryMethod, appointmentsDeliveryMethod);
+    }
+  }
+
+  public List<String> folderList() {
+    return Arrays.stream(folders.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
+  }
+
+  private boolean sameProfile(EmailServerProfile other) {
+    if (profile == null || other == null) {
+      return profile == other;
+    }
+    return profile.getId() != null && profile.getId().equals(other.getId());
+  }
+
+  private static String normalisedFolders(String requested) {
+    return String.join(
+        ",",
+        Arrays.stream(requested.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList());
+  }
+
+  @Override
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public User getOwner() {
+    return owner;
+  }
+
+  public User getRegardingUser() {
+    return regardingUser;
+  }
+
+  public Queue getRegardingQueue() {
+    return regardingQueue;
+  }
+
+  public EmailServerProfile getProfile() {
+    return profile;
+  }
+
+  public DeliveryMethod getIncomingDeliveryMethod() {
+    return incomingDeliveryMethod;
+  }
+
+  public DeliveryMethod getOutgoingDeliveryMethod() {
+    return outgoingDeliveryMethod;
+  }
+
+  public DeliveryMethod getAppointmentsDeliveryMethod() {
+    return appointmentsDeliveryMethod;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public boolean isPasswordSet() {
+    return password != null;
+  }
+
+  /** The password, for the mail session only. */
+  public Secret getPassword() {
+    return password;
+  }
+
+  public boolean isAllowCredentialUse() {
+    return allowCredentialUse;
+  }
+
+  public ApprovalStatus getApprovalStatus() {
+    return approvalStatus;
+  }
+
+  public String getApprovalDecidedBy() {
+    return approvalDecidedBy;
+  }
+
+  public Instant getApprovalDecidedOn() {
+    return approvalDecidedOn;
+  }
+
+  public boolean isEnabledForIncoming() {
+    return enabledForIncoming;
+  }
+
+  public boolean isEnabledForOutgoing() {
+    return enabledForOutgoing;
+  }
+
+  public TestStatus getIncomingStatus() {
+    return incomingStatus;
+  }
+
+  public TestStatus getOutgoingStatus() {
+    return outgoingStatus;
+  }
+
+  public TestStatus getAppointmentsStatus() {
+    return appointmentsStatus;
+  }
+
+  public Instant getTestCompletedOn() {
+    return testCompletedOn;
+  }
+
+  public String getTestAttemptedBy() {
+    return testAttemptedBy;
+  }
+
+  public Instant getTestAttemptedOn() {
+    return testAttemptedOn;
+  }
+
+  public Instant getProcessEmailReceivedAfter() {
+    return processEmailReceivedAfter;
+  }
+
+  public boolean isDeleteEmailAfterProcessing() {
+    return deleteEmailAfterProcessing;
+  }
+
+  public String getFolders() {
+    return folders;
+  }
+
+  public Instant getNextIncomingPollAt() {
+    return nextIncomingPollAt;
+  }
+
+  public Instant getSendingPostponedUntil() {
+    return sendingPostponedUntil;
+  }
+
+  public Instant getLastSyncStartedOn() {
+    return lastSyncStartedOn;
+  }
+
+  public Instant getLastSyncSucceededOn() {
+    return lastSyncSucceededOn;
+  }
+
+  public int getItemsProcessedLastCycle() {
+    return itemsProcessedLastCycle;
+  }
+
+  public int getItemsFailedLastCycle() {
+    return itemsFailedLastCycle;
+  }
+
+  public String getLastErrorCode() {
+    return lastErrorCode;
+  }
+
+  public String getLastErrorText() {
+    return lastErrorText;
+  }
+
+  public int getConsecutiveErrors() {
+    return consecutiveErrors;
+  }
+
+  public int getTransientFailures() {
+    return transientFailures;
+  }
+
+  public String getLeaseOwner() {
+    return leaseOwner;
+  }
+
+  public Instant getLeaseUntil() {
+    return leaseUntil;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+}

@@ -1,0 +1,36 @@
+package org.syncpost.mailbox.entity;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.syncpost.crypto.entity.Secret;
+import org.syncpost.settings.entity.DeliveryMethod;
+
+/**
+ * What an administrator sets on a mailbox. A {@code null} password keeps the stored one; a {@code
+ * null} profile leaves the mailbox without a server.
+ */
+public record MailboxSettings(
+    @NotBlank(message = "enter a name for the mailbox")
+        @Size(max = 100, message = "must be at most 100 characters")
+        String name,
+    @NotBlank(message = "enter the mailbox's email address")
+        @Size(max = 320, message = "must be at most 320 characters")
+        @Email(message = "is not a valid email address")
+        String email,
+    Long profileId,
+    @NotNull(message = "choose NONE or SERVER_SIDE_SYNC") DeliveryMethod incomingDeliveryMethod,
+    @NotNull(message = "choose NONE or SERVER_SIDE_SYNC") DeliveryMethod outgoingDeliveryMethod,
+    @NotNull(message = "choose NONE") DeliveryMethod appointmentsDeliveryMethod,
+    @Size(max = 320, message = "must be at most 320 characters") String username,
+    Secret password,
+    @NotNull Boolean allowCredentialUse,
+    Instant processEmailReceivedAfter,
+    @NotNull Boolean deleteEmailAfterProcessing,
+    @NotBlank(message = "name at least one folder, e.g. INBOX")
+        @Size(max = 2000, message = "must be at most 2,000 characters")
+        @Pattern(regexp = "[^\\r\\n]*", message = "separate folder names with commas, on one line")
+        String folders) {}

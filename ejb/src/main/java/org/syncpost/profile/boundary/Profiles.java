@@ -1,0 +1,128 @@
+package org.syncpost.profile.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.syncpost.audit.control.Auditor;
+import org.syncpost.directory.control.Caller;
+import org.syncpost.directory.entity.Role;
+import org.syncpost.directory.entity.User;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.settings.entity.OrganisationSettings;
+import org.syncpost.validation.control.Rules;
+import org.syncpost.validation.entity.NotFound;
+import org.syncpost.validation.entity.Violation;
+
+/** Email server profiles: how SyncPost reaches the organisation's mail servers. */
+@Stateless
+@RolesAllowed(Role.ADMINISTRATOR_NAME)
+public class Profiles {
+
+  static final String AUDIT_TYPE = "profile";
+
+  @PersistenceContext EntityManager em;
+  @Inject Rules rules;
+  @Inject Auditor auditor;
+  @Inject Caller caller;
+  @Inject Clock clock;
+
+  @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME})
+  public List<EmailServerProfile> list(int offset, int limit) {
+    return em.createNamedQuery(EmailServerProfile.ALL, EmailServerProfile.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME})
+  public long count() {
+    return em.createNamedQuery(EmailServerProfile.COUNT, Long.class).getSingleResult();
+  }
+
+  @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME})
+  public EmailServerProfile find(long id) {
+    EmailServerProfile profile = em.find(EmailServerProfile.class, id);
+    if (profile == null) {
+      throw new NotFound("email server profile", id);
+    }
+    return profile;
+  }
+
+  public EmailServerProfile create(ProfileSettings requested) {
+    ProfileSettings settings = requested.withDefaults(clock.instant());
+    EmailServerProfile profile = new EmailServerProfile();
+    User owner = checked(profile, settings);
+    profile.configure(settings, owner != null ? owner : caller.user().orElse(null));
+    em.persist(profile);
+    em.flush();
+    auditor.record("created", AUDIT_TYPE, profile.getId(), "profile '" + profile.getName() + "'");
+    return profile;
+  }
+
+  public EmailServerProfile update(long id, ProfileSettings requested) {
+    EmailServerProfile profile = find(id);
+    ProfileSettings settings = requested.withDefaults(profile.getProcessEmailFrom());
+    User owner = checked(profile, settings);
+    profile.configure(settings, owner != null ? owner : profile.getOwner());
+    auditor.record(
+        "changed",
+        AUDIT_TYPE,
+        id,
+        "profile '"
+            + profile.getName()
+            + "'"
+            + (settings.password() != null ? ", password replaced" : ""));
+    return profile;
+  }
+
+  /** Deletes a profile; its mailboxes keep their settings but have no server until given one. */
+  public void delete(long id) {
+    EmailServerProfile profile = find(id);
+    em.createQuery("select m from Mailbox m where m.profile = :profile", Mailbox.class)
+        .setParameter("profile", profile)
+        .getResultList()
+        .forEach(m -> m.detachFrom(profile));
+    em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID)
+        .forgetDefaultProfile(profile);
+    em.remove(profile);
+    auditor.record("deleted", AUDIT_TYPE, id, "profile '" + profile.getName() + "'");
+  }
+
+  private User checked(EmailServerProfile profile, ProfileSettings settings) {
+    OrganisationSettings organisation =
+        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+    List<Violation> found =
+        new ArrayList<>(profile.violationsOf(settings, organisation.isAllowNonSslEmail()));
+    if (settings.name() != null && nameTakenByAnother(settings.name().strip(), profile)) {
+      found.add(
+          new Violation(
+              "name",
+              "another profile is already called '"
+                  + settings.name().strip()
+                  + "'; choose another name"));
+    }
+    User owner = null;
+    if (settings.ownerId() != null) {
+      owner = em.find(User.class, settings.ownerId());
+      if (owner == null) {
+        found.add(new Violation("ownerId", "there is no user with id " + settings.ownerId()));
+      }
+    }
+    rules.enforce(settings, found);
+    return owner;
+  }
+
+  private boolean nameTakenByAnother(String name, EmailServerProfile profile) {
+    return em.createNamedQuery(EmailServerProfile.NAMED, EmailServerProfile.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .anyMatch(other -> !other.getId().equals(profile.getId()));
+  }
+}

@@ -1,0 +1,474 @@
+package org.syncpost.profile.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.syncpost.audit.entity.Tracked;
+import org.syncpost.crypto.control.SecretConverter;
+import org.syncpost.crypto.entity.Secret;
+import org.syncpost.directory.entity.User;
+import org.syncpost.validation.entity.Violation;
+
+/**
+ * How SyncPost reaches a set of mailboxes: the incoming (IMAP or POP3) and outgoing (SMTP) servers,
+ * TLS, whose credentials sign in, and how hard it may poll.
+ */
+@Entity
+@Table(name = "email_server_profile")
+@NamedQuery(
+    name = EmailServerProfile.ALL,
+    query = "select p from EmailServerProfile p order by p.name")
+@NamedQuery(name = EmailServerProfile.COUNT, query = "select count(p) from EmailServerProfile p")
+@NamedQuery(
+    name = EmailServerProfile.NAMED,
+    query = "select p from EmailServerProfile p where lower(p.name) = lower(:name)")
+public class EmailServerProfile extends Tracked {
+
+  public static final String ALL = "EmailServerProfile.all";
+  public static final String COUNT = "EmailServerProfile.count";
+  public static final String NAMED = "EmailServerProfile.named";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "email_server_profile_seq")
+  @SequenceGenerator(
+      name = "email_server_profile_seq",
+      sequenceName = "email_server_profile_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @Column(nullable = false, length = 100)
+  private String name;
+
+  @Column(length = 2000)
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "server_type", nullable = false, length = 20)
+  private ServerType serverType;
+
+  @Column(name = "incoming_server", nullable = false)
+  private String incomingServer;
+
+  @Column(name = "incoming_port", nullable = false)
+  private int incomingPort;
+
+  @Column(name = "incoming_use_ssl", nullable = false)
+  private boolean incomingUseSsl;
+
+  @Column(name = "outgoing_server", nullable = false)
+  private String outgoingServer;
+
+  @Column(name = "outgoing_port", nullable = false)
+  private int outgoingPort;
+
+  @Column(name = "outgoing_use_ssl", nullable = false)
+  private boolean outgoingUseSsl;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "incoming_credential_source", nullable = false, length = 20)
+  private CredentialSource incomingCredentialSource;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "outgoing_credential_source", nullable = false, length = 20)
+  private CredentialSource outgoingCredentialSource;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "incoming_auth_protocol", nullable = false, length = 20)
+  private AuthProtocol incomingAuthProtocol;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "outgoing_auth_protocol", nullable = false, length = 20)
+  private AuthProtocol outgoingAuthProtocol;
+
+  @Column(name = "incoming_username", length = 320)
+  private String incomingUsername;
+
+  @Convert(converter = SecretConverter.class)
+  @Column(name = "incoming_password", length = 1000)
+  private Secret incomingPassword;
+
+  @Column(name = "outgoing_username", length = 320)
+  private String outgoingUsername;
+
+  @Convert(converter = SecretConverter.class)
+  @Column(name = "outgoing_password", length = 1000)
+  private Secret outgoingPassword;
+
+  @Column(name = "use_same_settings_for_outgoing", nullable = false)
+  private boolean useSameSettingsForOutgoing;
+
+  @Column(name = "process_email_from", nullable = false)
+  private Instant processEmailFrom;
+
+  @Column(name = "min_polling_interval_minutes", nullable = false)
+  private int minPollingIntervalMinutes;
+
+  @Column(name = "max_concurrent_connections", nullable = false)
+  private int maxConcurrentConnections;
+
+  @Column(name = "connection_timeout_seconds", nullable = false)
+  private int connectionTimeoutSeconds;
+
+  @Column(name = "alert_owner_on_failures", nullable = false)
+  private boolean alertOwnerOnFailures;
+
+  @ManyToOne
+  @JoinColumn(name = "owner_id")
+  private User owner;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "revocation_check", nullable = false, length = 20)
+  private RevocationCheck revocationCheck;
+
+  @Column(name = "trusted_certificates_pem")
+  private String trustedCertificatesPem;
+
+  /**
+   * What is wrong with {@code settings} for this profile beyond field formats: rules that depend on
+   * several fields, on what the profile was before, and on what the organisation allows.
+   */
+  public List<Violation> violationsOf(ProfileSettings settings, boolean nonSslEmailAllowed) {
+    List<Violation> found = new ArrayList<>();
+    if (serverType != null
+        && settings.serverType() != null
+        && !serverType.canBecome(settings.serverType())) {
+      found.add(
+          new Violation(
+              "serverType",
+              "a POP3/SMTP profile cannot be turned into an IMAP/SMTP profile; create a new"
+                  + " IMAP/SMTP profile and move the mailboxes to it"));
+    }
+    checkLocation(found, "incomingServer", settings.incomingServer());
+    checkLocation(found, "outgoingServer", settings.outgoingServer());
+    checkSsl(found, "incomingUseSsl", settings.incomingUseSsl(), nonSslEmailAllowed);
+    checkSsl(found, "outgoingUseSsl", settings.outgoingUseSsl(), nonSslEmailAllowed);
+    CredentialSource in = settings.incomingCredentialSource();
+    if (in != null && !in.validForIncoming()) {
+      found.add(new Violation("incomingCredentialSource", invalidSourceMessage(in, true)));
+    }
+    checkAuthProtocol(found, "incomingAuthProtocol", in, settings.incomingAuthProtocol());
+    if (Boolean.TRUE.equals(settings.useSameSettingsForOutgoing())) {
+      checkProfileCredentials(
+          found, "", in, settings.username(), settings.password(), incomingPassword);
+    } else {
+      CredentialSource out = settings.outgoingCredentialSource();
+      if (out != null && !out.validForOutgoing()) {
+        found.add(new Violation("outgoingCredentialSource", invalidSourceMessage(out, false)));
+      }
+      checkAuthProtocol(found, "outgoingAuthProtocol", out, settings.outgoingAuthProtocol());
+      checkProfileCredentials(
+          found, "", in, settings.username(), settings.password(), incomingPassword);
+      checkProfileCredentials(
+          found,
+          "outgoing",
+          out,
+          settings.outgoingUsername(),
+          settings.outgoingPassword(),
+          outgoingPassword);
+    }
+    return found;
+  }
+
+  /**
+   * Takes settings that passed {@link #violationsOf}: splits {@code host:port}, fills empty ports
+   * from protocol and SSL, mirrors incoming credentials to outgoing when asked, and forgets profile
+   * credentials that the chosen source no longer uses.
+   */
+  public void configure(ProfileSettings settings, User newOwner) {
+    ServerAddress in = ServerAddress.parse(settings.incomingServer()).orElseThrow();
+    ServerAddress out = ServerAddress.parse(settings.outgoingServer()).orElseThrow();
+    ServerType type = settings.serverType();
+    incomingPort =
+        portFor(
+            type.incoming(),
+            in,
+            settings.incomingPort(),
+            settings.incomingUseSsl(),
+            incomingPort,
+            incomingUseSsl);
+    outgoingPort =
+        portFor(
+            type.outgoing(),
+            out,
+            settings.outgoingPort(),
+            settings.outgoingUseSsl(),
+            outgoingPort,
+            outgoingUseSsl);
+    name = settings.name().strip();
+    description = settings.description();
+    serverType = type;
+    incomingServer = in.host();
+    outgoingServer = out.host();
+    incomingUseSsl = settings.incomingUseSsl();
+    outgoingUseSsl = settings.outgoingUseSsl();
+    incomingCredentialSource = settings.incomingCredentialSource();
+    incomingAuthProtocol =
+        authProtocolFor(incomingCredentialSource, settings.incomingAuthProtocol());
+    useSameSettingsForOutgoing = settings.useSameSettingsForOutgoing();
+    if (incomingCredentialSource == CredentialSource.PROFILE) {
+      incomingUsername = settings.username();
+      incomingPassword = settings.password() != null ? settings.password() : incomingPassword;
+    } else {
+      incomingUsername = null;
+      incomingPassword = null;
+    }
+    if (useSameSettingsForOutgoing) {
+      outgoingCredentialSource = incomingCredentialSource;
+      outgoingAuthProtocol = incomingAuthProtocol;
+      outgoingUsername = null;
+      outgoingPassword = null;
+    } else {
+      outgoingCredentialSource = settings.outgoingCredentialSource();
+      outgoingAuthProtocol =
+          authProtocolFor(outgoingCredentialSource, settings.outgoingAuthProtocol());
+      if (outgoingCredentialSource == CredentialSource.PROFILE) {
+        outgoingUsername = settings.outgoingUsername();
+        outgoingPassword =
+            settings.outgoingPassword() != null ? settings.outgoingPassword() : outgoingPassword;
+      } else {
+        outgoingUsername = null;
+        outgoingPassword = null;
+      }
+    }
+    processEmailFrom = settings.processEmailFrom();
+    minPollingIntervalMinutes = settings.minPollingIntervalMinutes();
+    maxConcurrentConnections = settings.maxConcurrentConnections();
+    connectionTimeoutSeconds = settings.connectionTimeoutSeconds();
+    alertOwnerOnFailures = settings.alertOwnerOnFailures();
+    owner = newOwner;
+    revocationCheck = settings.revocationCheck();
+    trustedCertificatesPem = blankToNull(settings.trustedCertificatesPem());
+  }
+
+  /** Reassigns the profile owner, e.g. when the owning user is removed. */
+  public void transferOwnership(User newOwner) {
+    owner = newOwner;
+  }
+
+  private static int portFor(
+      MailProtocol protocol,
+      ServerAddress address,
+      Integer requested,
+      boolean useSsl,
+      int previousPort,
+      boolean previousSsl) {
+    if (address.port().isPresent() && requested == null) {
+      return address.port().get();
+    }
+    boolean sslChangedUnderDefaultPort =
+        requested != null
+            && useSsl != previousSsl
+            && requested == previousPort
+            && requested == protocol.defaultPort(previousSsl);
+    return requested == null || sslChangedUnderDefaultPort
+        ? protocol.defaultPort(useSsl)
+        : requested;
+  }
+
+  private static AuthProtocol authProtocolFor(CredentialSource source, AuthProtocol requested) {
+    return source == CredentialSource.OAUTH2 ? AuthProtocol.OAUTH2 : requested;
+  }
+
+  private static void checkLocation(List<Violation> found, String field, String location) {
+    if (location != null && !location.isBlank() && ServerAddress.parse(location).isEmpty()) {
+      found.add(
+          new Violation(field, "the part after ':' must be a port number between 1 and 65535"));
+    }
+  }
+
+  private static void checkSsl(
+      List<Violation> found, String field, Boolean useSsl, boolean nonSslEmailAllowed) {
+    if (Boolean.FALSE.equals(useSsl) && !nonSslEmailAllowed) {
+      found.add(
+          new Violation(
+              field,
+              "the organisation does not allow email without SSL/TLS; keep SSL on, or first turn"
+                  + " on allowNonSslEmail in the email settings"));
+    }
+  }
+
+  private static void checkAuthProtocol(
+      List<Violation> found, String field, CredentialSource source, AuthProtocol protocol) {
+    if (protocol == AuthProtocol.OAUTH2 && source != null && source != CredentialSource.OAUTH2) {
+      found.add(
+          new Violation(
+              field,
+              "OAuth authentication needs the OAUTH2 credential source; choose that source"));
+    }
+  }
+
+  private static void checkProfileCredentials(
+      List<Violation> found,
+      String prefix,
+      CredentialSource source,
+      String username,
+      Secret password,
+      Secret storedPassword) {
+    if (source != CredentialSource.PROFILE) {
+      return;
+    }
+    String usernameField = prefix.isEmpty() ? "username" : prefix + "Username";
+    String passwordField = prefix.isEmpty() ? "password" : prefix + "Password";
+    if (username == null || username.isBlank()) {
+      found.add(
+          new Violation(
+              usernameField,
+              "enter the user name of an account that may read and send for every mailbox of this"
+                  + " profile (credentials specified in the profile)"));
+    }
+    if (password == null && storedPassword == null) {
+      found.add(new Violation(passwordField, "enter the password of that account"));
+    }
+  }
+
+  private static String invalidSourceMessage(CredentialSource source, boolean incoming) {
+    String choices =
+        incoming
+            ? "USER_OR_QUEUE, PROFILE or OAUTH2"
+            : "USER_OR_QUEUE, PROFILE, SERVER_IDENTITY or OAUTH2";
+    if (source == CredentialSource.ANONYMOUS) {
+      return "connecting without credentials (anonymous) is not a valid setting: mail servers"
+          + " relay or expose mail for anyone that way; choose "
+          + choices;
+    }
+    return "the server identity applies to outgoing (SMTP) connections only; choose " + choices;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  @Override
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public ServerType getServerType() {
+    return serverType;
+  }
+
+  public String getIncomingServer() {
+    return incomingServer;
+  }
+
+  public int getIncomingPort() {
+    return incomingPort;
+  }
+
+  public boolean isIncomingUseSsl() {
+    return incomingUseSsl;
+  }
+
+  public String getOutgoingServer() {
+    return outgoingServer;
+  }
+
+  public int getOutgoingPort() {
+    return outgoingPort;
+  }
+
+  public boolean isOutgoingUseSsl() {
+    return outgoingUseSsl;
+  }
+
+  public CredentialSource getIncomingCredentialSource() {
+    return incomingCredentialSource;
+  }
+
+  public CredentialSource getOutgoingCredentialSource() {
+    return outgoingCredentialSource;
+  }
+
+  public AuthProtocol getIncomingAuthProtocol() {
+    return incomingAuthProtocol;
+  }
+
+  public AuthProtocol getOutgoingAuthProtocol() {
+    return outgoingAuthProtocol;
+  }
+
+  public String getUsername() {
+    return incomingUsername;
+  }
+
+  public boolean isPasswordSet() {
+    return incomingPassword != null;
+  }
+
+  /** The incoming password, for the mail session only. */
+  public Secret getPassword() {
+    return incomingPassword;
+  }
+
+  public String getOutgoingUsername() {
+    return useSameSettingsForOutgoing ? incomingUsername : outgoingUsername;
+  }
+
+  public boolean isOutgoingPasswordSet() {
+    return getOutgoingPassword() != null;
+  }
+
+  /**
+   * The outgoing password (the incoming one when settings are shared), for the mail session only.
+   */
+  public Secret getOutgoingPassword() {
+    return useSameSettingsForOutgoing ? incomingPassword : outgoingPassword;
+  }
+
+  public boolean isUseSameSettingsForOutgoing() {
+    return useSameSettingsForOutgoing;
+  }
+
+  public Instant getProcessEmailFrom() {
+    return processEmailFrom;
+  }
+
+  public int getMinPollingIntervalMinutes() {
+    return minPollingIntervalMinutes;
+  }
+
+  public int getMaxConcurrentConnections() {
+    return maxConcurrentConnections;
+  }
+
+  public int getConnectionTimeoutSeconds() {
+    return connectionTimeoutSeconds;
+  }
+
+  public boolean isAlertOwnerOnFailures() {
+    return alertOwnerOnFailures;
+  }
+
+  public User getOwner() {
+    return owner;
+  }
+
+  public RevocationCheck getRevocationCheck() {
+    return revocationCheck;
+  }
+
+  public String getTrustedCertificatesPem() {
+    return trustedCertificatesPem;
+  }
+}

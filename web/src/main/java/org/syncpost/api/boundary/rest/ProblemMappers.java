@@ -1,0 +1,96 @@
+package org.syncpost.api.boundary.rest;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import org.syncpost.crypto.entity.SecretUnreadable;
+import org.syncpost.validation.entity.AccessDenied;
+import org.syncpost.validation.entity.InvalidInput;
+import org.syncpost.validation.entity.NotFound;
+
+/**
+ * Turns every exception that reaches the API into problem details. Container exceptions wrap ours,
+ * so the cause chain is searched for the most telling one; anything unknown becomes a 500 with an
+ * incident id that is also in the log — never a stack trace in the response.
+ */
+@Provider
+public class ProblemMappers implements ExceptionMapper<Throwable> {
+
+  private static final System.Logger LOGGER = System.getLogger(ProblemMappers.class.getName());
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      Response mapped = known(cause);
+      if (mapped != null) {
+        return mapped;
+      }
+    }
+    String incident = UUID.randomUUID().toString();
+    LOGGER.log(System.Logger.Level.ERROR, "Unexpected failure, incident " + incident, thrown);
+    return Problem.of(
+        Response.Status.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "Something went wrong on the server",
+        "The request failed unexpectedly; nothing is known to be stored. Report incident "
+            + incident
+            + " to your SyncPost administrator.");
+  }
+
+  private static Response known(Throwable cause) {
+    if (cause instanceof InvalidInput invalid) {
+      return Problem.invalid(invalid.violations());
+    }
+    if (cause instanceof NotFound) {
+      return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", cause.getMessage());
+    }
+    if (cause instanceof AccessDenied) {
+      return Problem.of(
+          Response.Status.FORBIDDEN, "access-denied", "Not allowed", cause.getMessage());
+    }
+    if (cause instanceof EJBAccessException) {
+      return Problem.of(
+          Response.Status.FORBIDDEN,
+          "access-denied",
+          "Not allowed",
+          "Your roles do not allow this operation; ask an administrator.");
+    }
+    if (cause instanceof OptimisticLockException) {
+      return Problem.of(
+          Response.Status.CONFLICT,
+          "concurrent-change",
+          "Changed by someone else",
+          "The record was changed by someone else while you edited it; read it again and repeat your change.");
+    }
+    if (cause instanceof JsonParsingException parsing) {
+      return Problem.of(
+          Response.Status.BAD_REQUEST,
+          "malformed-json",
+          "The body is not valid JSON",
+          parsing.getMessage()
+              + " (at line "
+              + parsing.getLocation().getLineNumber()
+              + ", column "
+              + parsing.getLocation().getColumnNumber()
+              + ")");
+    }
+    if (cause instanceof SecretUnreadable) {
+      return Problem.of(
+          Response.Status.INTERNAL_SERVER_ERROR,
+          "credential-unreadable",
+          "A stored credential cannot be read",
+          cause.getMessage());
+    }
+    if (cause instanceof WebApplicationException web) {
+      Response.StatusType status = web.getResponse().getStatusInfo();
+      return Problem.of(
+          status, "http-" + status.getStatusCode(), status.getReasonPhrase(), web.getMessage());
+    }
+    return null;
+  }
+}

@@ -1,0 +1,112 @@
+package org.syncpost.directory.boundary.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.syncpost.api.control.JsonInput;
+import org.syncpost.api.control.JsonOutput;
+import org.syncpost.api.control.Paging;
+import org.syncpost.directory.boundary.Queues;
+import org.syncpost.directory.entity.IncomingFilter;
+import org.syncpost.directory.entity.Queue;
+import org.syncpost.directory.entity.QueueDetails;
+
+/** {@code /api/v1/queues}: shared addresses processed for a team; each has a mailbox. */
+@Path("queues")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+public class QueuesResource {
+
+  private static final Set<String> FIELDS =
+      Set.of(
+          "id",
+          "version",
+          "createdOn",
+          "modifiedOn",
+          "modifiedBy",
+          "name",
+          "email",
+          "ownerId",
+          "incomingFilter",
+          "mailboxId");
+
+  @Inject Queues queues;
+  @Context UriInfo uriInfo;
+
+  @GET
+  public Response list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+    Paging paging = Paging.of(offset, limit);
+    return JsonOutput.page(
+        queues.list(paging.offset(), paging.limit()), queues.count(), this::json);
+  }
+
+  @GET
+  @Path("{id}")
+  public JsonObject get(@PathParam("id") long id) {
+    return json(queues.find(id));
+  }
+
+  @POST
+  public Response create(JsonObject body) {
+    Queue created = queues.create(details(new JsonInput(body, FIELDS)));
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
+        .entity(json(created))
+        .build();
+  }
+
+  /** JSON merge patch (RFC 7396): only the fields in the body change. */
+  @PATCH
+  @Path("{id}")
+  public JsonObject patch(@PathParam("id") long id, JsonObject patch) {
+    new JsonInput(patch, FIELDS).requireReadable();
+    JsonObject merged = Json.createMergePatch(patch).apply(json(queues.find(id))).asJsonObject();
+    return json(queues.update(id, details(new JsonInput(merged, FIELDS))));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") long id) {
+    queues.delete(id);
+    return Response.noContent().build();
+  }
+
+  private static QueueDetails details(JsonInput in) {
+    IncomingFilter filter = in.enumValue("incomingFilter", IncomingFilter.class);
+    QueueDetails details =
+        new QueueDetails(
+            in.string("name"),
+            in.string("email"),
+            in.id("ownerId"),
+            filter == null ? IncomingFilter.ALL_EMAIL : filter);
+    in.requireReadable();
+    return details;
+  }
+
+  private JsonObject json(Queue queue) {
+    return new JsonOutput()
+        .tracked(queue)
+        .add("name", queue.getName())
+        .add("email", queue.getEmail())
+        .add("ownerId", queue.getOwner() == null ? null : queue.getOwner().getId())
+        .add("incomingFilter", queue.getIncomingFilter())
+        .add("mailboxId", queues.mailboxOf(queue).map(m -> m.getId()).orElse(null))
+        .build();
+  }
+}

@@ -1,0 +1,135 @@
+package org.syncpost.directory.boundary.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.syncpost.api.control.CredentialsChannel;
+import org.syncpost.api.control.JsonInput;
+import org.syncpost.api.control.JsonOutput;
+import org.syncpost.api.control.Paging;
+import org.syncpost.directory.boundary.Users;
+import org.syncpost.directory.entity.Role;
+import org.syncpost.directory.entity.User;
+import org.syncpost.directory.entity.UserDetails;
+
+/** {@code /api/v1/users}: the people who sign in; each has a mailbox. */
+@Path("users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+public class UsersResource {
+
+  private static final Set<String> FIELDS =
+      Set.of(
+          "id",
+          "version",
+          "createdOn",
+          "modifiedOn",
+          "modifiedBy",
+          "name",
+          "email",
+          "roles",
+          "password",
+          "passwordSet",
+          "mailboxId");
+
+  @Inject Users users;
+  @Inject CredentialsChannel channel;
+  @Context UriInfo uriInfo;
+
+  @GET
+  public Response list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+    Paging paging = Paging.of(offset, limit);
+    return JsonOutput.page(users.list(paging.offset(), paging.limit()), users.count(), this::json);
+  }
+
+  @GET
+  @Path("{id}")
+  public JsonObject get(@PathParam("id") long id) {
+    return json(users.find(id));
+  }
+
+  @POST
+  public Response create(JsonObject body) {
+    JsonInput input = new JsonInput(body, FIELDS);
+    channel.requireSecureFor(input, "password");
+    UserDetails details = details(input);
+    String password = input.string("password");
+    input.requireReadable();
+    User created = users.create(details, password);
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
+        .entity(json(created))
+        .build();
+  }
+
+  /** JSON merge patch (RFC 7396): only the fields in the body change. */
+  @PATCH
+  @Path("{id}")
+  public JsonObject patch(@PathParam("id") long id, JsonObject patch) {
+    JsonInput patchInput = new JsonInput(patch, FIELDS);
+    channel.requireSecureFor(patchInput, "password");
+    String newPassword = patchInput.string("password");
+    patchInput.requireReadable();
+    JsonInput merged =
+        new JsonInput(
+            Json.createMergePatch(patch).apply(json(users.find(id))).asJsonObject(), FIELDS);
+    UserDetails details = details(merged);
+    merged.requireReadable();
+    return json(users.update(id, details, newPassword));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") long id) {
+    users.delete(id);
+    return Response.noContent().build();
+  }
+
+  private static UserDetails details(JsonInput in) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    List<String> names = Optional.ofNullable(in.strings("roles")).orElse(List.of());
+    for (String name : names) {
+      Role.fromExternalName(name)
+          .ifPresentOrElse(
+              roles::add,
+              () ->
+                  in.reject(
+                      "roles",
+                      "'" + name + "' is not one of administrator, approver, mailbox-owner"));
+    }
+    return new UserDetails(in.string("name"), in.string("email"), roles);
+  }
+
+  private JsonObject json(User user) {
+    JsonArrayBuilder roles = Json.createArrayBuilder();
+    user.getRoles().stream().map(Role::externalName).sorted().forEach(roles::add);
+    return new JsonOutput()
+        .tracked(user)
+        .add("name", user.getName())
+        .add("email", user.getEmail())
+        .add("roles", roles.build())
+        .add("passwordSet", user.isPasswordSet())
+        .add("mailboxId", users.mailboxOf(user).map(m -> m.getId()).orElse(null))
+        .build();
+  }
+}

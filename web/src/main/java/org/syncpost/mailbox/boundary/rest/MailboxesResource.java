@@ -1,0 +1,98 @@
+package org.syncpost.mailbox.boundary.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import org.syncpost.api.control.CredentialsChannel;
+import org.syncpost.api.control.JsonInput;
+import org.syncpost.api.control.JsonOutput;
+import org.syncpost.api.control.Paging;
+import org.syncpost.mailbox.boundary.Mailboxes;
+import org.syncpost.mailbox.entity.DeliveryChange;
+import org.syncpost.settings.entity.DeliveryMethod;
+
+/**
+ * {@code /api/v1/mailboxes}: one per user and queue, created with them. Mailbox owners see only
+ * their own.
+ */
+@Path("mailboxes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+public class MailboxesResource {
+
+  private static final Set<String> BULK_EDIT_FIELDS =
+      Set.of(
+          "mailboxIds",
+          "profileId",
+          "incomingDeliveryMethod",
+          "outgoingDeliveryMethod",
+          "appointmentsDeliveryMethod");
+
+  @Inject Mailboxes mailboxes;
+  @Inject CredentialsChannel channel;
+
+  @GET
+  public Response list(
+      @QueryParam("profileId") Long profileId,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    Paging paging = Paging.of(offset, limit);
+    return JsonOutput.page(
+        mailboxes.list(profileId, paging.offset(), paging.limit()),
+        mailboxes.count(profileId),
+        MailboxJson::of);
+  }
+
+  @GET
+  @Path("{id}")
+  public JsonObject get(@PathParam("id") long id) {
+    return MailboxJson.of(mailboxes.find(id));
+  }
+
+  /** JSON merge patch (RFC 7396): only the fields in the body change. */
+  @PATCH
+  @Path("{id}")
+  public JsonObject patch(@PathParam("id") long id, JsonObject patch) {
+    JsonInput patchInput = new JsonInput(patch, MailboxJson.FIELDS);
+    channel.requireSecureFor(patchInput, "password");
+    patchInput.requireReadable();
+    JsonObject merged =
+        Json.createMergePatch(patch).apply(MailboxJson.of(mailboxes.find(id))).asJsonObject();
+    return MailboxJson.of(
+        mailboxes.update(id, MailboxJson.settings(new JsonInput(merged, MailboxJson.FIELDS))));
+  }
+
+  /**
+   * The guide's "Edit" of several mailboxes: one profile and the delivery methods for all selected
+   * mailboxes, applied to all of them or (on any error) to none.
+   */
+  @POST
+  @Path("bulk-edit")
+  public JsonArray bulkEdit(JsonObject body) {
+    JsonInput in = new JsonInput(body, BULK_EDIT_FIELDS);
+    DeliveryMethod appointments = in.enumValue("appointmentsDeliveryMethod", DeliveryMethod.class);
+    DeliveryChange change =
+        new DeliveryChange(
+            in.ids("mailboxIds"),
+            in.id("profileId"),
+            in.enumValue("incomingDeliveryMethod", DeliveryMethod.class),
+            in.enumValue("outgoingDeliveryMethod", DeliveryMethod.class),
+            appointments == null ? DeliveryMethod.NONE : appointments);
+    in.requireReadable();
+    return JsonOutput.array(mailboxes.changeDelivery(change), MailboxJson::of);
+  }
+}

@@ -1,0 +1,125 @@
+package org.syncpost.profile.boundary.rest;
+
+import jakarta.json.JsonObject;
+import java.util.Set;
+import org.syncpost.api.control.JsonInput;
+import org.syncpost.api.control.JsonOutput;
+import org.syncpost.profile.entity.AuthProtocol;
+import org.syncpost.profile.entity.CredentialSource;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.profile.entity.RevocationCheck;
+import org.syncpost.profile.entity.ServerType;
+
+/** The public JSON contract of an email server profile. Passwords go in, never out. */
+final class ProfileJson {
+
+  static final String[] PASSWORD_FIELDS = {"password", "outgoingPassword"};
+
+  private static final Set<String> FIELDS =
+      Set.of(
+          "id",
+          "version",
+          "createdOn",
+          "modifiedOn",
+          "modifiedBy",
+          "name",
+          "description",
+          "serverType",
+          "incomingServer",
+          "incomingPort",
+          "incomingUseSsl",
+          "outgoingServer",
+          "outgoingPort",
+          "outgoingUseSsl",
+          "incomingCredentialSource",
+          "outgoingCredentialSource",
+          "incomingAuthProtocol",
+          "outgoingAuthProtocol",
+          "username",
+          "password",
+          "passwordSet",
+          "outgoingUsername",
+          "outgoingPassword",
+          "outgoingPasswordSet",
+          "useSameSettingsForOutgoing",
+          "processEmailFrom",
+          "minPollingIntervalMinutes",
+          "maxConcurrentConnections",
+          "connectionTimeoutSeconds",
+          "alertOwnerOnFailures",
+          "ownerId",
+          "revocationCheck",
+          "trustedCertificatesPem");
+
+  private ProfileJson() {}
+
+  static JsonObject of(EmailServerProfile p) {
+    return new JsonOutput()
+        .tracked(p)
+        .add("name", p.getName())
+        .add("description", p.getDescription())
+        .add("serverType", p.getServerType())
+        .add("incomingServer", p.getIncomingServer())
+        .add("incomingPort", p.getIncomingPort())
+        .add("incomingUseSsl", p.isIncomingUseSsl())
+        .add("outgoingServer", p.getOutgoingServer())
+        .add("outgoingPort", p.getOutgoingPort())
+        .add("outgoingUseSsl", p.isOutgoingUseSsl())
+        .add("incomingCredentialSource", p.getIncomingCredentialSource())
+        .add("outgoingCredentialSource", p.getOutgoingCredentialSource())
+        .add("incomingAuthProtocol", p.getIncomingAuthProtocol())
+        .add("outgoingAuthProtocol", p.getOutgoingAuthProtocol())
+        .add("username", p.getUsername())
+        .add("passwordSet", p.isPasswordSet())
+        .add("outgoingUsername", p.getOutgoingUsername())
+        .add("outgoingPasswordSet", p.isOutgoingPasswordSet())
+        .add("useSameSettingsForOutgoing", p.isUseSameSettingsForOutgoing())
+        .add("processEmailFrom", p.getProcessEmailFrom())
+        .add("minPollingIntervalMinutes", p.getMinPollingIntervalMinutes())
+        .add("maxConcurrentConnections", p.getMaxConcurrentConnections())
+        .add("connectionTimeoutSeconds", p.getConnectionTimeoutSeconds())
+        .add("alertOwnerOnFailures", p.isAlertOwnerOnFailures())
+        .add("ownerId", p.getOwner() == null ? null : p.getOwner().getId())
+        .add("revocationCheck", p.getRevocationCheck())
+        .add("trustedCertificatesPem", p.getTrustedCertificatesPem())
+        .build();
+  }
+
+  static JsonInput input(JsonObject json) {
+    return new JsonInput(json, FIELDS);
+  }
+
+  static ProfileSettings settings(JsonInput in) {
+    ProfileSettings settings =
+        new ProfileSettings(
+            in.string("name"),
+            in.string("description"),
+            in.enumValue("serverType", ServerType.class),
+            in.string("incomingServer"),
+            in.integer("incomingPort"),
+            in.bool("incomingUseSsl"),
+            in.string("outgoingServer"),
+            in.integer("outgoingPort"),
+            in.bool("outgoingUseSsl"),
+            in.enumValue("incomingCredentialSource", CredentialSource.class),
+            in.enumValue("outgoingCredentialSource", CredentialSource.class),
+            in.enumValue("incomingAuthProtocol", AuthProtocol.class),
+            in.enumValue("outgoingAuthProtocol", AuthProtocol.class),
+            in.string("username"),
+            in.secret("password"),
+            in.string("outgoingUsername"),
+            in.secret("outgoingPassword"),
+            in.bool("useSameSettingsForOutgoing"),
+            in.instant("processEmailFrom"),
+            in.integer("minPollingIntervalMinutes"),
+            in.integer("maxConcurrentConnections"),
+            in.integer("connectionTimeoutSeconds"),
+            in.bool("alertOwnerOnFailures"),
+            in.id("ownerId"),
+            in.enumValue("revocationCheck", RevocationCheck.class),
+            in.string("trustedCertificatesPem"));
+    in.requireReadable();
+    return settings;
+  }
+}

@@ -1,0 +1,79 @@
+package org.syncpost.profile.boundary.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.syncpost.api.control.CredentialsChannel;
+import org.syncpost.api.control.JsonInput;
+import org.syncpost.api.control.JsonOutput;
+import org.syncpost.api.control.Paging;
+import org.syncpost.profile.boundary.Profiles;
+import org.syncpost.profile.entity.EmailServerProfile;
+
+/** {@code /api/v1/profiles}: email server profiles. */
+@Path("profiles")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+public class ProfilesResource {
+
+  @Inject Profiles profiles;
+  @Inject CredentialsChannel channel;
+  @Context UriInfo uriInfo;
+
+  @GET
+  public Response list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+    Paging paging = Paging.of(offset, limit);
+    return JsonOutput.page(
+        profiles.list(paging.offset(), paging.limit()), profiles.count(), ProfileJson::of);
+  }
+
+  @GET
+  @Path("{id}")
+  public JsonObject get(@PathParam("id") long id) {
+    return ProfileJson.of(profiles.find(id));
+  }
+
+  @POST
+  public Response create(JsonObject body) {
+    JsonInput input = ProfileJson.input(body);
+    channel.requireSecureFor(input, ProfileJson.PASSWORD_FIELDS);
+    EmailServerProfile created = profiles.create(ProfileJson.settings(input));
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
+        .entity(ProfileJson.of(created))
+        .build();
+  }
+
+  /** JSON merge patch (RFC 7396): only the fields in the body change. */
+  @PATCH
+  @Path("{id}")
+  public JsonObject patch(@PathParam("id") long id, JsonObject patch) {
+    JsonInput patchInput = ProfileJson.input(patch);
+    channel.requireSecureFor(patchInput, ProfileJson.PASSWORD_FIELDS);
+    JsonObject merged =
+        Json.createMergePatch(patch).apply(ProfileJson.of(profiles.find(id))).asJsonObject();
+    return ProfileJson.of(profiles.update(id, ProfileJson.settings(ProfileJson.input(merged))));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") long id) {
+    profiles.delete(id);
+    return Response.noContent().build();
+  }
+}
