@@ -1,5 +1,6 @@
 package org.syncpost.api.boundary.rest;
 
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
@@ -53,7 +54,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
       return Problem.of(
           Response.Status.FORBIDDEN, "access-denied", "Not allowed", cause.getMessage());
     }
-    if (cause instanceof EJBAccessException) {
+    if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
       return Problem.of(
           Response.Status.FORBIDDEN,
           "access-denied",

@@ -1,0 +1,174 @@
+package org.syncpost.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SyncPost started exactly as the README's Quick start does ({@code ./syncpost}, without the build
+ * step), on free loopback ports with its own data directory, and stopped by the test.
+ */
+public final class SyncPostServer implements AutoCloseable {
+
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  private static final Duration BOOT_LIMIT = Duration.ofMinutes(4);
+
+  private final Path dataDir;
+  private final int httpPort;
+  private final int httpsPort;
+  private Process launcher;
+
+  private SyncPostServer(Path dataDir) {
+    this.dataDir = dataDir;
+    this.httpPort = freePort();
+    this.httpsPort = freePort();
+  }
+
+  public static SyncPostServer start() {
+    try {
+      SyncPostServer server = new SyncPostServer(Files.createTempDirectory("syncpost-it-"));
+      server.boot();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void restart() {
+    stop();
+    boot();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The H2 database file's JDBC URL, for reading what the server stored while it is stopped. */
+  public String databaseUrl() {
+    return "jdbc:h2:file:" + dataDir.resolve("db/syncpost");
+  }
+
+  public Api https(String user, String password) {
+    return new Api(URI.create("https://localhost:" + httpsPort + "/api/v1/"), user, password);
+  }
+
+  public Api http(String user, String password) {
+    return new Api(URI.create("http://localhost:" + httpPort + "/api/v1/"), user, password);
+  }
+
+  public Api admin() {
+    return https("admin", ADMIN_PASSWORD);
+  }
+
+  public URI healthUri() {
+    return URI.create("http://localhost:" + httpPort + "/health");
+  }
+
+  private void boot() {
+    Path root = Path.of(System.getProperty("syncpost.serverConfig")).getParent();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                root.resolve("syncpost").toString(),
+                "--no-build",
+                "--data-dir",
+                dataDir.toString(),
+                "--http-port",
+                String.valueOf(httpPort),
+                "--https-port",
+                String.valueOf(httpsPort))
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dataDir.resolve("launcher.out").toFile()));
+    builder.environment().put("SYNCPOST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    try {
+      launcher = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    awaitReady();
+  }
+
+  private void awaitReady() {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(BOOT_LIMIT);
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(launcher.isAlive())
+          .as("launcher still running; see %s", dataDir.resolve("logs/server.log"))
+          .isTrue();
+      try {
+        HttpResponse<String> response =
+            client.send(
+                HttpRequest.newBuilder(URI.create(healthUri() + "/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // the server is still starting
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        launcher.waitFor(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(
+        "SyncPost was not ready within " + BOOT_LIMIT + "; see " + dataDir);
+  }
+
+  public void stop() {
+    if (launcher == null) {
+      return;
+    }
+    // TERM to the launcher: it stops Payara Micro and waits for it
+    launcher.descendants().forEach(ProcessHandle::destroy);
+    launcher.destroy();
+    try {
+      if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    launcher = null;
+  }
+
+  /** Stops the server and removes its data directory (kept when -Dsyncpost.keepTestData=true). */
+  @Override
+  public void close() {
+    stop();
+    if (!Boolean.getBoolean("syncpost.keepTestData")) {
+      try (var files = Files.walk(dataDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
