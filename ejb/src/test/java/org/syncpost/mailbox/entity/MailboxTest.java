@@ -1,0 +1,272 @@
+package org.syncpost.mailbox.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.syncpost.crypto.entity.Secret;
+import org.syncpost.directory.entity.IncomingFilter;
+import org.syncpost.directory.entity.Queue;
+import org.syncpost.directory.entity.QueueDetails;
+import org.syncpost.directory.entity.Role;
+import org.syncpost.directory.entity.User;
+import org.syncpost.directory.entity.UserDetails;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.OrganisationSettings;
+import org.syncpost.validation.entity.Violation;
+
+class MailboxTest {
+
+  private final User alice =
+      new User(new UserDetails("alice", "alice@example.com", Set.of(Role.MAILBOX_OWNER)));
+  private final User bob =
+      new User(new UserDetails("bob", "bob@example.com", Set.of(Role.MAILBOX_OWNER)));
+  private final Queue support =
+      new Queue(
+          new QueueDetails("Support", "support@example.com", null, IncomingFilter.ALL_EMAIL), bob);
+
+  private static OrganisationSettings organisation(
+      EmailServerProfile defaultProfile, boolean approveUsers, boolean approveQueues) {
+    OrganisationSettings settings = new OrganisationSettings();
+    settings.change(
+        new EmailSettings(
+            null,
+            DeliveryMethod.SERVER_SIDE_SYNC,
+            DeliveryMethod.NONE,
+            DeliveryMethod.NONE,
+            approveUsers,
+            approveQueues,
+            false,
+            false,
+            true,
+            "SP",
+            10_240,
+            25,
+            3,
+            5,
+            false,
+            true,
+            true),
+        defaultProfile);
+    return settings;
+  }
+
+  private static OrganisationSettings noApproval() {
+    return organisation(null, false, false);
+  }
+
+  private static MailboxSettings settings(
+      boolean deleteAfterProcessing, DeliveryMethod appointments) {
+    return new MailboxSettings(
+        "Alice",
+        "alice@example.com",
+        null,
+        DeliveryMethod.SERVER_SIDE_SYNC,
+        DeliveryMethod.SERVER_SIDE_SYNC,
+        appointments,
+        null,
+        null,
+        true,
+        null,
+        deleteAfterProcessing,
+        "INBOX");
+  }
+
+  private static MailboxSettings withFolders(String folders) {
+    return new MailboxSettings(
+        "Alice",
+        "alice@example.com",
+        null,
+        DeliveryMethod.NONE,
+        DeliveryMethod.NONE,
+        DeliveryMethod.NONE,
+        null,
+        null,
+        false,
+        null,
+        false,
+        folders);
+  }
+
+  /** Entities get their id from the database; a unit test gives one by hand. */
+  private static EmailServerProfile profileWithId(long id) {
+    EmailServerProfile profile = new EmailServerProfile();
+    try {
+      Field field = EmailServerProfile.class.getDeclaredField("id");
+      field.setAccessible(true);
+      field.set(profile, id);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    return profile;
+  }
+
+  private static List<String> fieldsOf(List<Violation> violations) {
+    return violations.stream().map(Violation::field).toList();
+  }
+
+  @Test
+  void userMailboxStartsWithTheOrganisationDefaults() {
+    EmailServerProfile defaultProfile = new EmailServerProfile();
+
+    Mailbox mailbox = Mailbox.of(alice, organisation(defaultProfile, false, false));
+
+    assertThat(mailbox)
+        .extracting(
+            Mailbox::getProfile,
+            Mailbox::getIncomingDeliveryMethod,
+            Mailbox::getOutgoingDeliveryMethod,
+            Mailbox::getAppointmentsDeliveryMethod,
+            Mailbox::getEmail,
+            Mailbox::getOwner,
+            Mailbox::getRegardingUser)
+        .containsExactly(
+            defaultProfile,
+            DeliveryMethod.SERVER_SIDE_SYNC,
+            DeliveryMethod.NONE,
+            DeliveryMethod.NONE,
+            "alice@example.com",
+            alice,
+            alice);
+  }
+
+  @Test
+  void userMailboxAwaitsApprovalWhenUserEmailNeedsApproval() {
+    Mailbox mailbox = Mailbox.of(alice, organisation(null, true, false));
+
+    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
+  }
+
+  @Test
+  void userMailboxHasNoApprovalStatusWhenOnlyQueueEmailNeedsApproval() {
+    Mailbox mailbox = Mailbox.of(alice, organisation(null, false, true));
+
+    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.EMPTY);
+  }
+
+  @Test
+  void queueMailboxIsOwnedByTheQueueOwner() {
+    Mailbox mailbox = Mailbox.of(support, noApproval());
+
+    assertThat(mailbox)
+        .extracting(Mailbox::getOwner, Mailbox::getRegardingQueue, Mailbox::getEmail)
+        .containsExactly(bob, support, "support@example.com");
+  }
+
+  @Test
+  void queueMailboxAwaitsApprovalWhenQueueEmailNeedsApproval() {
+    Mailbox mailbox = Mailbox.of(support, organisation(null, false, true));
+
+    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
+  }
+
+  @Test
+  void newMailboxReadsTheInbox() {
+    assertThat(Mailbox.of(alice, noApproval()).folderList()).containsExactly("INBOX");
+  }
+
+  @Test
+  void readdressingToAnotherAddressAsksForApprovalAgain() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+
+    mailbox.readdress("alice.smith@example.com", true);
+
+    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
+  }
+
+  @Test
+  void readdressingToTheSameAddressInAnotherCaseKeepsTheApprovalStatus() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+
+    mailbox.readdress("Alice@EXAMPLE.com", true);
+
+    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.EMPTY);
+  }
+
+  @Test
+  void deletingProcessedEmailIsRefusedForAUserMailbox() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+
+    assertThat(fieldsOf(mailbox.violationsOf(settings(true, DeliveryMethod.NONE))))
+        .containsExactly("deleteEmailAfterProcessing");
+  }
+
+  @Test
+  void deletingProcessedEmailIsAllowedForAQueueMailbox() {
+    Mailbox mailbox = Mailbox.of(support, noApproval());
+
+    assertThat(mailbox.violationsOf(settings(true, DeliveryMethod.NONE))).isEmpty();
+  }
+
+  @Test
+  void appointmentsSyncIsRefused() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+
+    assertThat(fieldsOf(mailbox.violationsOf(settings(false, DeliveryMethod.SERVER_SIDE_SYNC))))
+        .containsExactly("appointmentsDeliveryMethod");
+  }
+
+  @Test
+  void changingCredentialsWithoutAPasswordKeepsTheStoredOne() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Secret stored = Secret.of("s3cret");
+    mailbox.changeCredentials("alice", stored, true);
+
+    mailbox.changeCredentials("alice", null, true);
+
+    assertThat(mailbox.getPassword()).isSameAs(stored);
+  }
+
+  @Test
+  void blankUsernameIsStoredAsNone() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    mailbox.changeCredentials("alice", null, true);
+
+    mailbox.changeCredentials("   ", null, true);
+
+    assertThat(mailbox.getUsername()).isNull();
+  }
+
+  @Test
+  void folderListIgnoresSpacesAndEmptyNames() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+
+    mailbox.reconfigure(withFolders("INBOX, Archive ,,"), null, false);
+
+    assertThat(mailbox.folderList()).containsExactly("INBOX", "Archive");
+  }
+
+  @Test
+  void reconfiguringToAnotherAddressAsksForApprovalAgain() {
+    Mailbox mailbox = Mailbox.of(bob, noApproval());
+
+    mailbox.reconfigure(withFolders("INBOX"), null, true);
+
+    assertThat(mailbox)
+        .extracting(Mailbox::getEmail, Mailbox::getApprovalStatus)
+        .containsExactly("alice@example.com", ApprovalStatus.PENDING);
+  }
+
+  @Test
+  void detachingTheMailboxProfileLeavesItWithoutAServer() {
+    Mailbox mailbox = Mailbox.of(alice, organisation(profileWithId(7), false, false));
+
+    mailbox.detachFrom(profileWithId(7));
+
+    assertThat(mailbox.getProfile()).isNull();
+  }
+
+  @Test
+  void detachingAnotherProfileKeepsTheMailboxProfile() {
+    EmailServerProfile own = profileWithId(7);
+    Mailbox mailbox = Mailbox.of(alice, organisation(own, false, false));
+
+    mailbox.detachFrom(profileWithId(8));
+
+    assertThat(mailbox.getProfile()).isSameAs(own);
+  }
+}
