@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public class KeyRing {
   private String appendNewKey(Path file) {
     byte[] material = new byte[KEY_BYTES];
     random.nextBytes(material);
-    String id = "k" + Long.toString(System.currentTimeMillis(), 36);
+    String id = newKeyId();
     String line = id + "=" + Base64.getEncoder().encodeToString(material) + "\n";
     try {
       Files.createDirectories(file.getParent());
@@ -152,6 +153,17 @@ public class KeyRing {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the credential key file " + file, e);
     }
+    return id;
+  }
+
+  /** Random, so that keys made in the same instant (or on two nodes) never share an id. */
+  private String newKeyId() {
+    byte[] bits = new byte[5];
+    String id;
+    do {
+      random.nextBytes(bits);
+      id = "k" + HexFormat.of().formatHex(bits);
+    } while (keys.containsKey(id));
     return id;
   }
 

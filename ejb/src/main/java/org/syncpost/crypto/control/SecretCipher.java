@@ -49,7 +49,13 @@ public class SecretCipher {
 
   public String decrypt(String stored) {
     String keyId = keyIdOf(stored);
-    byte[] bytes = Base64.getDecoder().decode(stored.substring(keyId.length() + 1));
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(stored.substring(keyId.length() + 1));
+    } catch (IllegalArgumentException notBase64) {
+      throw new SecretUnreadable(
+          "A stored credential is damaged (not base64); enter it again.", notBase64);
+    }
     if (bytes.length <= IV_BYTES) {
       throw new SecretUnreadable("A stored credential is truncated; enter it again.");
     }

@@ -285,7 +285,9 @@ public class EmailServerProfile extends Tracked {
   private static void checkLocation(List<Violation> found, String field, String location) {
     if (location != null && !location.isBlank() && ServerAddress.parse(location).isEmpty()) {
       found.add(
-          new Violation(field, "the part after ':' must be a port number between 1 and 65535"));
+          new Violation(
+              field,
+              "write a host name, optionally followed by ':' and a port number between 1 and 65535"));
     }
   }
 

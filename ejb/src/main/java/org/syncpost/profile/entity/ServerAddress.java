@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public record ServerAddress(String host, Optional<Integer> port) {
 
-  /** Parses {@code location}; empty when the port part is not a number from 1 to 65535. */
+  /**
+   * Parses {@code location}; empty when there is no host before the port, or the port part is not a
+   * number from 1 to 65535.
+   */
   public static Optional<ServerAddress> parse(String location) {
     String trimmed = location.strip();
     int colon = trimmed.lastIndexOf(':');
@@ -18,6 +21,9 @@ public record ServerAddress(String host, Optional<Integer> port) {
     boolean hasPort =
         colon > 0
             && (bracketedIpv6 ? trimmed.charAt(colon - 1) == ']' : trimmed.indexOf(':') == colon);
+    if (trimmed.isEmpty() || trimmed.startsWith(":")) {
+      return Optional.empty();
+    }
     if (!hasPort) {
       return Optional.of(new ServerAddress(trimmed, Optional.empty()));
     }

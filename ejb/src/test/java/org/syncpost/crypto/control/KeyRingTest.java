@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,10 +99,6 @@ class KeyRingTest {
   }
 
   @Test
-  @Disabled(
-      "bug: KeyRing.appendNewKey derives the key id from System.currentTimeMillis(), so keys"
-          + " generated within the same millisecond share an id and the later one replaces the"
-          + " earlier in the ring: values under the earlier key become unreadable")
   void everyGeneratedKeyGetsItsOwnId() {
     KeyRing ring = KeyFiles.loaded(dir.resolve("credential-keys"));
     List<String> ids = new ArrayList<>(List.of(ring.currentKeyId()));

@@ -7,7 +7,6 @@ import static org.syncpost.crypto.control.KeyFiles.keyLine;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.syncpost.crypto.entity.SecretUnreadable;
@@ -98,9 +97,6 @@ class SecretCipherTest {
   }
 
   @Test
-  @Disabled(
-      "bug: SecretCipher.decrypt lets Base64.Decoder's IllegalArgumentException escape when the"
-          + " payload is not base64, instead of reporting the altered value as SecretUnreadable")
   void valueAlteredIntoInvalidBase64IsUnreadable() {
     String stored = cipher.encrypt(CLEAR);
     int index = "first:".length() + 20;

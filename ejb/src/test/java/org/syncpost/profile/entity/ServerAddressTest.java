@@ -56,4 +56,9 @@ class ServerAddressTest {
     assertThat(ServerAddress.parse("host:65535"))
         .contains(new ServerAddress("host", Optional.of(65535)));
   }
+
+  @Test
+  void aPortWithoutHostIsRejected() {
+    assertThat(ServerAddress.parse(":993")).isEmpty();
+  }
 }
