@@ -1,0 +1,132 @@
+package org.syncpost.mailbox.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncpost.container.AsAdministrator;
+import org.syncpost.container.AsApprover;
+import org.syncpost.directory.boundary.Users;
+import org.syncpost.directory.entity.UserDetails;
+import org.syncpost.mailbox.entity.DeliveryChange;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.profile.boundary.Profiles;
+import org.syncpost.profile.entity.AuthProtocol;
+import org.syncpost.profile.entity.CredentialSource;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.profile.entity.RevocationCheck;
+import org.syncpost.profile.entity.ServerType;
+import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.validation.entity.InvalidInput;
+
+@ExtendWith(ArquillianExtension.class)
+class MailboxesIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return org.syncpost.container.Deployments.facades();
+  }
+
+  @Inject AsAdministrator admin;
+  @Inject AsApprover approver;
+  @Inject Mailboxes mailboxes;
+  @Inject Profiles profiles;
+  @Inject Users users;
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static ProfileSettings imap(String name) {
+    return new ProfileSettings(
+        name,
+        null,
+        ServerType.IMAP_SMTP,
+        "imap.example.org",
+        null,
+        null,
+        "smtp.example.org",
+        null,
+        null,
+        CredentialSource.USER_OR_QUEUE,
+        null,
+        AuthProtocol.AUTO_DETECT,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Instant.parse("2026-01-01T00:00:00Z"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        RevocationCheck.ON,
+        null);
+  }
+
+  private long newUserMailbox() throws Exception {
+    String name = unique("ivy");
+    return admin.call(
+        () ->
+            users
+                .mailboxOf(
+                    users.create(new UserDetails(name, name + "@example.org", Set.of()), null))
+                .orElseThrow()
+                .getId());
+  }
+
+  @Test
+  void bulkEditChangesEveryMailboxOrNoneWhenOneIdIsUnknown() throws Exception {
+    EmailServerProfile profile = admin.call(() -> profiles.create(imap(unique("bulk"))));
+    long first = newUserMailbox();
+    long second = newUserMailbox();
+    DeliveryChange withUnknown =
+        new DeliveryChange(
+            List.of(first, -1L),
+            profile.getId(),
+            DeliveryMethod.SERVER_SIDE_SYNC,
+            DeliveryMethod.NONE,
+            DeliveryMethod.NONE);
+    DeliveryChange valid =
+        new DeliveryChange(
+            List.of(first, second),
+            profile.getId(),
+            DeliveryMethod.SERVER_SIDE_SYNC,
+            DeliveryMethod.NONE,
+            DeliveryMethod.NONE);
+
+    assertThrows(InvalidInput.class, () -> admin.call(() -> mailboxes.changeDelivery(withUnknown)));
+    Mailbox untouched = admin.call(() -> mailboxes.find(first));
+    admin.call(() -> mailboxes.changeDelivery(valid));
+    Mailbox changed = admin.call(() -> mailboxes.find(second));
+
+    assertThat(untouched.getProfile()).isNull();
+    assertThat(changed.getProfile().getId() + " " + changed.getOutgoingDeliveryMethod())
+        .isEqualTo(profile.getId() + " NONE");
+  }
+
+  @Test
+  void anApproverReadsProfilesButCannotChangeThem() throws Exception {
+    EmailServerProfile profile = admin.call(() -> profiles.create(imap(unique("guarded"))));
+
+    assertThat(approver.call(() -> profiles.find(profile.getId())).getName())
+        .isEqualTo(profile.getName());
+    assertThrows(
+        EJBAccessException.class,
+        () -> approver.call(() -> profiles.update(profile.getId(), imap(unique("renamed")))));
+  }
+}
