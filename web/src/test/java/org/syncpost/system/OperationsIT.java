@@ -1,0 +1,46 @@
+package org.syncpost.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedSyncPost.class)
+class OperationsIT {
+
+  private final SyncPostServer server;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  OperationsIT(SyncPostServer server) {
+    this.server = server;
+  }
+
+  private String get(URI uri) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("%s: %s", uri, response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  @Test
+  void healthIsUpWithTheDatabaseCheckAndTheMigratedSchema() throws Exception {
+    String health = get(server.healthUri());
+
+    assertThat(health)
+        .contains("\"status\":\"UP\"")
+        .contains("\"name\":\"database\"")
+        .contains("\"schemaVersion\":\"1\"");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheApi() throws Exception {
+    String openApi = get(server.healthUri().resolve("/openapi"));
+
+    assertThat(openApi).contains("/api/v1/profiles").contains("/api/v1/mailboxes/bulk-edit");
+  }
+}
