@@ -5,9 +5,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.syncpost.audit.control.Actor;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.Role;
@@ -20,6 +22,7 @@ import org.syncpost.settings.entity.AppointmentsNotSupported;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.control.Rules;
 import org.syncpost.validation.entity.AccessDenied;
+import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotFound;
 import org.syncpost.validation.entity.Violation;
 
@@ -38,6 +41,8 @@ public class Mailboxes {
   @Inject Auditor auditor;
   @Inject Caller caller;
   @Inject MailboxAddresses addresses;
+  @Inject Actor actor;
+  @Inject Clock clock;
 
   public List<Mailbox> list(Long profileId, int offset, int limit) {
     return em.createNamedQuery(Mailbox.FILTERED, Mailbox.class)
@@ -103,17 +108,8 @@ public class Mailboxes {
       found.add(AppointmentsNotSupported.violation("appointmentsDeliveryMethod"));
     }
     EmailServerProfile profile = profile(change.profileId(), "profileId", found);
-    List<Mailbox> selected = new ArrayList<>();
-    if (change.mailboxIds() != null) {
-      for (Long mailboxId : change.mailboxIds()) {
-        Mailbox mailbox = mailboxId == null ? null : em.find(Mailbox.class, mailboxId);
-        if (mailbox == null) {
-          found.add(new Violation("mailboxIds", "there is no mailbox with id " + mailboxId));
-        } else {
-          selected.add(mailbox);
-        }
-      }
-    }
+    List<Mailbox> selected =
+        change.mailboxIds() == null ? List.of() : existing(change.mailboxIds(), found);
     rules.enforce(change, found);
     for (Mailbox mailbox : selected) {
       mailbox.useDeliveryMethods(
@@ -134,6 +130,85 @@ public class Mailboxes {
               + " (bulk edit of "
               + selected.size()
               + ")");
+    }
+    return selected;
+  }
+
+  /** Approves the email address of a mailbox so that it may process email. */
+  @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME})
+  public Mailbox approve(long id) {
+    Mailbox mailbox = find(id);
+    mailbox.approve(actor.name(), clock.instant());
+    auditor.record(
+        "approved",
+        AUDIT_TYPE,
+        id,
+        "mailbox '" + mailbox.getName() + "' <" + mailbox.getEmail() + ">");
+    return mailbox;
+  }
+
+  /** Rejects the email address of a mailbox: it stops processing email until approved. */
+  @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME})
+  public Mailbox reject(long id) {
+    Mailbox mailbox = find(id);
+    mailbox.reject(actor.name(), clock.instant());
+    auditor.record(
+        "rejected",
+        AUDIT_TYPE,
+        id,
+        "mailbox '" + mailbox.getName() + "' <" + mailbox.getEmail() + ">");
+    return mailbox;
+  }
+
+  /**
+   * The guide's "Apply default email settings": the organisation's default profile and delivery
+   * methods for every selected mailbox, all or none. Testing and enabling them is a separate step.
+   */
+  @RolesAllowed(Role.ADMINISTRATOR_NAME)
+  public List<Mailbox> applyDefaultSettings(List<Long> mailboxIds) {
+    OrganisationSettings defaults = organisation();
+    List<Violation> found = new ArrayList<>();
+    if (defaults.getDefaultProfile() == null) {
+      found.add(
+          new Violation(
+              "defaultProfileId",
+              "the organisation has no default email server profile; set one in the email settings first"));
+    }
+    if (mailboxIds == null || mailboxIds.isEmpty()) {
+      found.add(new Violation("mailboxIds", "select at least one mailbox"));
+    }
+    List<Mailbox> selected = mailboxIds == null ? List.of() : existing(mailboxIds, found);
+    if (!found.isEmpty()) {
+      throw new InvalidInput(found);
+    }
+    for (Mailbox mailbox : selected) {
+      mailbox.useDeliveryMethods(
+          defaults.getDefaultProfile(),
+          defaults.getIncomingDeliveryMethod(),
+          defaults.getOutgoingDeliveryMethod(),
+          defaults.getAppointmentsDeliveryMethod());
+      auditor.record(
+          "default-settings-applied",
+          AUDIT_TYPE,
+          mailbox.getId(),
+          "profile '"
+              + defaults.getDefaultProfile().getName()
+              + "' ("
+              + selected.size()
+              + " mailboxes)");
+    }
+    return selected;
+  }
+
+  private List<Mailbox> existing(List<Long> mailboxIds, List<Violation> found) {
+    List<Mailbox> selected = new ArrayList<>();
+    for (Long mailboxId : mailboxIds) {
+      Mailbox mailbox = mailboxId == null ? null : em.find(Mailbox.class, mailboxId);
+      if (mailbox == null) {
+        found.add(new Violation("mailboxIds", "there is no mailbox with id " + mailboxId));
+      } else {
+        selected.add(mailbox);
+      }
     }
     return selected;
   }

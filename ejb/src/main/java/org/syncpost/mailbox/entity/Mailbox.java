@@ -293,6 +293,29 @@ public class Mailbox extends Tracked {
     email = newEmail;
   }
 
+  /** An approver allows this address to be processed. */
+  public void approve(String by, Instant at) {
+    decide(ApprovalStatus.APPROVED, by, at);
+  }
+
+  /** An approver refuses this address: it is not processed, and it is no longer enabled. */
+  public void reject(String by, Instant at) {
+    decide(ApprovalStatus.REJECTED, by, at);
+    enabledForIncoming = false;
+    enabledForOutgoing = false;
+  }
+
+  /** Whether the mailbox may process email, given what the organisation requires. */
+  public boolean isApprovedFor(OrganisationSettings organisation) {
+    return approvalStatus.permitsProcessing(organisation.requiresApproval(isForQueue()));
+  }
+
+  private void decide(ApprovalStatus decision, String by, Instant at) {
+    approvalStatus = decision;
+    approvalDecidedBy = by;
+    approvalDecidedOn = at;
+  }
+
   /** A queue changed hands: its mailbox follows. */
   public void transferOwnership(User newOwner) {
     owner = newOwner;

@@ -269,4 +269,39 @@ class MailboxTest {
 
     assertThat(mailbox.getProfile()).isSameAs(own);
   }
+
+  @Test
+  void approvingRecordsWhoAndWhenAndLetsTheMailboxProcessEmail() {
+    OrganisationSettings approvalRequired = organisation(null, true, true);
+    Mailbox mailbox = Mailbox.of(alice, approvalRequired);
+    java.time.Instant at = java.time.Instant.parse("2026-03-01T10:00:00Z");
+
+    mailbox.approve("carol", at);
+
+    assertThat(
+            mailbox.getApprovalStatus()
+                + " "
+                + mailbox.getApprovalDecidedBy()
+                + " "
+                + mailbox.getApprovalDecidedOn())
+        .isEqualTo("APPROVED carol 2026-03-01T10:00:00Z");
+    assertThat(mailbox.isApprovedFor(approvalRequired)).isTrue();
+  }
+
+  @Test
+  void aPendingMailboxMayNotProcessEmailWhileApprovalIsRequired() {
+    assertThat(
+            Mailbox.of(alice, organisation(null, true, true))
+                .isApprovedFor(organisation(null, true, true)))
+        .isFalse();
+  }
+
+  @Test
+  void rejectingMakesTheMailboxUnfitForProcessingEvenWithoutRequiredApproval() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+
+    mailbox.reject("carol", java.time.Instant.parse("2026-03-01T10:00:00Z"));
+
+    assertThat(mailbox.isApprovedFor(noApproval())).isFalse();
+  }
 }

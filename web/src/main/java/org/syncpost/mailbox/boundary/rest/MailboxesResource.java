@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Set;
 import org.syncpost.api.control.CredentialsChannel;
 import org.syncpost.api.control.JsonInput;
@@ -74,6 +75,31 @@ public class MailboxesResource {
         Json.createMergePatch(patch).apply(MailboxJson.of(mailboxes.find(id))).asJsonObject();
     return MailboxJson.of(
         mailboxes.update(id, MailboxJson.settings(new JsonInput(merged, MailboxJson.FIELDS))));
+  }
+
+  @POST
+  @Path("{id}/approve")
+  public JsonObject approve(@PathParam("id") long id) {
+    return MailboxJson.of(mailboxes.approve(id));
+  }
+
+  @POST
+  @Path("{id}/reject")
+  public JsonObject reject(@PathParam("id") long id) {
+    return MailboxJson.of(mailboxes.reject(id));
+  }
+
+  /**
+   * The guide's "Apply default email settings": the organisation's default profile and delivery
+   * methods for every selected mailbox ({@code {"mailboxIds": [..]}}), all or none.
+   */
+  @POST
+  @Path("apply-default-settings")
+  public JsonArray applyDefaultSettings(JsonObject body) {
+    JsonInput in = new JsonInput(body, Set.of("mailboxIds"));
+    List<Long> ids = in.ids("mailboxIds");
+    in.requireReadable();
+    return JsonOutput.array(mailboxes.applyDefaultSettings(ids), MailboxJson::of);
   }
 
   /**
