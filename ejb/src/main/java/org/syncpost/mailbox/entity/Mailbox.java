@@ -293,6 +293,43 @@ public class Mailbox extends Tracked {
     email = newEmail;
   }
 
+  /**
+   * Records a test & enable: the outcome of each direction, who tried and when, and enables each
+   * direction that passed — but only when the mailbox may process email at all ({@code mayEnable}:
+   * approved, or approval not required). A failed direction is disabled.
+   */
+  public void recordTest(TestReport report, boolean mayEnable, String by, Instant at) {
+    incomingStatus = report.incoming();
+    outgoingStatus = report.outgoing();
+    testAttemptedBy = by;
+    testAttemptedOn = at;
+    testCompletedOn = at;
+    enabledForIncoming = mayEnable && report.incoming() == TestStatus.SUCCESS;
+    enabledForOutgoing = mayEnable && report.outgoing() == TestStatus.SUCCESS;
+    if (report.failureCode() == null) {
+      lastErrorCode = null;
+      lastErrorText = null;
+      consecutiveErrors = 0;
+      transientFailures = 0;
+    } else {
+      lastErrorCode = report.failureCode();
+      lastErrorText =
+          report.failureText() == null || report.failureText().length() <= 2000
+              ? report.failureText()
+              : report.failureText().substring(0, 2000);
+    }
+  }
+
+  /** Whether incoming email of this mailbox is to be processed by SyncPost at all. */
+  public boolean processesIncoming() {
+    return incomingDeliveryMethod == DeliveryMethod.SERVER_SIDE_SYNC;
+  }
+
+  /** Whether outgoing email of this mailbox is to be sent by SyncPost at all. */
+  public boolean processesOutgoing() {
+    return outgoingDeliveryMethod == DeliveryMethod.SERVER_SIDE_SYNC;
+  }
+
   /** An approver allows this address to be processed. */
   public void approve(String by, Instant at) {
     decide(ApprovalStatus.APPROVED, by, at);
