@@ -1,0 +1,174 @@
+package org.syncpost.mailserver.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.profile.entity.CredentialSource;
+import org.syncpost.profile.entity.EmailServerProfile;
+
+/**
+ * Keeps the connections of this node to each mail server account within the profile's maximum
+ * concurrent connections: a caller waits for a free slot, and never exceeds the maximum.
+ *
+ * <p>The budget is per key: the profile's when connections use the profile's credentials (or the
+ * server identity), the mailbox's when they use the mailbox's own, and separately for incoming and
+ * outgoing, since those are different servers with their own limits ({@link #keyFor}).
+ *
+ * <p>The maximum may change while connections are open (an administrator edits the profile): the
+ * latest maximum a caller passes applies from then on. Raising it lets waiting callers in at once;
+ * lowering it never takes away a permit already held, new callers wait until enough have been
+ * returned. Waiting callers are served in arrival order (a fair lock and its FIFO condition queue).
+ *
+ * <p>Keys are kept for the life of the application: one small object per mailbox or profile that
+ * ever connected.
+ *
+ * <p>Counts are per node. Several nodes split the mailboxes by lease, so a mailbox's connections
+ * are on one node at a time; a profile's shared budget is per node as well.
+ */
+@ApplicationScoped
+public class ConnectionLimiter {
+
+  private final ConcurrentMap<String, Gate> gates = new ConcurrentHashMap<>();
+
+  /**
+   * The budget a mailbox's connections in one direction count against.
+   *
+   * @param outgoing SMTP when true, IMAP/POP3 otherwise
+   */
+  public static String keyFor(Mailbox mailbox, boolean outgoing) {
+    EmailServerProfile profile = mailbox.getProfile();
+    CredentialSource source =
+        outgoing ? profile.getOutgoingCredentialSource() : profile.getIncomingCredentialSource();
+    String direction = outgoing ? "outgoing" : "incoming";
+    return source.sharedByAllMailboxes()
+        ? "profile-" + profile.getId() + "-" + direction
+        : "mailbox-" + mailbox.getId() + "-" + direction;
+  }
+
+  /** {@link #acquire(String, int, Duration)} with the endpoint's key and maximum. */
+  public Permit acquire(Endpoint endpoint, Duration wait) {
+    return acquire(endpoint.connectionKey(), endpoint.maxConnections(), wait, endpoint.describe());
+  }
+
+  /**
+   * A permit for one connection under {@code key}, waiting up to {@code wait} for one to be free.
+   * Close the permit when the connection is closed.
+   *
+   * @throws MailServerFailure {@code CONNECTION_LIMIT_REACHED} when none became free in time, or
+   *     the wait was interrupted (the interrupt flag is kept)
+   */
+  public Permit acquire(String key, int max, Duration wait) {
+    return acquire(key, max, wait, key);
+  }
+
+  /** Connections currently open under {@code key}. */
+  public int inUse(String key) {
+    Gate gate = gates.get(key);
+    return gate == null ? 0 : gate.inUse();
+  }
+
+  private Permit acquire(String key, int max, Duration wait, String server) {
+    if (max < 1) {
+      throw new IllegalArgumentException("at least one connection must be allowed, got " + max);
+    }
+    Gate gate = gates.computeIfAbsent(key, k -> new Gate());
+    String what = "(at most " + max + " at a time for " + key + ")";
+    try {
+      if (!gate.enter(max, TimeUnit.NANOSECONDS.convert(wait))) {
+        throw MailServerFailure.of(
+            FailureCause.CONNECTION_LIMIT_REACHED,
+            server,
+            what,
+            "no connection slot became free within " + wait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw MailServerFailure.of(
+          FailureCause.CONNECTION_LIMIT_REACHED,
+          server,
+          what,
+          "interrupted while waiting for a connection slot");
+    }
+    return new Permit(gate);
+  }
+
+  /** One connection's place in its budget; closing it (once or more) gives the place back. */
+  public static final class Permit implements AutoCloseable {
+
+    private final Gate gate;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    private Permit(Gate gate) {
+      this.gate = gate;
+    }
+
+    @Override
+    public void close() {
+      if (open.compareAndSet(true, false)) {
+        gate.leave();
+      }
+    }
+  }
+
+  /** A counting gate whose size can change; a semaphore cannot shrink without blocking. */
+  private static final class Gate {
+
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Condition freed = lock.newCondition();
+    private int max = 1;
+    private int inUse;
+
+    boolean enter(int newMax, long waitNanos) throws InterruptedException {
+      lock.lockInterruptibly();
+      try {
+        if (newMax > max) {
+          freed.signalAll();
+        }
+        max = newMax;
+        long remaining = waitNanos;
+        while (inUse >= max) {
+          if (remaining <= 0) {
+            return false;
+          }
+          remaining = freed.awaitNanos(remaining);
+        }
+        inUse++;
+        if (inUse < max) {
+          // a raised maximum may have room for more than the one that was woken
+          freed.signal();
+        }
+        return true;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    void leave() {
+      lock.lock();
+      try {
+        inUse--;
+        freed.signal();
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    int inUse() {
+      lock.lock();
+      try {
+        return inUse;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+}

@@ -1,0 +1,297 @@
+package org.syncpost.mailserver.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import java.util.Properties;
+import java.util.function.Function;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.crypto.entity.Secret;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.mailserver.entity.TlsMode;
+import org.syncpost.mailserver.entity.TrustSettings;
+import org.syncpost.profile.entity.AuthProtocol;
+import org.syncpost.profile.entity.CredentialSource;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.MailProtocol;
+import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.settings.entity.OrganisationSettings;
+
+/**
+ * Works out the incoming (IMAP/POP3) and outgoing (SMTP) server of a mailbox from its profile:
+ * where, TLS, whose credentials, trust and connection budget.
+ *
+ * <p>Credentials by the profile's "authenticate using":
+ *
+ * <ul>
+ *   <li>credentials specified by a user or queue: the mailbox's user name and password, only when
+ *       the mailbox allows their use for email processing;
+ *   <li>credentials specified in the profile: the profile's (outgoing ones for SMTP, which are the
+ *       incoming ones when the profile uses the same settings for outgoing);
+ *   <li>server identity (SMTP only): the user name and password of the application server's own
+ *       Jakarta Mail session, looked up in JNDI under {@value #SERVER_IDENTITY_SESSION} (default
+ *       {@value #DEFAULT_SERVER_IDENTITY_SESSION}), e.g. a Payara {@code create-javamail-resource}
+ *       or a WildFly mail session. The user is its {@code mail.smtp.user} (or {@code mail.user});
+ *       the password comes from the session's authenticator (which is how both servers hand it
+ *       over) or else its {@code mail.smtp.password} (or {@code mail.password}) property. The host
+ *       and port stay the profile's: the profile says where, the server says who;
+ *   <li>OAuth 2.0: not available yet, refused as unsupported authentication.
+ * </ul>
+ */
+@ApplicationScoped
+public class Endpoints {
+
+  public static final String SERVER_IDENTITY_SESSION = "syncpost.mail.server-identity-session";
+  public static final String DEFAULT_SERVER_IDENTITY_SESSION = "mail/syncpost";
+
+  @Inject
+  @ConfigProperty(name = SERVER_IDENTITY_SESSION, defaultValue = DEFAULT_SERVER_IDENTITY_SESSION)
+  String serverIdentitySession = DEFAULT_SERVER_IDENTITY_SESSION;
+
+  /** JNDI in the server; tests hand in sessions of their own. */
+  Function<String, Session> sessionLookup = Endpoints::lookUp;
+
+  private record Credentials(String username, Secret password) {}
+
+  /**
+   * The IMAP or POP3 server of {@code mailbox}.
+   *
+   * @throws MailServerFailure {@code NO_PROFILE}, {@code NON_SSL_NOT_ALLOWED}, {@code
+   *     CREDENTIALS_MISSING} or {@code UNSUPPORTED_AUTHENTICATION}
+   */
+  public Endpoint incomingOf(Mailbox mailbox, OrganisationSettings organisation) {
+    EmailServerProfile profile = profileOf(mailbox);
+    MailProtocol protocol = profile.getServerType().incoming();
+    String host = profile.getIncomingServer();
+    int port = profile.getIncomingPort();
+    TlsMode tls = TlsMode.of(protocol, port, profile.isIncomingUseSsl());
+    String server = Endpoint.describe(protocol, host, port);
+    requireAllowedTls(tls, organisation, server);
+    Credentials credentials =
+        credentialsFor(
+            profile.getIncomingCredentialSource(),
+            mailbox,
+            profile.getUsername(),
+            profile.getPassword(),
+            server,
+            false);
+    return endpoint(
+        mailbox,
+        profile,
+        protocol,
+        host,
+        port,
+        tls,
+        credentials,
+        profile.getIncomingAuthProtocol(),
+        false);
+  }
+
+  /**
+   * The SMTP server of {@code mailbox}.
+   *
+   * @throws MailServerFailure {@code NO_PROFILE}, {@code NON_SSL_NOT_ALLOWED}, {@code
+   *     CREDENTIALS_MISSING} or {@code UNSUPPORTED_AUTHENTICATION}
+   */
+  public Endpoint outgoingOf(Mailbox mailbox, OrganisationSettings organisation) {
+    EmailServerProfile profile = profileOf(mailbox);
+    MailProtocol protocol = profile.getServerType().outgoing();
+    String host = profile.getOutgoingServer();
+    int port = profile.getOutgoingPort();
+    TlsMode tls = TlsMode.of(protocol, port, profile.isOutgoingUseSsl());
+    String server = Endpoint.describe(protocol, host, port);
+    requireAllowedTls(tls, organisation, server);
+    Credentials credentials =
+        credentialsFor(
+            profile.getOutgoingCredentialSource(),
+            mailbox,
+            profile.getOutgoingUsername(),
+            profile.getOutgoingPassword(),
+            server,
+            true);
+    return endpoint(
+        mailbox,
+        profile,
+        protocol,
+        host,
+        port,
+        tls,
+        credentials,
+        profile.getOutgoingAuthProtocol(),
+        true);
+  }
+
+  private static EmailServerProfile profileOf(Mailbox mailbox) {
+    EmailServerProfile profile = mailbox.getProfile();
+    if (profile == null) {
+      throw MailServerFailure.of(
+          FailureCause.NO_PROFILE,
+          "mailbox " + mailbox.getName(),
+          null,
+          "mailbox " + mailbox.getId() + " has no email server profile");
+    }
+    return profile;
+  }
+
+  private static void requireAllowedTls(
+      TlsMode tls, OrganisationSettings organisation, String server) {
+    if (!tls.alwaysEncrypted() && !organisation.isAllowNonSslEmail()) {
+      throw MailServerFailure.of(
+          FailureCause.NON_SSL_NOT_ALLOWED,
+          server,
+          null,
+          "use SSL is off for this server and the organisation does not allow non-SSL email");
+    }
+  }
+
+  private Credentials credentialsFor(
+      CredentialSource source,
+      Mailbox mailbox,
+      String profileUsername,
+      Secret profilePassword,
+      String server,
+      boolean outgoing) {
+    return switch (source) {
+      case USER_OR_QUEUE -> mailboxCredentials(mailbox, server);
+      case PROFILE -> profileCredentials(profileUsername, profilePassword, server);
+      case SERVER_IDENTITY -> {
+        if (!outgoing) {
+          throw MailServerFailure.of(
+              FailureCause.UNSUPPORTED_AUTHENTICATION,
+              server,
+              "the server identity signs in to outgoing (SMTP) servers only",
+              "credential source SERVER_IDENTITY on an incoming server");
+        }
+        yield serverIdentityCredentials(server);
+      }
+      case OAUTH2 ->
+          throw MailServerFailure.of(
+              FailureCause.UNSUPPORTED_AUTHENTICATION,
+              server,
+              "OAuth 2.0 (XOAUTH2) sign-in is not available in this version",
+              "credential source OAUTH2");
+      case ANONYMOUS ->
+          throw MailServerFailure.of(
+              FailureCause.CREDENTIALS_MISSING,
+              server,
+              "the profile connects without credentials (anonymous), which is never valid",
+              "credential source ANONYMOUS");
+    };
+  }
+
+  private static Credentials mailboxCredentials(Mailbox mailbox, String server) {
+    String reason = null;
+    if (!mailbox.isAllowCredentialUse()) {
+      reason =
+          "the mailbox "
+              + mailbox.getName()
+              + " does not allow the use of its credentials for email processing";
+    } else if (isBlank(mailbox.getUsername())) {
+      reason = "the mailbox " + mailbox.getName() + " has no user name";
+    } else if (mailbox.getPassword() == null) {
+      reason = "the mailbox " + mailbox.getName() + " has no password";
+    }
+    if (reason != null) {
+      throw MailServerFailure.of(
+          FailureCause.CREDENTIALS_MISSING,
+          server,
+          reason,
+          "credential source USER_OR_QUEUE, mailbox " + mailbox.getId());
+    }
+    return new Credentials(mailbox.getUsername(), mailbox.getPassword());
+  }
+
+  private static Credentials profileCredentials(String username, Secret password, String server) {
+    if (isBlank(username) || password == null) {
+      throw MailServerFailure.of(
+          FailureCause.CREDENTIALS_MISSING,
+          server,
+          "the profile has no " + (isBlank(username) ? "user name" : "password"),
+          "credential source PROFILE");
+    }
+    return new Credentials(username, password);
+  }
+
+  private Credentials serverIdentityCredentials(String server) {
+    Session session;
+    try {
+      session = sessionLookup.apply(serverIdentitySession);
+    } catch (RuntimeException e) {
+      throw MailServerFailure.of(
+          FailureCause.CREDENTIALS_MISSING,
+          server,
+          "the application server has no mail session named " + serverIdentitySession,
+          MailServerFailure.detailOf(e));
+    }
+    Properties props = session.getProperties();
+    String user = firstOf(props.getProperty("mail.smtp.user"), props.getProperty("mail.user"));
+    PasswordAuthentication given =
+        session.requestPasswordAuthentication(null, 0, "smtp", null, user);
+    if (given != null && !isBlank(given.getUserName())) {
+      user = given.getUserName();
+    }
+    String password =
+        given != null && given.getPassword() != null
+            ? given.getPassword()
+            : firstOf(props.getProperty("mail.smtp.password"), props.getProperty("mail.password"));
+    if (isBlank(user) || password == null) {
+      throw MailServerFailure.of(
+          FailureCause.CREDENTIALS_MISSING,
+          server,
+          "the application server's mail session "
+              + serverIdentitySession
+              + " has no "
+              + (isBlank(user) ? "user name" : "password"),
+          "credential source SERVER_IDENTITY");
+    }
+    return new Credentials(user, Secret.of(password));
+  }
+
+  private static Endpoint endpoint(
+      Mailbox mailbox,
+      EmailServerProfile profile,
+      MailProtocol protocol,
+      String host,
+      int port,
+      TlsMode tls,
+      Credentials credentials,
+      AuthProtocol authProtocol,
+      boolean outgoing) {
+    int timeout = profile.getConnectionTimeoutSeconds();
+    int max = profile.getMaxConcurrentConnections();
+    return new Endpoint(
+        protocol,
+        host,
+        port,
+        tls,
+        timeout > 0 ? timeout : ProfileSettings.DEFAULT_TIMEOUT_SECONDS,
+        credentials.username(),
+        credentials.password(),
+        authProtocol == null ? AuthProtocol.AUTO_DETECT : authProtocol,
+        new TrustSettings(profile.getTrustedCertificatesPem(), profile.getRevocationCheck()),
+        ConnectionLimiter.keyFor(mailbox, outgoing),
+        max > 0 ? max : ProfileSettings.DEFAULT_MAX_CONNECTIONS);
+  }
+
+  private static Session lookUp(String jndiName) {
+    try {
+      return (Session) new InitialContext().lookup(jndiName);
+    } catch (NamingException | ClassCastException e) {
+      throw new IllegalStateException("no Jakarta Mail session bound at " + jndiName, e);
+    }
+  }
+
+  private static String firstOf(String first, String second) {
+    return !isBlank(first) ? first : second;
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
+  }
+}

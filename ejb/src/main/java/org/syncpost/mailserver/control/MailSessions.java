@@ -1,0 +1,197 @@
+package org.syncpost.mailserver.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Service;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import java.util.Optional;
+import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.mailserver.entity.TlsMode;
+import org.syncpost.profile.entity.AuthProtocol;
+import org.syncpost.profile.entity.MailProtocol;
+
+/**
+ * The one place that builds Jakarta Mail sessions, and connects stores and transports with them.
+ *
+ * <p>Every session has finite timeouts (Angus' defaults are infinite), TLS through {@link
+ * TrustPolicy}'s socket factory with host-name checking, no fallback to a plain socket factory
+ * (Angus' {@code socketFactory.fallback} would silently retry without our factory after a failed
+ * handshake), and never {@code mail.debug}. Passwords are given to {@code connect}, never put in
+ * the session's properties. The "s" providers (imaps, pop3s, smtps) are not used: implicit TLS is
+ * {@code mail.<protocol>.ssl.enable} on the plain provider, so every setting has one prefix.
+ */
+@ApplicationScoped
+public class MailSessions {
+
+  private static final System.Logger LOGGER = System.getLogger(MailSessions.class.getName());
+
+  private TrustPolicy trustPolicy;
+  private FailureTranslator translator;
+
+  @Inject
+  public MailSessions(TrustPolicy trustPolicy, FailureTranslator translator) {
+    this.trustPolicy = trustPolicy;
+    this.translator = translator;
+  }
+
+  /** For the CDI container's proxy. */
+  protected MailSessions() {}
+
+  /**
+   * A new session for {@code endpoint}; nothing is connected yet.
+   *
+   * @throws MailServerFailure {@code TRUSTED_CERTIFICATES_INVALID} when the profile's PEM cannot be
+   *     read
+   */
+  public Session sessionFor(Endpoint endpoint) {
+    SSLSocketFactory sslSocketFactory;
+    try {
+      sslSocketFactory = trustPolicy.socketFactoryFor(endpoint.trust());
+    } catch (IllegalArgumentException unreadable) {
+      throw MailServerFailure.of(
+          FailureCause.TRUSTED_CERTIFICATES_INVALID, endpoint, unreadable.getMessage(), unreadable);
+    }
+    return Session.getInstance(propertiesFor(endpoint, sslSocketFactory));
+  }
+
+  /**
+   * An IMAP or POP3 store, connected and signed in. The caller closes it.
+   *
+   * @throws MailServerFailure with the translated cause
+   */
+  public Store connectStore(Endpoint endpoint) {
+    if (endpoint.protocol() == MailProtocol.SMTP) {
+      throw new IllegalArgumentException("an SMTP server has no mail store: " + endpoint);
+    }
+    Session session = sessionFor(endpoint);
+    Store store = null;
+    try {
+      store = session.getStore(protocolName(endpoint.protocol()));
+      store.connect(endpoint.host(), endpoint.port(), endpoint.username(), password(endpoint));
+      return store;
+    } catch (MessagingException | RuntimeException e) {
+      closeAfterFailure(store, endpoint);
+      throw translator.translate(e, endpoint);
+    }
+  }
+
+  /**
+   * An SMTP transport of a session from {@link #sessionFor}, connected and signed in. The caller
+   * closes it.
+   *
+   * @throws MailServerFailure with the translated cause; {@code UNSUPPORTED_AUTHENTICATION} when
+   *     the server offers no authentication at all, since Angus would then carry on unauthenticated
+   *     and a test would pass without the credentials ever being checked
+   */
+  public Transport connectTransport(Session session, Endpoint endpoint) {
+    if (endpoint.protocol() != MailProtocol.SMTP) {
+      throw new IllegalArgumentException("only an SMTP server sends mail: " + endpoint);
+    }
+    Transport transport = null;
+    try {
+      transport = session.getTransport(protocolName(endpoint.protocol()));
+      transport.connect(endpoint.host(), endpoint.port(), endpoint.username(), password(endpoint));
+      if (endpoint.username() != null
+          && transport instanceof SMTPTransport smtp
+          && !smtp.supportsExtension("AUTH")
+          && !smtp.supportsExtension("AUTH=LOGIN")) {
+        throw MailServerFailure.of(
+            FailureCause.UNSUPPORTED_AUTHENTICATION,
+            endpoint,
+            "the server does not offer SMTP authentication (AUTH), so the credentials cannot be"
+                + " used",
+            (Throwable) null);
+      }
+      return transport;
+    } catch (MessagingException | RuntimeException e) {
+      closeAfterFailure(transport, endpoint);
+      throw translator.translate(e, endpoint);
+    }
+  }
+
+  /** {@link #connectTransport(Session, Endpoint)} with a new session. */
+  public Transport connectTransport(Endpoint endpoint) {
+    return connectTransport(sessionFor(endpoint), endpoint);
+  }
+
+  /** The session properties for {@code endpoint}; package-private for the tests. */
+  static Properties propertiesFor(Endpoint endpoint, SSLSocketFactory sslSocketFactory) {
+    String prefix = "mail." + protocolName(endpoint.protocol()) + ".";
+    Properties props = new Properties();
+    props.setProperty("mail.debug", "false");
+    String timeout = Integer.toString(endpoint.timeoutMillis());
+    props.setProperty(prefix + "connectiontimeout", timeout);
+    props.setProperty(prefix + "timeout", timeout);
+    props.setProperty(prefix + "writetimeout", timeout);
+
+    TlsMode tls = endpoint.tlsMode();
+    props.setProperty(prefix + "ssl.enable", Boolean.toString(tls == TlsMode.IMPLICIT));
+    props.setProperty(prefix + "starttls.enable", Boolean.toString(tls != TlsMode.IMPLICIT));
+    props.setProperty(
+        prefix + "starttls.required", Boolean.toString(tls == TlsMode.STARTTLS_REQUIRED));
+    // an object, not a string: Angus takes the instance for implicit TLS and for STARTTLS
+    props.put(prefix + "ssl.socketFactory", sslSocketFactory);
+    props.setProperty(prefix + "socketFactory.fallback", "false");
+    props.setProperty(prefix + "ssl.checkserveridentity", "true");
+
+    if (endpoint.username() != null) {
+      props.setProperty(prefix + "user", endpoint.username());
+    }
+    if (endpoint.protocol() == MailProtocol.SMTP) {
+      props.setProperty(prefix + "auth", Boolean.toString(endpoint.username() != null));
+    }
+    mechanismsFor(endpoint.authProtocol())
+        .ifPresent(mechanisms -> props.setProperty(prefix + "auth.mechanisms", mechanisms));
+    return props;
+  }
+
+  /**
+   * SASL mechanisms per authentication protocol. Auto detect leaves Angus' own list (it takes the
+   * first the server offers); NTLM is Angus' built-in implementation (IMAP, POP3, SMTP); XOAUTH2
+   * expects an access token as the password.
+   */
+  static Optional<String> mechanismsFor(AuthProtocol protocol) {
+    return switch (protocol) {
+      case AUTO_DETECT -> Optional.empty();
+      case BASIC -> Optional.of("PLAIN LOGIN");
+      case NTLM -> Optional.of("NTLM");
+      case OAUTH2 -> Optional.of("XOAUTH2");
+    };
+  }
+
+  static String protocolName(MailProtocol protocol) {
+    return switch (protocol) {
+      case IMAP -> "imap";
+      case POP3 -> "pop3";
+      case SMTP -> "smtp";
+    };
+  }
+
+  private static String password(Endpoint endpoint) {
+    return endpoint.password() == null ? null : endpoint.password().reveal();
+  }
+
+  /** Closing after a failure may fail too; the first failure is the one that matters. */
+  private static void closeAfterFailure(Service service, Endpoint endpoint) {
+    if (service == null || !service.isConnected()) {
+      return;
+    }
+    try {
+      service.close();
+    } catch (MessagingException | RuntimeException e) {
+      LOGGER.log(
+          System.Logger.Level.DEBUG,
+          "Closing {0} after a failure failed too: {1}",
+          endpoint.describe(),
+          e.getClass().getName());
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.syncpost.mailserver.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
+import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailServerFailure;
+
+// permits held by try-with-resources without being named in the block are the point here
+@SuppressWarnings("try")
+@Timeout(30)
+class ConnectionLimiterTest {
+
+  private static final Duration LONG_ENOUGH = Duration.ofSeconds(20);
+
+  private final ConnectionLimiter limiter = new ConnectionLimiter();
+
+  @Test
+  void manyCallersNeverHoldMoreThanTheMaximumAndAllGetTheirTurn() throws Exception {
+    int callers = 12;
+    AtomicInteger holding = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    AtomicInteger served = new AtomicInteger();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try (Permit permit = limiter.acquire("profile-1-incoming", 3, LONG_ENOUGH)) {
+                    peak.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                    Thread.sleep(20);
+                    holding.decrementAndGet();
+                    served.incrementAndGet();
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get(25, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(peak.get()).isEqualTo(3);
+    assertThat(served.get()).isEqualTo(callers);
+    assertThat(limiter.inUse("profile-1-incoming")).isZero();
+  }
+
+  @Test
+  void aCallerThatWaitsTooLongIsToldTheLimitWasReached() {
+    try (Permit only = limiter.acquire("mailbox-7-incoming", 1, LONG_ENOUGH)) {
+      MailServerFailure failure =
+          catchThrowableOfType(
+              MailServerFailure.class,
+              () -> limiter.acquire("mailbox-7-incoming", 1, Duration.ofMillis(50)));
+
+      assertThat(failure.failureCause()).isEqualTo(FailureCause.CONNECTION_LIMIT_REACHED);
+      assertThat(failure.isTransient()).isTrue();
+    }
+  }
+
+  @Test
+  void keysHaveSeparateBudgets() {
+    try (Permit incoming = limiter.acquire("mailbox-7-incoming", 1, LONG_ENOUGH);
+        Permit outgoing = limiter.acquire("mailbox-7-outgoing", 1, Duration.ofMillis(50))) {
+      assertThat(limiter.inUse("mailbox-7-incoming")).isEqualTo(1);
+      assertThat(limiter.inUse("mailbox-7-outgoing")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void closingAPermitTwiceGivesBackOnlyOnePlace() {
+    Permit first = limiter.acquire("profile-2-outgoing", 2, LONG_ENOUGH);
+    Permit second = limiter.acquire("profile-2-outgoing", 2, LONG_ENOUGH);
+
+    first.close();
+    first.close();
+
+    assertThat(limiter.inUse("profile-2-outgoing")).isEqualTo(1);
+    second.close();
+  }
+
+  @Test
+  void aRaisedMaximumLetsAWaitingCallerInAtOnce() throws Exception {
+    Permit held = limiter.acquire("profile-3-incoming", 1, LONG_ENOUGH);
+    CompletableFuture<Permit> waiting = new CompletableFuture<>();
+    Thread waiter =
+        new Thread(() -> waiting.complete(limiter.acquire("profile-3-incoming", 1, LONG_ENOUGH)));
+    waiter.start();
+    while (waiter.getState() != Thread.State.TIMED_WAITING) {
+      Thread.onSpinWait();
+    }
+
+    try (Permit raised = limiter.acquire("profile-3-incoming", 3, LONG_ENOUGH);
+        Permit admitted = waiting.get(5, TimeUnit.SECONDS)) {
+      assertThat(limiter.inUse("profile-3-incoming")).isEqualTo(3);
+    } finally {
+      held.close();
+    }
+  }
+
+  @Test
+  void aLoweredMaximumKeepsPermitsHeldButAdmitsNoOneUntilBelowIt() {
+    Permit first = limiter.acquire("profile-4-incoming", 2, LONG_ENOUGH);
+    Permit second = limiter.acquire("profile-4-incoming", 2, LONG_ENOUGH);
+
+    MailServerFailure refused =
+        catchThrowableOfType(
+            MailServerFailure.class,
+            () -> limiter.acquire("profile-4-incoming", 1, Duration.ofMillis(50)));
+    first.close();
+    MailServerFailure stillRefused =
+        catchThrowableOfType(
+            MailServerFailure.class,
+            () -> limiter.acquire("profile-4-incoming", 1, Duration.ofMillis(50)));
+    second.close();
+
+    assertThat(refused).isNotNull();
+    assertThat(stillRefused).isNotNull();
+    try (Permit admitted = limiter.acquire("profile-4-incoming", 1, Duration.ofMillis(50))) {
+      assertThat(limiter.inUse("profile-4-incoming")).isEqualTo(1);
+    }
+  }
+}

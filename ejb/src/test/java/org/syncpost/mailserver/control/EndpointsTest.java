@@ -1,0 +1,326 @@
+package org.syncpost.mailserver.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.syncpost.profile.entity.ProfileSettingsBuilder.imap;
+import static org.syncpost.profile.entity.ProfileSettingsBuilder.pop3;
+
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import java.lang.reflect.Field;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.syncpost.crypto.entity.Secret;
+import org.syncpost.directory.entity.Role;
+import org.syncpost.directory.entity.User;
+import org.syncpost.directory.entity.UserDetails;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.mailserver.entity.TlsMode;
+import org.syncpost.profile.entity.AuthProtocol;
+import org.syncpost.profile.entity.CredentialSource;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.MailProtocol;
+import org.syncpost.profile.entity.ProfileSettingsBuilder;
+import org.syncpost.profile.entity.RevocationCheck;
+import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.OrganisationSettings;
+
+class EndpointsTest {
+
+  private static final User ALICE =
+      new User(new UserDetails("alice", "alice@example.com", Set.of(Role.MAILBOX_OWNER)));
+
+  private final Endpoints endpoints = new Endpoints();
+
+  private static OrganisationSettings organisation(
+      EmailServerProfile defaultProfile, boolean allowNonSslEmail) {
+    OrganisationSettings settings = new OrganisationSettings();
+    settings.change(
+        new EmailSettings(
+            null,
+            DeliveryMethod.SERVER_SIDE_SYNC,
+            DeliveryMethod.SERVER_SIDE_SYNC,
+            DeliveryMethod.NONE,
+            false,
+            false,
+            false,
+            allowNonSslEmail,
+            true,
+            "SP",
+            5_120,
+            150,
+            10,
+            5,
+            true,
+            true,
+            true),
+        defaultProfile);
+    return settings;
+  }
+
+  private static EmailServerProfile profile(ProfileSettingsBuilder settings) {
+    EmailServerProfile profile = new EmailServerProfile();
+    profile.configure(settings.build(), ALICE);
+    setId(EmailServerProfile.class, profile, 42L);
+    return profile;
+  }
+
+  /** A mailbox of {@code profile} with its own credentials, allowed for email processing. */
+  private static Mailbox mailbox(EmailServerProfile profile) {
+    Mailbox mailbox = Mailbox.of(ALICE, organisation(profile, false));
+    setId(Mailbox.class, mailbox, 7L);
+    mailbox.changeCredentials("alice@example.com", Secret.of("mailbox-password"), true);
+    return mailbox;
+  }
+
+  private static <T> void setId(Class<T> type, T entity, long id) {
+    try {
+      Field field = type.getDeclaredField("id");
+      field.setAccessible(true);
+      field.set(entity, id);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static FailureCause causeOf(Runnable building) {
+    return catchThrowableOfType(MailServerFailure.class, building::run).failureCause();
+  }
+
+  private final OrganisationSettings sslOnly = organisation(null, false);
+
+  @Nested
+  class Credentials {
+
+    @Test
+    void userOrQueueCredentialsAreTheMailboxs() {
+      Endpoint incoming = endpoints.incomingOf(mailbox(profile(imap())), sslOnly);
+
+      assertThat(incoming.username()).isEqualTo("alice@example.com");
+      assertThat(incoming.password().reveal()).isEqualTo("mailbox-password");
+    }
+
+    @Test
+    void mailboxCredentialsAreNotUsedWhenTheMailboxDoesNotAllowIt() {
+      Mailbox mailbox = mailbox(profile(imap()));
+      mailbox.changeCredentials("alice@example.com", null, false);
+
+      assertThat(causeOf(() -> endpoints.incomingOf(mailbox, sslOnly)))
+          .isEqualTo(FailureCause.CREDENTIALS_MISSING);
+    }
+
+    @Test
+    void aMailboxWithoutPasswordHasNoCredentials() {
+      Mailbox mailbox = Mailbox.of(ALICE, organisation(profile(imap()), false));
+      mailbox.changeCredentials("alice@example.com", null, true);
+
+      assertThat(causeOf(() -> endpoints.outgoingOf(mailbox, sslOnly)))
+          .isEqualTo(FailureCause.CREDENTIALS_MISSING);
+    }
+
+    @Test
+    void profileCredentialsAreTheProfilesEvenWhenTheMailboxHasItsOwn() {
+      EmailServerProfile profile =
+          profile(
+              imap()
+                  .incomingCredentialSource(CredentialSource.PROFILE)
+                  .username("service@example.com")
+                  .password(Secret.of("profile-password")));
+
+      Endpoint outgoing = endpoints.outgoingOf(mailbox(profile), sslOnly);
+
+      assertThat(outgoing.username()).isEqualTo("service@example.com");
+      assertThat(outgoing.password().reveal()).isEqualTo("profile-password");
+    }
+
+    @Test
+    void outgoingUsesTheOutgoingProfileCredentialsWhenSettingsDiffer() {
+      EmailServerProfile profile =
+          profile(
+              imap()
+                  .useSameSettingsForOutgoing(false)
+                  .incomingCredentialSource(CredentialSource.PROFILE)
+                  .username("reader@example.com")
+                  .password(Secret.of("reader-password"))
+                  .outgoingCredentialSource(CredentialSource.PROFILE)
+                  .outgoingUsername("sender@example.com")
+                  .outgoingPassword(Secret.of("sender-password")));
+      Mailbox mailbox = mailbox(profile);
+
+      assertThat(endpoints.incomingOf(mailbox, sslOnly).username()).isEqualTo("reader@example.com");
+      assertThat(endpoints.outgoingOf(mailbox, sslOnly).password().reveal())
+          .isEqualTo("sender-password");
+    }
+
+    @Test
+    void oauthIsRefusedAsUnsupportedAuthentication() {
+      EmailServerProfile profile =
+          profile(imap().incomingCredentialSource(CredentialSource.OAUTH2));
+
+      assertThat(causeOf(() -> endpoints.incomingOf(mailbox(profile), sslOnly)))
+          .isEqualTo(FailureCause.UNSUPPORTED_AUTHENTICATION);
+    }
+
+    @Test
+    void serverIdentityTakesTheUserAndPasswordOfTheServersMailSession() {
+      Properties props = new Properties();
+      props.setProperty("mail.smtp.user", "relay@example.com");
+      Session serverSession =
+          Session.getInstance(
+              props,
+              new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                  return new PasswordAuthentication(getDefaultUserName(), "relay-password");
+                }
+              });
+      endpoints.sessionLookup =
+          name -> {
+            assertThat(name).isEqualTo("mail/syncpost");
+            return serverSession;
+          };
+      EmailServerProfile profile =
+          profile(
+              imap()
+                  .useSameSettingsForOutgoing(false)
+                  .outgoingCredentialSource(CredentialSource.SERVER_IDENTITY));
+
+      Endpoint outgoing = endpoints.outgoingOf(mailbox(profile), sslOnly);
+
+      assertThat(outgoing.username()).isEqualTo("relay@example.com");
+      assertThat(outgoing.password().reveal()).isEqualTo("relay-password");
+    }
+
+    @Test
+    void serverIdentityWithoutAMailSessionHasNoCredentials() {
+      endpoints.sessionLookup =
+          name -> {
+            throw new IllegalStateException("no Jakarta Mail session bound at " + name);
+          };
+      EmailServerProfile profile =
+          profile(
+              imap()
+                  .useSameSettingsForOutgoing(false)
+                  .outgoingCredentialSource(CredentialSource.SERVER_IDENTITY));
+
+      MailServerFailure failure =
+          catchThrowableOfType(
+              MailServerFailure.class, () -> endpoints.outgoingOf(mailbox(profile), sslOnly));
+
+      assertThat(failure.failureCause()).isEqualTo(FailureCause.CREDENTIALS_MISSING);
+      assertThat(failure.getMessage()).contains("mail/syncpost");
+    }
+  }
+
+  @Nested
+  class Servers {
+
+    @Test
+    void aMailboxWithoutProfileHasNoServer() {
+      Mailbox mailbox = Mailbox.of(ALICE, organisation(null, false));
+
+      assertThat(causeOf(() -> endpoints.incomingOf(mailbox, sslOnly)))
+          .isEqualTo(FailureCause.NO_PROFILE);
+    }
+
+    @Test
+    void anImapProfileWithSslUsesImplicitTlsOnThePortsFilledIn() {
+      Mailbox mailbox = mailbox(profile(imap()));
+
+      Endpoint incoming = endpoints.incomingOf(mailbox, sslOnly);
+      Endpoint outgoing = endpoints.outgoingOf(mailbox, sslOnly);
+
+      assertThat(incoming.describe()).isEqualTo("IMAP server imap.example.com:993");
+      assertThat(incoming.tlsMode()).isEqualTo(TlsMode.IMPLICIT);
+      assertThat(outgoing.describe()).isEqualTo("SMTP server smtp.example.com:465");
+    }
+
+    @Test
+    void sslOnTheSubmissionPortMeansStartTlsRequired() {
+      Endpoint outgoing = endpoints.outgoingOf(mailbox(profile(pop3().outgoingPort(587))), sslOnly);
+
+      assertThat(outgoing.tlsMode()).isEqualTo(TlsMode.STARTTLS_REQUIRED);
+    }
+
+    @Test
+    void aPop3ProfileReachesAPop3Server() {
+      Endpoint incoming = endpoints.incomingOf(mailbox(profile(pop3())), sslOnly);
+
+      assertThat(incoming.protocol()).isEqualTo(MailProtocol.POP3);
+      assertThat(incoming.port()).isEqualTo(995);
+    }
+
+    @Test
+    void plainConnectionsAreRefusedWhenTheOrganisationDoesNotAllowThem() {
+      Mailbox mailbox = mailbox(profile(imap().useSsl(false)));
+
+      assertThat(causeOf(() -> endpoints.incomingOf(mailbox, sslOnly)))
+          .isEqualTo(FailureCause.NON_SSL_NOT_ALLOWED);
+    }
+
+    @Test
+    void plainConnectionsStillUseStartTlsWhenOffered() {
+      Mailbox mailbox = mailbox(profile(imap().useSsl(false)));
+
+      Endpoint incoming = endpoints.incomingOf(mailbox, organisation(null, true));
+
+      assertThat(incoming.tlsMode()).isEqualTo(TlsMode.STARTTLS_IF_OFFERED);
+      assertThat(incoming.port()).isEqualTo(143);
+    }
+
+    @Test
+    void timeoutAuthenticationAndTrustComeFromTheProfile() {
+      String pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+      EmailServerProfile profile =
+          profile(
+              imap()
+                  .connectionTimeoutSeconds(12)
+                  .incomingAuthProtocol(AuthProtocol.BASIC)
+                  .revocationCheck(RevocationCheck.SOFT_FAIL)
+                  .trustedCertificatesPem(pem));
+
+      Endpoint incoming = endpoints.incomingOf(mailbox(profile), sslOnly);
+
+      assertThat(incoming.connectionTimeoutSeconds()).isEqualTo(12);
+      assertThat(incoming.authProtocol()).isEqualTo(AuthProtocol.BASIC);
+      assertThat(incoming.trust().revocationCheck()).isEqualTo(RevocationCheck.SOFT_FAIL);
+      assertThat(incoming.trust().trustedCertificatesPem()).isEqualTo(pem);
+    }
+  }
+
+  @Nested
+  class ConnectionBudget {
+
+    @Test
+    void mailboxCredentialsCountPerMailboxAndDirection() {
+      Mailbox mailbox = mailbox(profile(imap().maxConcurrentConnections(4)));
+
+      Endpoint incoming = endpoints.incomingOf(mailbox, sslOnly);
+
+      assertThat(incoming.connectionKey()).isEqualTo("mailbox-7-incoming");
+      assertThat(incoming.maxConnections()).isEqualTo(4);
+      assertThat(endpoints.outgoingOf(mailbox, sslOnly).connectionKey())
+          .isEqualTo("mailbox-7-outgoing");
+    }
+
+    @Test
+    void profileCredentialsCountPerProfile() {
+      EmailServerProfile profile =
+          profile(
+              imap()
+                  .incomingCredentialSource(CredentialSource.PROFILE)
+                  .username("service@example.com")
+                  .password(Secret.of("profile-password")));
+
+      assertThat(endpoints.incomingOf(mailbox(profile), sslOnly).connectionKey())
+          .isEqualTo("profile-42-incoming");
+    }
+  }
+}
