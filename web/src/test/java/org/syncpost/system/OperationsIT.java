@@ -34,13 +34,17 @@ class OperationsIT {
     assertThat(health)
         .contains("\"status\":\"UP\"")
         .contains("\"name\":\"database\"")
-        .contains("\"schemaVersion\":\"1\"");
+        .contains("\"schemaVersion\":\"2\"");
   }
 
   @Test
   void theOpenApiDocumentDescribesTheApi() throws Exception {
     String openApi = get(server.healthUri().resolve("/openapi"));
 
-    assertThat(openApi).contains("/api/v1/profiles").contains("/api/v1/mailboxes/bulk-edit");
+    assertThat(openApi)
+        .contains("/api/v1/profiles")
+        .contains("/api/v1/mailboxes/bulk-edit")
+        .contains("/api/v1/alerts/{id}/dismiss")
+        .contains("/api/v1/jobs/{id}");
   }
 }

@@ -171,4 +171,16 @@ public class OrganisationSettings extends Tracked {
   public boolean isAllowNonSslEmail() {
     return allowNonSslEmail;
   }
+
+  public boolean isRaiseInformationAlerts() {
+    return raiseInformationAlerts;
+  }
+
+  public boolean isRaiseWarningAlerts() {
+    return raiseWarningAlerts;
+  }
+
+  public boolean isRaiseErrorAlerts() {
+    return raiseErrorAlerts;
+  }
 }

@@ -16,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             title = "SyncPost API",
             version = "1",
             description =
-                "Email server profiles, organisation email settings, users, queues, mailboxes and"
-                    + " the audit trail. Errors are application/problem+json; passwords are"
-                    + " write-only."),
+                "Email server profiles, organisation email settings, users, queues, mailboxes,"
+                    + " alerts, background jobs and the audit trail. Errors are"
+                    + " application/problem+json; passwords are write-only."),
     security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class ApiApplication extends Application {}

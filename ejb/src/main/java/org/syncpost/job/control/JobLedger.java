@@ -1,0 +1,76 @@
+package org.syncpost.job.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import org.syncpost.job.entity.ItemResult;
+import org.syncpost.job.entity.Job;
+import org.syncpost.job.entity.JobItem;
+import org.syncpost.job.entity.JobKind;
+import org.syncpost.job.entity.JobStatus;
+
+/**
+ * Writes a job's progress, each step in a transaction of its own, so that whoever watches the job
+ * sees every mailbox's result as soon as it is known, and a failure to record one result loses
+ * nothing else.
+ */
+@ApplicationScoped
+public class JobLedger {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  /** Stores a new job with one pending item per mailbox and commits it, ready for the workers. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Job open(JobKind kind, List<Long> mailboxIds, String requestedBy) {
+    Job job = new Job(kind, mailboxIds, requestedBy, clock.instant());
+    em.persist(job);
+    em.flush();
+    return job;
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void begin(long jobId) {
+    job(jobId).begin(clock.instant());
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void record(long jobId, long mailboxId, ItemResult result) {
+    em.createNamedQuery(JobItem.OF_JOB_AND_MAILBOX, JobItem.class)
+        .setParameter("jobId", jobId)
+        .setParameter("mailboxId", mailboxId)
+        .getSingleResult()
+        .record(result, clock.instant());
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Job finish(long jobId) {
+    Job job = job(jobId);
+    job.finish(clock.instant());
+    return job;
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void stop(long jobId, String reason) {
+    job(jobId).stop(reason, clock.instant());
+  }
+
+  /** Stops every job that is still queued or running; only right at start-up is that true. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Job> stopUnfinished(String reason) {
+    List<Job> unfinished =
+        em.createNamedQuery(Job.IN_STATUS, Job.class)
+            .setParameter("statuses", List.of(JobStatus.QUEUED, JobStatus.RUNNING))
+            .getResultList();
+    unfinished.forEach(job -> job.stop(reason, clock.instant()));
+    return unfinished;
+  }
+
+  private Job job(long jobId) {
+    return em.find(Job.class, jobId);
+  }
+}

@@ -1,0 +1,55 @@
+package org.syncpost.alert.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.OrganisationSettings;
+
+class AlertLevelTest {
+
+  private static OrganisationSettings raising(
+      boolean information, boolean warnings, boolean errors) {
+    OrganisationSettings organisation = new OrganisationSettings();
+    organisation.change(
+        new EmailSettings(
+            null,
+            DeliveryMethod.SERVER_SIDE_SYNC,
+            DeliveryMethod.SERVER_SIDE_SYNC,
+            DeliveryMethod.NONE,
+            true,
+            true,
+            false,
+            false,
+            true,
+            "SP",
+            5_120,
+            150,
+            10,
+            5,
+            information,
+            warnings,
+            errors),
+        null);
+    return organisation;
+  }
+
+  private static String raised(OrganisationSettings organisation) {
+    return Arrays.stream(AlertLevel.values())
+        .filter(level -> level.isRaisedUnder(organisation))
+        .map(Enum::name)
+        .toList()
+        .toString();
+  }
+
+  @Test
+  void eachLevelFollowsItsOwnSetting() {
+    assertThat(
+            raised(raising(true, false, false))
+                + raised(raising(false, true, false))
+                + raised(raising(false, false, true)))
+        .isEqualTo("[INFORMATION][WARNING][ERROR]");
+  }
+}
