@@ -1,0 +1,294 @@
+package org.syncpost.testing.mail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A private Dovecot ({@code dovecot -F -c <generated dovecot.conf>}) for one test class: IMAP
+ * (STARTTLS offered), IMAPS, POP3, POP3S on each of 127.0.0.1–127.0.0.4, each address presenting
+ * its {@link ServerCertificate}; LMTP on 127.0.0.1; a SASL socket for Postfix. Users live in
+ * passwd-files, mail in Maildir, all in a temporary directory deleted by {@link #close()}.
+ *
+ * <p>Needs root (as Debian's Dovecot normally runs): mail is stored as the system user {@code mail}
+ * and the login processes run as {@code dovenull}, as in a real installation.
+ */
+public final class Dovecot implements AutoCloseable {
+
+  private static final System.Logger LOGGER = System.getLogger(Dovecot.class.getName());
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration DOVEADM_TIMEOUT = Duration.ofSeconds(20);
+  private static final Pattern MESSAGES = Pattern.compile("messages=(\\d+)\\s*$");
+  private static final String MAIL_USER = "mail";
+  private static final int START_ATTEMPTS = 3;
+
+  private final DovecotConfiguration configuration;
+  private final Path configFile;
+  private final ServerProcess process;
+  private final Set<String> userNames = new HashSet<>();
+
+  private Dovecot(DovecotConfiguration configuration, Path configFile, ServerProcess process) {
+    this.configuration = configuration;
+    this.configFile = configFile;
+    this.process = process;
+  }
+
+  /**
+   * Starts Dovecot with the test CA's certificates and no users. Ports are chosen free; if another
+   * program takes one before Dovecot binds it, Dovecot is started again on other ports.
+   */
+  public static Dovecot start(TestCertificates certificates) {
+    requireRoot();
+    for (int attempt = 1; ; attempt++) {
+      Path directory = TemporaryDirectories.create("syncpost-dovecot");
+      try {
+        return startIn(directory, certificates);
+      } catch (RuntimeException e) {
+        TemporaryDirectories.delete(directory);
+        if (attempt == START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("in use")) {
+          throw e;
+        }
+        LOGGER.log(System.Logger.Level.INFO, "a Dovecot port was taken; starting again: {0}", e);
+      }
+    }
+  }
+
+  private static Dovecot startIn(Path directory, TestCertificates certificates) {
+    long started = System.nanoTime();
+    Path mail = directory.resolve("mail");
+    long[] ids = createOwnedByMailUser(mail);
+    DovecotConfiguration configuration =
+        new DovecotConfiguration(
+            directory, DovecotPorts.free(), certificates, MAIL_USER, ids[0], ids[1]);
+    Path configFile = directory.resolve("dovecot.conf");
+    try {
+      Files.writeString(configFile, configuration.text(), StandardCharsets.UTF_8);
+      Files.createDirectories(configuration.passwordFiles());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ServerProcess process =
+        ServerProcess.start(
+            "Dovecot",
+            List.of("dovecot", "-F", "-c", configFile.toString()),
+            directory.resolve("dovecot.out"),
+            null);
+    try {
+      DovecotPorts ports = configuration.ports();
+      process.awaitListening(
+          START_TIMEOUT,
+          configuration.log(),
+          List.of(
+              new InetSocketAddress("127.0.0.1", ports.imap()),
+              new InetSocketAddress("127.0.0.1", ports.imaps()),
+              new InetSocketAddress("127.0.0.1", ports.pop3()),
+              new InetSocketAddress("127.0.0.1", ports.pop3s()),
+              new InetSocketAddress("127.0.0.1", ports.lmtp()),
+              new InetSocketAddress(ServerCertificate.REVOKED.address(), ports.imaps())));
+      LOGGER.log(
+          System.Logger.Level.DEBUG,
+          "Dovecot ready in {0} ms: {1}",
+          (System.nanoTime() - started) / 1_000_000,
+          ports);
+      return new Dovecot(configuration, configFile, process);
+    } catch (RuntimeException e) {
+      process.close();
+      throw e;
+    }
+  }
+
+  public int imapPort() {
+    return configuration.ports().imap();
+  }
+
+  public int imapsPort() {
+    return configuration.ports().imaps();
+  }
+
+  public int pop3Port() {
+    return configuration.ports().pop3();
+  }
+
+  public int pop3sPort() {
+    return configuration.ports().pop3s();
+  }
+
+  /** LMTP on 127.0.0.1, where Postfix delivers. */
+  public int lmtpPort() {
+    return configuration.ports().lmtp();
+  }
+
+  /** The Dovecot SASL socket ({@code smtpd_sasl_type = dovecot}); any local user may connect. */
+  public Path authSocket() {
+    return configuration.authSocket();
+  }
+
+  /**
+   * Where Dovecot logs logins, deliveries and errors: the first place to look when a test fails.
+   */
+  public Path log() {
+    return configuration.log();
+  }
+
+  /**
+   * Adds a user, or changes a user's password; effective when this returns. The mailbox is created
+   * on first delivery or login.
+   */
+  public synchronized MailUser addUser(String name, String password) {
+    MailUser user = new MailUser(name, password);
+    boolean changed = !userNames.add(user.name());
+    // base64, so a password may hold ':' (the passwd-file field separator) or any character
+    String encoded =
+        Base64.getEncoder().encodeToString(user.password().getBytes(StandardCharsets.UTF_8));
+    replace(
+        configuration.passwordFiles().resolve(user.name()),
+        user.name() + ":{PLAIN.B64}" + encoded + "::::::\n");
+    if (changed) {
+      awaitPasswordAccepted(user);
+    }
+    return user;
+  }
+
+  /** Stores a message in the user's INBOX (as {@code doveadm save}: no filtering, no LMTP). */
+  public void deliver(String user, byte[] rfc822) {
+    deliver(user, "INBOX", rfc822);
+  }
+
+  public void deliver(String user, String folder, byte[] rfc822) {
+    runDoveadm(rfc822, "save", "-u", user, "-m", folder);
+  }
+
+  public void createFolder(String user, String folder) {
+    runDoveadm(null, "mailbox", "create", "-u", user, folder);
+  }
+
+  public int messageCount(String user, String folder) {
+    String status =
+        runDoveadm(null, "-f", "flow", "mailbox", "status", "-u", user, "messages", folder);
+    Matcher count = MESSAGES.matcher(status.strip());
+    if (!count.find()) {
+      throw new IllegalStateException("unexpected doveadm mailbox status output: " + status);
+    }
+    return Integer.parseInt(count.group(1));
+  }
+
+  /**
+   * Waits until {@code folder} holds {@code expected} messages, for mail that arrives through
+   * Postfix and LMTP a moment after it was sent.
+   *
+   * @return the count when it matched or the wait ended, for an assertion with a clear message
+   */
+  public int awaitMessageCount(String user, String folder, int expected, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int count = messageCount(user, folder);
+    while (count != expected && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      count = messageCount(user, folder);
+    }
+    return count;
+  }
+
+  /**
+   * Runs {@code doveadm} against this Dovecot, e.g. {@code doveadm("mailbox", "list", "-u", u)}.
+   */
+  public String doveadm(String... arguments) {
+    return runDoveadm(null, arguments);
+  }
+
+  private String runDoveadm(byte[] input, String... arguments) {
+    List<String> command = new ArrayList<>(List.of("doveadm", "-c", configFile.toString()));
+    command.addAll(List.of(arguments));
+    return ExternalCommand.run(DOVEADM_TIMEOUT, configuration.directory(), input, command);
+  }
+
+  /** Stops Dovecot and all its processes, then deletes its directory and the mail in it. */
+  @Override
+  public void close() {
+    try {
+      process.close();
+    } finally {
+      TemporaryDirectories.delete(configuration.directory());
+    }
+  }
+
+  /** Dovecot notices a changed passwd-file within a second (it checks at most once a second). */
+  private void awaitPasswordAccepted(MailUser user) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (true) {
+      try {
+        runDoveadm(null, "auth", "test", "-x", "service=imap", user.name(), user.password());
+        return;
+      } catch (IllegalStateException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while changing a password", e);
+      }
+    }
+  }
+
+  private static void replace(Path file, String content) {
+    try {
+      Path next = file.resolveSibling(file.getFileName() + ".next");
+      Files.writeString(next, content, StandardCharsets.UTF_8);
+      // a rename, so Dovecot never reads a half-written file
+      Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file, e);
+    }
+  }
+
+  /** Creates the directory owned by the system user {@code mail}; returns its uid and gid. */
+  private static long[] createOwnedByMailUser(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      UserPrincipalLookupService names = directory.getFileSystem().getUserPrincipalLookupService();
+      PosixFileAttributeView view =
+          Files.getFileAttributeView(directory, PosixFileAttributeView.class);
+      view.setOwner(names.lookupPrincipalByName(MAIL_USER));
+      GroupPrincipal group = names.lookupPrincipalByGroupName(MAIL_USER);
+      view.setGroup(group);
+      return new long[] {
+        ((Number) Files.getAttribute(directory, "unix:uid")).longValue(),
+        ((Number) Files.getAttribute(directory, "unix:gid")).longValue()
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "could not give " + directory + " to the system user " + MAIL_USER, e);
+    }
+  }
+
+  static void requireRoot() {
+    if (!"root".equals(System.getProperty("user.name"))) {
+      throw new ServerStartFailed(
+          "the private Dovecot and Postfix test servers need root (they run their worker"
+              + " processes as the system users mail, dovenull and postfix, as in production);"
+              + " run the build as root, e.g. in the CI container");
+    }
+  }
+}
