@@ -113,7 +113,9 @@ class ApprovalApiIT {
     admin.patch("settings", "{\"defaultProfileId\": " + profileId + "}");
     try {
       Reply applied =
-          admin.post("mailboxes/apply-default-settings", "{\"mailboxIds\": [" + mailbox + "]}");
+          admin.post(
+              "mailboxes/apply-default-settings",
+              "{\"mailboxIds\": [" + mailbox + "], \"testAndEnable\": false}");
 
       JsonObject result = applied.array().getJsonObject(0);
       assertThat(

@@ -1,14 +1,24 @@
 package org.syncpost.job.boundary.rest;
 
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.job.entity.Job;
 import org.syncpost.job.entity.JobItem;
 
 /** The public JSON contract of a job: progress, and per mailbox its result. */
-final class JobJson {
+public final class JobJson {
 
   private JobJson() {}
+
+  /** {@code 202 Accepted} for a job started in the background, with its address to follow. */
+  public static Response accepted(Job job, UriInfo uriInfo) {
+    return Response.accepted(of(job))
+        .location(
+            uriInfo.getBaseUriBuilder().path("jobs").path(String.valueOf(job.getId())).build())
+        .build();
+  }
 
   static JsonObject of(Job job) {
     return new JsonOutput()

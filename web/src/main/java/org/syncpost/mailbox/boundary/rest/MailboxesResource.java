@@ -13,14 +13,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.syncpost.api.control.CredentialsChannel;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.job.boundary.rest.JobJson;
+import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.mailbox.boundary.Mailboxes;
 import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.settings.entity.DeliveryMethod;
@@ -45,6 +49,8 @@ public class MailboxesResource {
 
   @Inject Mailboxes mailboxes;
   @Inject CredentialsChannel channel;
+  @Inject MailboxTests tests;
+  @Context UriInfo uriInfo;
 
   @GET
   public Response list(
@@ -91,15 +97,46 @@ public class MailboxesResource {
 
   /**
    * The guide's "Apply default email settings": the organisation's default profile and delivery
-   * methods for every selected mailbox ({@code {"mailboxIds": [..]}}), all or none.
+   * methods for every selected mailbox ({@code {"mailboxIds": [..]}}), all or none; then, unless
+   * {@code "testAndEnable": false}, test & enable them as a background job ({@code 202}).
    */
   @POST
   @Path("apply-default-settings")
-  public JsonArray applyDefaultSettings(JsonObject body) {
+  public Response applyDefaultSettings(JsonObject body) {
+    JsonInput in = new JsonInput(body, Set.of("mailboxIds", "testAndEnable"));
+    List<Long> ids = in.ids("mailboxIds");
+    Boolean testAndEnable = in.bool("testAndEnable");
+    in.requireReadable();
+    if (Boolean.FALSE.equals(testAndEnable)) {
+      return Response.ok(JsonOutput.array(mailboxes.applyDefaultSettings(ids), MailboxJson::of))
+          .build();
+    }
+    return JobJson.accepted(tests.applyDefaultSettingsAndTest(ids), uriInfo);
+  }
+
+  /**
+   * Test & enable one mailbox now: connect to its servers, record the statuses, enable what passed.
+   * {@code {"sendConfirmation": true}} also sends the mailbox a "you are connected" message.
+   */
+  @POST
+  @Path("{id}/test-and-enable")
+  public JsonObject testAndEnable(@PathParam("id") long id, JsonObject body) {
+    JsonInput in =
+        new JsonInput(
+            body == null ? JsonObject.EMPTY_JSON_OBJECT : body, Set.of("sendConfirmation"));
+    Boolean sendConfirmation = in.bool("sendConfirmation");
+    in.requireReadable();
+    return MailboxJson.of(tests.testAndEnable(id, Boolean.TRUE.equals(sendConfirmation)));
+  }
+
+  /** Test & enable several mailboxes ({@code {"mailboxIds": [..]}}) as a background job. */
+  @POST
+  @Path("test-and-enable")
+  public Response testAndEnableSeveral(JsonObject body) {
     JsonInput in = new JsonInput(body, Set.of("mailboxIds"));
     List<Long> ids = in.ids("mailboxIds");
     in.requireReadable();
-    return JsonOutput.array(mailboxes.applyDefaultSettings(ids), MailboxJson::of);
+    return JobJson.accepted(tests.testAndEnable(ids), uriInfo);
   }
 
   /**

@@ -21,6 +21,8 @@ import org.syncpost.api.control.CredentialsChannel;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.job.boundary.rest.JobJson;
+import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.EmailServerProfile;
 
@@ -33,6 +35,7 @@ public class ProfilesResource {
 
   @Inject Profiles profiles;
   @Inject CredentialsChannel channel;
+  @Inject MailboxTests tests;
   @Context UriInfo uriInfo;
 
   @GET
@@ -68,6 +71,15 @@ public class ProfilesResource {
     JsonObject merged =
         Json.createMergePatch(patch).apply(ProfileJson.of(profiles.find(id))).asJsonObject();
     return ProfileJson.of(profiles.update(id, ProfileJson.settings(ProfileJson.input(merged))));
+  }
+
+  /**
+   * The guide's "Test & Enable Mailboxes" on a profile: every mailbox of it, as a background job.
+   */
+  @POST
+  @Path("{id}/test-and-enable")
+  public Response testAndEnable(@PathParam("id") long id) {
+    return JobJson.accepted(tests.testAndEnableProfile(id), uriInfo);
   }
 
   @DELETE

@@ -1,0 +1,88 @@
+package org.syncpost.mailbox.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import org.syncpost.audit.control.Auditor;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailbox.entity.TestReport;
+import org.syncpost.mailserver.control.Endpoints;
+import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.settings.entity.OrganisationSettings;
+import org.syncpost.validation.entity.NotFound;
+
+/** The two short transactions around a test & enable: reading the plan, recording the outcome. */
+@ApplicationScoped
+public class MailboxTestRecords {
+
+  @PersistenceContext EntityManager em;
+  @Inject Endpoints endpoints;
+  @Inject Auditor auditor;
+  @Inject Clock clock;
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public TestPlan plan(long mailboxId) {
+    Mailbox mailbox = mailbox(mailboxId);
+    OrganisationSettings organisation =
+        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+    Endpoint incoming = null;
+    MailServerFailure incomingUnusable = null;
+    if (mailbox.processesIncoming()) {
+      try {
+        incoming = endpoints.incomingOf(mailbox, organisation);
+      } catch (MailServerFailure unusable) {
+        incomingUnusable = unusable;
+      }
+    }
+    Endpoint outgoing = null;
+    MailServerFailure outgoingUnusable = null;
+    if (mailbox.processesOutgoing()) {
+      try {
+        outgoing = endpoints.outgoingOf(mailbox, organisation);
+      } catch (MailServerFailure unusable) {
+        outgoingUnusable = unusable;
+      }
+    }
+    return new TestPlan(
+        mailboxId,
+        mailbox.getName(),
+        mailbox.getEmail(),
+        mailbox.isApprovedFor(organisation),
+        incoming,
+        incomingUnusable,
+        mailbox.folderList(),
+        outgoing,
+        outgoingUnusable);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public Mailbox record(TestPlan plan, TestReport report, String requestedBy) {
+    Mailbox mailbox = mailbox(plan.mailboxId());
+    mailbox.recordTest(report, plan.approved(), requestedBy, clock.instant());
+    auditor.record(
+        "tested",
+        "mailbox",
+        mailbox.getId(),
+        "test & enable requested by "
+            + requestedBy
+            + ": incoming "
+            + report.incoming()
+            + ", outgoing "
+            + report.outgoing()
+            + (plan.approved() ? "" : ", not enabled: email address not approved"));
+    return mailbox;
+  }
+
+  private Mailbox mailbox(long mailboxId) {
+    Mailbox mailbox = em.find(Mailbox.class, mailboxId);
+    if (mailbox == null) {
+      throw new NotFound("mailbox", mailboxId);
+    }
+    return mailbox;
+  }
+}
