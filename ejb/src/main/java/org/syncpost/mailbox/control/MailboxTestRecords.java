@@ -52,6 +52,8 @@ public class MailboxTestRecords {
         mailboxId,
         mailbox.getName(),
         mailbox.getEmail(),
+        mailbox.getProfile() == null ? null : mailbox.getProfile().getId(),
+        mailbox.getProfile() == null ? 1 : mailbox.getProfile().getMaxConcurrentConnections(),
         mailbox.isApprovedFor(organisation),
         incoming,
         incomingUnusable,

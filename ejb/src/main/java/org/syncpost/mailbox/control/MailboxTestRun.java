@@ -2,6 +2,7 @@ package org.syncpost.mailbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.syncpost.alert.entity.AlertNotice;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.TestReport;
 import org.syncpost.mailbox.entity.TestStatus;
+import org.syncpost.mailserver.control.ConnectionLimiter;
+import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
 import org.syncpost.mailserver.control.ConnectionTester;
 import org.syncpost.mailserver.entity.ConfirmationMessage;
 import org.syncpost.mailserver.entity.FailureCause;
@@ -30,14 +33,22 @@ public class MailboxTestRun {
 
   private static final System.Logger LOGGER = System.getLogger(MailboxTestRun.class.getName());
 
+  /** A whole profile's mailboxes may queue behind its connection limit during a bulk test. */
+  private static final Duration WAIT_FOR_A_TEST_SLOT = Duration.ofMinutes(10);
+
   @Inject MailboxTestRecords records;
+  @Inject ConnectionLimiter limiter;
   @Inject ConnectionTester tester;
   @Inject Alerts alerts;
 
   public Mailbox testAndEnable(long mailboxId, String requestedBy, boolean sendConfirmation) {
     TestPlan plan = records.plan(mailboxId);
-    TestOutcome incoming = testIncoming(plan);
-    TestOutcome outgoing = testOutgoing(plan, sendConfirmation);
+    TestOutcome incoming;
+    TestOutcome outgoing;
+    try (Permit profileSlot = profileSlot(plan)) {
+      incoming = testIncoming(plan);
+      outgoing = testOutgoing(plan, sendConfirmation);
+    }
     TestReport report = reportOf(incoming, outgoing);
     Mailbox mailbox = records.record(plan, report, requestedBy);
     LOGGER.log(
@@ -49,6 +60,17 @@ public class MailboxTestRun {
         plan.approved());
     tellOwners(plan, incoming, outgoing);
     return mailbox;
+  }
+
+  /**
+   * Tests of one profile's mailboxes together stay within the profile's maximum concurrent
+   * connections, whoever's credentials they use: testing every mailbox of a profile must not flood
+   * its servers. A test holds one connection at a time (incoming, then outgoing).
+   */
+  private Permit profileSlot(TestPlan plan) {
+    String key =
+        plan.profileId() == null ? "no-profile-tests" : "profile-" + plan.profileId() + "-tests";
+    return limiter.acquire(key, plan.profileMaxConnections(), WAIT_FOR_A_TEST_SLOT);
   }
 
   private TestOutcome testIncoming(TestPlan plan) {
