@@ -6,6 +6,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -33,6 +37,7 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
+            .placeholders(Map.of("binary", binaryType()))
             .load();
     MigrateResult result = flyway.migrate();
     schemaVersion =
@@ -44,6 +49,21 @@ public class SchemaMigration {
         "Database schema at version {0} ({1} migration(s) applied now)",
         schemaVersion,
         result.migrationsExecuted);
+  }
+
+  /**
+   * The one column type the two databases spell differently: large binary content (attachments,
+   * original messages). Migrations write {@code ${binary}}.
+   */
+  private String binaryType() {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName();
+      return product.toLowerCase(Locale.ROOT).contains("postgres")
+          ? "BYTEA"
+          : "BINARY LARGE OBJECT";
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot reach the database to migrate its schema", e);
+    }
   }
 
   public String schemaVersion() {

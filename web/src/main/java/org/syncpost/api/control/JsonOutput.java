@@ -37,6 +37,11 @@ public final class JsonOutput {
     return this;
   }
 
+  public JsonOutput add(String name, long value) {
+    builder.add(name, value);
+    return this;
+  }
+
   public JsonOutput add(String name, int value) {
     builder.add(name, value);
     return this;

@@ -1,0 +1,124 @@
+package org.syncpost.email.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.syncpost.directory.control.Caller;
+import org.syncpost.directory.entity.Role;
+import org.syncpost.email.entity.Attachment;
+import org.syncpost.email.entity.EmailFilter;
+import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.validation.entity.AccessDenied;
+import org.syncpost.validation.entity.NotFound;
+
+/**
+ * Reading email records: by mailbox, direction, status, date and conversation. Mailbox owners see
+ * only the emails of their own mailboxes (sent from or received by them).
+ */
+@Stateless
+@RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME, Role.MAILBOX_OWNER_NAME})
+public class Emails {
+
+  @PersistenceContext EntityManager em;
+  @Inject Caller caller;
+
+  public List<EmailRecord> list(EmailFilter filter, int offset, int limit) {
+    return query(
+            "select e",
+            " order by coalesce(e.receivedOn, e.sentOn, e.createdOn) desc, e.id desc",
+            filter,
+            EmailRecord.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  public long count(EmailFilter filter) {
+    return query("select count(e)", "", filter, Long.class).getSingleResult();
+  }
+
+  public EmailRecord find(long id) {
+    EmailRecord email = em.find(EmailRecord.class, id);
+    if (email == null) {
+      throw new NotFound("email", id);
+    }
+    Optional<Long> ownerId = caller.restrictedToOwnerId();
+    if (ownerId.isPresent() && !isOwnedBy(email, ownerId.get())) {
+      throw new AccessDenied(
+          "Email "
+              + id
+              + " belongs to another mailbox; you may read only the emails of your own mailboxes.");
+    }
+    return email;
+  }
+
+  /** The {@code position}-th attachment of an email, content included. */
+  public Attachment attachment(long emailId, int position) {
+    return find(emailId).getAttachments().stream()
+        .filter(a -> a.getPosition() == position)
+        .findFirst()
+        .orElseThrow(
+            () -> new NotFound("attachment of email " + emailId + " at position", position));
+  }
+
+  private static boolean isOwnedBy(EmailRecord email, long ownerId) {
+    boolean sender =
+        email.getSenderMailbox() != null
+            && email.getSenderMailbox().getOwner() != null
+            && email.getSenderMailbox().getOwner().getId() == ownerId;
+    return sender
+        || email.getReceivingMailboxes().stream()
+            .anyMatch(m -> m.getOwner() != null && m.getOwner().getId() == ownerId);
+  }
+
+  private <T> TypedQuery<T> query(
+      String select, String orderBy, EmailFilter filter, Class<T> type) {
+    StringBuilder where = new StringBuilder(" from EmailRecord e where 1 = 1");
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    if (filter.mailboxId() != null) {
+      where.append(
+          " and (e.senderMailbox.id = :mailboxId or exists (select r from EmailRecord x join x.receivingMailboxes r where x = e and r.id = :mailboxId))");
+      parameters.put("mailboxId", filter.mailboxId());
+    }
+    caller
+        .restrictedToOwnerId()
+        .ifPresent(
+            ownerId -> {
+              where.append(
+                  " and (e.senderMailbox.owner.id = :ownerId or exists (select r from EmailRecord x join x.receivingMailboxes r where x = e and r.owner.id = :ownerId))");
+              parameters.put("ownerId", ownerId);
+            });
+    if (filter.direction() != null) {
+      where.append(" and e.direction = :direction");
+      parameters.put("direction", filter.direction());
+    }
+    if (filter.status() != null) {
+      where.append(" and e.status = :status");
+      parameters.put("status", filter.status());
+    }
+    if (filter.since() != null) {
+      where.append(" and coalesce(e.receivedOn, e.sentOn, e.createdOn) >= :since");
+      // coalesce() hides the attribute converter from EclipseLink: bind the column type itself
+      parameters.put("since", filter.since().atOffset(ZoneOffset.UTC));
+    }
+    if (filter.until() != null) {
+      where.append(" and coalesce(e.receivedOn, e.sentOn, e.createdOn) < :until");
+      parameters.put("until", filter.until().atOffset(ZoneOffset.UTC));
+    }
+    if (filter.conversationId() != null) {
+      where.append(" and (e.id = :conversationId or e.conversation.id = :conversationId)");
+      parameters.put("conversationId", filter.conversationId());
+    }
+    TypedQuery<T> query = em.createQuery(select + where + orderBy, type);
+    parameters.forEach(query::setParameter);
+    return query;
+  }
+}

@@ -1,0 +1,301 @@
+package org.syncpost.email.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.syncpost.audit.entity.Tracked;
+import org.syncpost.mailbox.entity.Mailbox;
+
+/**
+ * One email, received or to be sent: who, what, its place in a conversation, and (outgoing) how its
+ * delivery went. Mail addressed to several SyncPost mailboxes is one record linked to each.
+ */
+@Entity
+@Table(name = "email_record")
+@NamedQuery(
+    name = EmailRecord.BY_MESSAGE_ID,
+    query = "select e from EmailRecord e where e.messageId = :messageId order by e.id")
+public class EmailRecord extends Tracked {
+
+  public static final String BY_MESSAGE_ID = "EmailRecord.byMessageId";
+
+  /** Address lists are stored one address per line: a comma may stand inside a display name. */
+  static final String ADDRESS_SEPARATOR = "\n";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "email_record_seq")
+  @SequenceGenerator(
+      name = "email_record_seq",
+      sequenceName = "email_record_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 10)
+  private Direction direction;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private EmailStatus status;
+
+  @Column(length = 4000)
+  private String subject;
+
+  @Column(name = "from_address", length = 1000)
+  private String from;
+
+  @Column(name = "to_addresses")
+  private String to;
+
+  @Column(name = "cc_addresses")
+  private String cc;
+
+  @Column(name = "bcc_addresses")
+  private String bcc;
+
+  @Column(name = "text_body")
+  private String textBody;
+
+  @Column(name = "html_body")
+  private String htmlBody;
+
+  @Column(name = "message_id", length = 1000)
+  private String messageId;
+
+  @Column(name = "in_reply_to", length = 1000)
+  private String inReplyTo;
+
+  @Column(name = "references_header")
+  private String references;
+
+  @Column(name = "tracking_token", length = 100)
+  private String trackingToken;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "conversation_id")
+  private EmailRecord conversation;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "correlation_method", nullable = false, length = 20)
+  private CorrelationMethod correlationMethod = CorrelationMethod.NONE;
+
+  /** Auto-replies, bounces and loops: recognised so that nothing answers them. */
+  @Column(name = "auto_submitted", nullable = false)
+  private boolean autoSubmitted;
+
+  @ManyToOne
+  @JoinColumn(name = "sender_mailbox_id")
+  private Mailbox senderMailbox;
+
+  @ManyToMany
+  @JoinTable(
+      name = "email_receiving_mailbox",
+      joinColumns = @JoinColumn(name = "email_id"),
+      inverseJoinColumns = @JoinColumn(name = "mailbox_id"))
+  private Set<Mailbox> receivingMailboxes = new LinkedHashSet<>();
+
+  @Column(name = "received_on")
+  private Instant receivedOn;
+
+  @Column(name = "sent_on")
+  private Instant sentOn;
+
+  @Column(name = "send_at")
+  private Instant sendAt;
+
+  @Column(name = "next_attempt_at")
+  private Instant nextAttemptAt;
+
+  @Column(name = "delivery_attempts", nullable = false)
+  private int deliveryAttempts;
+
+  @Column(name = "last_delivery_error", length = 4000)
+  private String lastDeliveryError;
+
+  @OneToMany(mappedBy = "email", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("position")
+  private List<Attachment> attachments = new ArrayList<>();
+
+  protected EmailRecord() {}
+
+  protected EmailRecord(Direction direction, EmailStatus status, EmailContent content) {
+    this.direction = direction;
+    this.status = status;
+    this.subject = content.subject();
+    this.from = content.from();
+    this.to = joined(content.to());
+    this.cc = joined(content.cc());
+    this.bcc = joined(content.bcc());
+    this.textBody = content.textBody();
+    this.htmlBody = content.htmlBody();
+    this.messageId = content.messageId();
+    this.inReplyTo = content.inReplyTo();
+    this.references =
+        content.references().isEmpty() ? null : String.join(" ", content.references());
+  }
+
+  /** An email received for {@code mailbox}. */
+  public static EmailRecord received(EmailContent content, Mailbox mailbox, Instant receivedOn) {
+    EmailRecord record = new EmailRecord(Direction.INCOMING, EmailStatus.RECEIVED, content);
+    record.receivingMailboxes.add(mailbox);
+    record.receivedOn = receivedOn;
+    return record;
+  }
+
+  /** The same email also reached another SyncPost mailbox: one record, linked to both. */
+  public void alsoReceivedBy(Mailbox mailbox) {
+    receivingMailboxes.add(mailbox);
+  }
+
+  public void attach(AttachmentData data) {
+    attachments.add(new Attachment(this, attachments.size(), data));
+  }
+
+  /** Links this email to the conversation of {@code earlier}, found by {@code method}. */
+  public void correlateWith(EmailRecord earlier, CorrelationMethod method) {
+    this.conversation = earlier.conversation != null ? earlier.conversation : earlier;
+    this.correlationMethod = method;
+  }
+
+  public void markAutoSubmitted() {
+    this.autoSubmitted = true;
+  }
+
+  public void assignTrackingToken(String token) {
+    this.trackingToken = token;
+  }
+
+  private static String joined(List<String> addresses) {
+    return addresses.isEmpty() ? null : String.join(ADDRESS_SEPARATOR, addresses);
+  }
+
+  private static List<String> split(String addresses) {
+    return addresses == null ? List.of() : Arrays.asList(addresses.split(ADDRESS_SEPARATOR));
+  }
+
+  @Override
+  public Long getId() {
+    return id;
+  }
+
+  public Direction getDirection() {
+    return direction;
+  }
+
+  public EmailStatus getStatus() {
+    return status;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getFrom() {
+    return from;
+  }
+
+  public List<String> getTo() {
+    return split(to);
+  }
+
+  public List<String> getCc() {
+    return split(cc);
+  }
+
+  public List<String> getBcc() {
+    return split(bcc);
+  }
+
+  public String getTextBody() {
+    return textBody;
+  }
+
+  public String getHtmlBody() {
+    return htmlBody;
+  }
+
+  public String getMessageId() {
+    return messageId;
+  }
+
+  public String getInReplyTo() {
+    return inReplyTo;
+  }
+
+  public List<String> getReferences() {
+    return references == null ? List.of() : Arrays.asList(references.split(" "));
+  }
+
+  public String getTrackingToken() {
+    return trackingToken;
+  }
+
+  public EmailRecord getConversation() {
+    return conversation;
+  }
+
+  public CorrelationMethod getCorrelationMethod() {
+    return correlationMethod;
+  }
+
+  public boolean isAutoSubmitted() {
+    return autoSubmitted;
+  }
+
+  public Mailbox getSenderMailbox() {
+    return senderMailbox;
+  }
+
+  public Set<Mailbox> getReceivingMailboxes() {
+    return Set.copyOf(receivingMailboxes);
+  }
+
+  public Instant getReceivedOn() {
+    return receivedOn;
+  }
+
+  public Instant getSentOn() {
+    return sentOn;
+  }
+
+  public Instant getSendAt() {
+    return sendAt;
+  }
+
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public int getDeliveryAttempts() {
+    return deliveryAttempts;
+  }
+
+  public String getLastDeliveryError() {
+    return lastDeliveryError;
+  }
+
+  public List<Attachment> getAttachments() {
+    return List.copyOf(attachments);
+  }
+}

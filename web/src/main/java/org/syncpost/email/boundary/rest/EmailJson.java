@@ -1,0 +1,64 @@
+package org.syncpost.email.boundary.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.syncpost.api.control.JsonOutput;
+import org.syncpost.email.entity.Attachment;
+import org.syncpost.email.entity.EmailRecord;
+
+/** The public JSON contract of an email record. */
+public final class EmailJson {
+
+  private EmailJson() {}
+
+  public static JsonObject of(EmailRecord e) {
+    JsonArrayBuilder receiving = Json.createArrayBuilder();
+    e.getReceivingMailboxes().stream().map(m -> m.getId()).sorted().forEach(receiving::add);
+    JsonArrayBuilder attachments = Json.createArrayBuilder();
+    for (Attachment a : e.getAttachments()) {
+      attachments.add(
+          new JsonOutput()
+              .add("name", a.getFileName())
+              .add("contentType", a.getContentType())
+              .add("size", a.getSize())
+              .add("inline", a.isInline())
+              .add("omittedReason", a.getOmittedReason())
+              .build());
+    }
+    return new JsonOutput()
+        .tracked(e)
+        .add("direction", e.getDirection())
+        .add("status", e.getStatus())
+        .add("subject", e.getSubject())
+        .add("from", e.getFrom())
+        .add("to", strings(e.getTo()))
+        .add("cc", strings(e.getCc()))
+        .add("bcc", strings(e.getBcc()))
+        .add("textBody", e.getTextBody())
+        .add("htmlBody", e.getHtmlBody())
+        .add("messageId", e.getMessageId())
+        .add("inReplyTo", e.getInReplyTo())
+        .add("references", strings(e.getReferences()))
+        .add("trackingToken", e.getTrackingToken())
+        .add("conversationId", e.getConversation() == null ? null : e.getConversation().getId())
+        .add("correlationMethod", e.getCorrelationMethod())
+        .add("autoSubmitted", e.isAutoSubmitted())
+        .add("receivedOn", e.getReceivedOn())
+        .add("sentOn", e.getSentOn())
+        .add("sendAt", e.getSendAt())
+        .add("deliveryAttempts", e.getDeliveryAttempts())
+        .add("lastError", e.getLastDeliveryError())
+        .add("senderMailboxId", e.getSenderMailbox() == null ? null : e.getSenderMailbox().getId())
+        .add("receivingMailboxIds", receiving.build())
+        .add("attachments", attachments.build())
+        .build();
+  }
+
+  private static jakarta.json.JsonArray strings(List<String> values) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    values.forEach(array::add);
+    return array.build();
+  }
+}
