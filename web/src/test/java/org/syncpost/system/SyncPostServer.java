@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,19 +26,27 @@ public final class SyncPostServer implements AutoCloseable {
   private static final Duration BOOT_LIMIT = Duration.ofMinutes(4);
 
   private final Path dataDir;
+  private final Map<String, String> environment;
   private final int httpPort;
   private final int httpsPort;
   private Process launcher;
 
-  private SyncPostServer(Path dataDir) {
+  private SyncPostServer(Path dataDir, Map<String, String> environment) {
     this.dataDir = dataDir;
+    this.environment = Map.copyOf(environment);
     this.httpPort = freePort();
     this.httpsPort = freePort();
   }
 
   public static SyncPostServer start() {
+    return start(Map.of());
+  }
+
+  /** Started with more environment for the launcher, e.g. {@code SYNCPOST_DB_URL}. */
+  public static SyncPostServer start(Map<String, String> environment) {
     try {
-      SyncPostServer server = new SyncPostServer(Files.createTempDirectory("syncpost-it-"));
+      SyncPostServer server =
+          new SyncPostServer(Files.createTempDirectory("syncpost-it-"), environment);
       server.boot();
       return server;
     } catch (IOException e) {
@@ -91,6 +100,7 @@ public final class SyncPostServer implements AutoCloseable {
             .redirectOutput(
                 ProcessBuilder.Redirect.appendTo(dataDir.resolve("launcher.out").toFile()));
     builder.environment().put("SYNCPOST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    builder.environment().putAll(environment);
     try {
       launcher = builder.start();
     } catch (IOException e) {
