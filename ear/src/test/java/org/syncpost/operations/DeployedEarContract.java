@@ -1,0 +1,259 @@
+package org.syncpost.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.syncpost.testing.database.PrivatePostgres;
+import org.syncpost.testing.mail.MailServers;
+import org.syncpost.testing.mail.MailUser;
+import org.syncpost.testing.mail.ServerCertificate;
+
+/**
+ * What must hold wherever an operator deploys the EAR with a script from {@code server-config/}:
+ * the server is healthy, SyncPost's data lands in PostgreSQL, and a mailbox on Dovecot is tested
+ * and enabled. Each runtime says how it is set up, where it answers and how it stops.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(900)
+abstract class DeployedEarContract {
+
+  static final String ADMIN_PASSWORD = "deployed-ear-admin";
+
+  @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .sslContext(trustingSelfSigned())
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private PrivatePostgres postgres;
+  Path workDirectory;
+
+  /**
+   * Runs the runtime's setup script with {@code environment}; returns when SyncPost is deployed.
+   */
+  abstract void setUp(Map<String, String> environment) throws Exception;
+
+  abstract void tearDown() throws Exception;
+
+  abstract URI healthUri();
+
+  abstract URI apiBase();
+
+  @BeforeAll
+  void deploy() throws Exception {
+    postgres = PrivatePostgres.start();
+    workDirectory = Files.createTempDirectory("syncpost-" + getClass().getSimpleName() + "-");
+    setUp(
+        Map.of(
+            "SYNCPOST_ADMIN_PASSWORD",
+            ADMIN_PASSWORD,
+            "SYNCPOST_DB_URL",
+            postgres.jdbcUrl(),
+            "SYNCPOST_DB_USER",
+            PrivatePostgres.USER,
+            "SYNCPOST_DB_PASSWORD",
+            PrivatePostgres.PASSWORD));
+  }
+
+  @AfterAll
+  void undeploy() throws Exception {
+    try {
+      tearDown();
+    } finally {
+      if (postgres != null) {
+        postgres.close();
+      }
+      if (workDirectory != null) {
+        try (Stream<Path> files = Files.walk(workDirectory)) {
+          files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+      }
+    }
+  }
+
+  @Test
+  void theServerIsHealthy() throws Exception {
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(healthUri()).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void aProfileIsStoredInPostgresql() throws Exception {
+    api(
+        "POST",
+        "profiles",
+        """
+        {"name": "Stored in PostgreSQL", "serverType": "POP3_SMTP",
+         "incomingServer": "pop.example.org", "outgoingServer": "smtp.example.org"}
+        """);
+
+    try (Connection db = postgres.connect();
+        ResultSet row =
+            db.createStatement()
+                .executeQuery(
+                    "select incoming_port from email_server_profile where name = 'Stored in PostgreSQL'")) {
+      assertThat(row.next()).isTrue();
+      assertThat(row.getInt(1)).isEqualTo(995);
+    }
+  }
+
+  @Test
+  void aMailboxOnDovecotIsTestedAndEnabled() throws Exception {
+    MailUser user =
+        servers
+            .dovecot()
+            .addUser("deployed-" + getClass().getSimpleName().toLowerCase(), "mailbox-password");
+    String profile =
+        api(
+                "POST",
+                "profiles",
+                """
+            {"name": "Dovecot", "serverType": "IMAP_SMTP",
+             "incomingServer": "%s:%d", "outgoingServer": "%s:%d",
+             "trustedCertificatesPem": %s}
+            """
+                    .formatted(
+                        ServerCertificate.VALID.address(),
+                        servers.dovecot().imapsPort(),
+                        ServerCertificate.VALID.address(),
+                        servers.postfix().smtpsPort(),
+                        jakarta.json.Json.createValue(servers.certificates().caCertificatePem())))
+            .body();
+    String profileId = profile.replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    String created =
+        api(
+                "POST",
+                "users",
+                "{\"name\": \"%s\", \"email\": \"%s\"}".formatted(user.name(), user.address()))
+            .body();
+    String mailboxId = created.replaceAll("(?s).*\"mailboxId\":(\\d+).*", "$1");
+    api(
+        "PATCH",
+        "mailboxes/" + mailboxId,
+        """
+        {"profileId": %s, "username": "%s", "password": "mailbox-password", "allowCredentialUse": true}
+        """
+            .formatted(profileId, user.address()));
+    api("POST", "mailboxes/" + mailboxId + "/approve", "");
+
+    HttpResponse<String> tested = api("POST", "mailboxes/" + mailboxId + "/test-and-enable", "{}");
+
+    assertThat(tested.body())
+        .contains("\"incomingStatus\":\"SUCCESS\"")
+        .contains("\"outgoingStatus\":\"SUCCESS\"")
+        .contains("\"enabledForIncoming\":true");
+  }
+
+  private HttpResponse<String> api(String method, String path, String json) throws Exception {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(apiBase().resolve(path))
+            .header("Authorization", "Basic " + basic)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .timeout(Duration.ofSeconds(60))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as("%s %s: %s", method, path, response.body())
+        .isLessThan(300);
+    return response;
+  }
+
+  /** Runs a script to its end, its output kept in the work directory; fails the test on failure. */
+  void runScript(Map<String, String> environment, String... command) throws Exception {
+    Path log = workDirectory.resolve("setup.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s finished", command[0]).isTrue();
+    assertThat(process.exitValue()).as("%s: %s", command[0], Files.readString(log)).isZero();
+  }
+
+  static Path root() {
+    return Path.of(System.getProperty("syncpost.root"));
+  }
+
+  /** A base from which every port at the given offsets is free on loopback. */
+  static int freePortBase(int... offsets) {
+    SecureRandom random = new SecureRandom();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = 20_000 + random.nextInt(200) * 100;
+      if (IntStream.of(offsets).allMatch(offset -> isFree(base + offset))) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("No free port range on loopback");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
+  }
+
+  /** The servers' self-signed certificates: trusted by these tests, nothing else. */
+  private static SSLContext trustingSelfSigned() {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(
+          null,
+          new TrustManager[] {
+            new X509TrustManager() {
+              @Override
+              public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+              @Override
+              public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+              @Override
+              public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+              }
+            }
+          },
+          new SecureRandom());
+      return context;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
