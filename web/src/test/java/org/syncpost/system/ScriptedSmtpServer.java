@@ -23,12 +23,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private final ServerSocket socket;
   private final int transientRefusals;
   private final String recipientReply;
+  private final boolean stallFirstMessage;
   private final AtomicInteger dataSeen = new AtomicInteger();
   private final List<String> offeredMessageIds = new CopyOnWriteArrayList<>();
   private final List<String> acceptedMessageIds = new CopyOnWriteArrayList<>();
 
-  private ScriptedSmtpServer(int transientRefusals, String recipientReply) throws IOException {
+  private ScriptedSmtpServer(
+      int transientRefusals, String recipientReply, boolean stallFirstMessage) throws IOException {
     this.transientRefusals = transientRefusals;
+    this.stallFirstMessage = stallFirstMessage;
     this.recipientReply = recipientReply;
     this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::accept, "scripted-smtp");
@@ -46,9 +49,21 @@ final class ScriptedSmtpServer implements AutoCloseable {
     return start(0, reply);
   }
 
+  /**
+   * Never answers the end of the first message (the client waits, as for a server that hangs), then
+   * accepts every message.
+   */
+  static ScriptedSmtpServer stallingOnFirstMessage() {
+    try {
+      return new ScriptedSmtpServer(0, "250 2.1.5 Ok", true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static ScriptedSmtpServer start(int transientRefusals, String recipientReply) {
     try {
-      return new ScriptedSmtpServer(transientRefusals, recipientReply);
+      return new ScriptedSmtpServer(transientRefusals, recipientReply, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -99,7 +114,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
           say(out, "354 End data with <CR><LF>.<CR><LF>");
           String messageId = readMessage(in);
           offeredMessageIds.add(messageId);
-          if (dataSeen.incrementAndGet() <= transientRefusals) {
+          int seen = dataSeen.incrementAndGet();
+          if (stallFirstMessage && seen == 1) {
+            // hold the connection until the client goes away
+            while (in.readLine() != null) {
+              // nothing: a stalled server says nothing
+            }
+            return;
+          }
+          if (seen <= transientRefusals) {
             say(out, "451 4.3.0 Temporary local problem, try again later");
           } else {
             acceptedMessageIds.add(messageId);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,17 +28,25 @@ public final class SyncPostServer implements AutoCloseable {
   private final Path dataDir;
   private final int httpPort;
   private final int httpsPort;
+  private final Map<String, String> environment;
   private Process launcher;
 
-  private SyncPostServer(Path dataDir) {
+  private SyncPostServer(Path dataDir, Map<String, String> environment) {
     this.dataDir = dataDir;
+    this.environment = Map.copyOf(environment);
     this.httpPort = freePort();
     this.httpsPort = freePort();
   }
 
   public static SyncPostServer start() {
+    return start(Map.of());
+  }
+
+  /** A server whose launcher gets {@code environment} too, e.g. {@code JAVA_OPTS}. */
+  public static SyncPostServer start(Map<String, String> environment) {
     try {
-      SyncPostServer server = new SyncPostServer(Files.createTempDirectory("syncpost-it-"));
+      SyncPostServer server =
+          new SyncPostServer(Files.createTempDirectory("syncpost-it-"), environment);
       server.boot();
       return server;
     } catch (IOException e) {
@@ -91,6 +100,7 @@ public final class SyncPostServer implements AutoCloseable {
             .redirectOutput(
                 ProcessBuilder.Redirect.appendTo(dataDir.resolve("launcher.out").toFile()));
     builder.environment().put("SYNCPOST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    builder.environment().putAll(environment);
     try {
       launcher = builder.start();
     } catch (IOException e) {
@@ -131,6 +141,23 @@ public final class SyncPostServer implements AutoCloseable {
     }
     throw new IllegalStateException(
         "SyncPost was not ready within " + BOOT_LIMIT + "; see " + dataDir);
+  }
+
+  /**
+   * Kills the server as a crash would (SIGKILL, no shutdown); {@link #restart()} boots it again.
+   */
+  public void kill() {
+    if (launcher == null) {
+      return;
+    }
+    launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+    launcher.destroyForcibly();
+    try {
+      launcher.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    launcher = null;
   }
 
   public void stop() {
