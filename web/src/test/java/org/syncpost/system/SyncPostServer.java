@@ -42,7 +42,7 @@ public final class SyncPostServer implements AutoCloseable {
     return start(Map.of());
   }
 
-  /** Started with more environment for the launcher, e.g. {@code SYNCPOST_DB_URL}. */
+  /** Started with more environment for the launcher, e.g. {@code SYNCPOST_DB_URL} or {@code JAVA_OPTS}. */
   public static SyncPostServer start(Map<String, String> environment) {
     try {
       SyncPostServer server =
@@ -141,6 +141,23 @@ public final class SyncPostServer implements AutoCloseable {
     }
     throw new IllegalStateException(
         "SyncPost was not ready within " + BOOT_LIMIT + "; see " + dataDir);
+  }
+
+  /**
+   * Kills the server as a crash would (SIGKILL, no shutdown); {@link #restart()} boots it again.
+   */
+  public void kill() {
+    if (launcher == null) {
+      return;
+    }
+    launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+    launcher.destroyForcibly();
+    try {
+      launcher.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    launcher = null;
   }
 
   public void stop() {

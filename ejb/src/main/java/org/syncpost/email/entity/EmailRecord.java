@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.syncpost.audit.entity.Tracked;
 import org.syncpost.mailbox.entity.Mailbox;
 
@@ -133,6 +134,10 @@ public class EmailRecord extends Tracked {
   @Column(name = "last_delivery_error", length = 4000)
   private String lastDeliveryError;
 
+  /** While SENDING: the node that claimed it must have finished by then, or it is sent again. */
+  @Column(name = "sending_lease_until")
+  private Instant sendingLeaseUntil;
+
   @OneToMany(mappedBy = "email", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
   private List<Attachment> attachments = new ArrayList<>();
@@ -185,6 +190,133 @@ public class EmailRecord extends Tracked {
   public void assignTrackingToken(String token) {
     this.trackingToken = token;
   }
+
+  // ---- outgoing: named state changes (DRAFT -> PENDING_SEND -> SENDING -> SENT | FAILED) ----
+
+  /**
+   * An email to be sent from {@code sender}: pending (due at {@code sendAt}, or at once when null),
+   * or a draft to be sent later. It gets its Message-ID now, once: every attempt sends the same
+   * one, so receivers can recognise a message sent twice after a crash.
+   */
+  public static EmailRecord outgoing(
+      EmailContent content, Mailbox sender, Instant sendAt, boolean draft) {
+    EmailRecord record =
+        new EmailRecord(
+            Direction.OUTGOING, draft ? EmailStatus.DRAFT : EmailStatus.PENDING_SEND, content);
+    record.senderMailbox = sender;
+    if (record.from == null) {
+      record.from = sender.getEmail();
+    }
+    record.sendAt = sendAt;
+    record.assignMessageId();
+    return record;
+  }
+
+  /** {@code <uuid@sender-domain>} (RFC 5322 §3.6.4), unless the record has one already. */
+  public void assignMessageId() {
+    if (messageId != null) {
+      return;
+    }
+    String address = senderMailbox != null ? senderMailbox.getEmail() : from;
+    int at = address == null ? -1 : address.lastIndexOf('@');
+    String domain =
+        at < 0 ? "syncpost.invalid" : address.substring(at + 1).replace(">", "").strip();
+    messageId = "<" + UUID.randomUUID() + "@" + domain + ">";
+  }
+
+  /** A draft is handed over for sending. */
+  public void submit() {
+    require("sent", "a DRAFT", EmailStatus.DRAFT);
+    status = EmailStatus.PENDING_SEND;
+  }
+
+  /**
+   * A node takes the email to send it, until {@code leaseUntil}. The scheduler makes the same
+   * change as one conditional UPDATE, so that two nodes never both take it (see {@code
+   * OutgoingLedger}).
+   */
+  public void startSending(Instant at, Instant leaseUntil) {
+    require("taken for sending", "PENDING_SEND", EmailStatus.PENDING_SEND);
+    if (leaseUntil.isBefore(at)) {
+      throw new IllegalArgumentException("a lease ends after it starts");
+    }
+    status = EmailStatus.SENDING;
+    deliveryAttempts++;
+    sendingLeaseUntil = leaseUntil;
+  }
+
+  /**
+   * The server accepted the message. {@code refusedRecipients} says which recipients it refused
+   * when it accepted the message for the others, or is {@code null}.
+   */
+  public void sent(Instant at, String refusedRecipients) {
+    require("marked sent", "SENDING", EmailStatus.SENDING);
+    status = EmailStatus.SENT;
+    sentOn = at;
+    sendingLeaseUntil = null;
+    nextAttemptAt = null;
+    lastDeliveryError = truncated(refusedRecipients);
+  }
+
+  /** A transient failure (4xx, connection lost): tried again at {@code nextAttempt}. */
+  public void retryLater(String error, Instant nextAttempt) {
+    require("retried", "SENDING", EmailStatus.SENDING);
+    status = EmailStatus.PENDING_SEND;
+    sendingLeaseUntil = null;
+    nextAttemptAt = nextAttempt;
+    lastDeliveryError = truncated(error);
+  }
+
+  /**
+   * Sending could not even be tried (the sender mailbox's server refused the sign-in, or no
+   * connection was free): back to pending, and the attempt does not count.
+   */
+  public void returnUnsent(String reason) {
+    require("returned to pending", "SENDING", EmailStatus.SENDING);
+    status = EmailStatus.PENDING_SEND;
+    sendingLeaseUntil = null;
+    deliveryAttempts = Math.max(0, deliveryAttempts - 1);
+    lastDeliveryError = truncated(reason);
+  }
+
+  /** A permanent failure (5xx, no valid recipient, retries exhausted): not tried again. */
+  public void fail(String reason, Instant at) {
+    require(
+        "marked failed", "SENDING or PENDING_SEND", EmailStatus.SENDING, EmailStatus.PENDING_SEND);
+    status = EmailStatus.FAILED;
+    sendingLeaseUntil = null;
+    nextAttemptAt = null;
+    lastDeliveryError = truncated(reason);
+  }
+
+  /** Nobody wants it sent any more. */
+  public void cancel() {
+    require("canceled", "a DRAFT or PENDING_SEND", EmailStatus.DRAFT, EmailStatus.PENDING_SEND);
+    status = EmailStatus.CANCELED;
+    nextAttemptAt = null;
+  }
+
+  /** An operator wants a pending email sent at the next tick: no waiting for send-at or backoff. */
+  public void sendNow() {
+    require("sent now", "PENDING_SEND", EmailStatus.PENDING_SEND);
+    sendAt = null;
+    nextAttemptAt = null;
+  }
+
+  private void require(String action, String allowed, EmailStatus... expected) {
+    for (EmailStatus candidate : expected) {
+      if (status == candidate) {
+        return;
+      }
+    }
+    throw new IllegalEmailTransition(id, status, action, allowed);
+  }
+
+  private static String truncated(String text) {
+    return text == null || text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+  }
+
+  // ---- end of outgoing state changes ----
 
   private static String joined(List<String> addresses) {
     return addresses.isEmpty() ? null : String.join(ADDRESS_SEPARATOR, addresses);
@@ -293,6 +425,10 @@ public class EmailRecord extends Tracked {
 
   public String getLastDeliveryError() {
     return lastDeliveryError;
+  }
+
+  public Instant getSendingLeaseUntil() {
+    return sendingLeaseUntil;
   }
 
   public List<Attachment> getAttachments() {

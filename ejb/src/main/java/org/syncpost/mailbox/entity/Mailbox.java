@@ -353,6 +353,42 @@ public class Mailbox extends Tracked {
     approvalDecidedOn = at;
   }
 
+  // ---- outgoing: named state changes ----
+
+  /**
+   * Sending failed in a way that needs an administrator (sign-in refused, certificate not trusted):
+   * outgoing is disabled until the mailbox is tested &amp; enabled again.
+   */
+  public void disableOutgoing(String errorCode, String errorText) {
+    enabledForOutgoing = false;
+    outgoingStatus = TestStatus.FAILURE;
+    lastErrorCode = errorCode;
+    lastErrorText =
+        errorText == null || errorText.length() <= 2000 ? errorText : errorText.substring(0, 2000);
+    consecutiveErrors++;
+  }
+
+  /** Why this mailbox cannot send now, in plain words; empty when it can. */
+  public java.util.Optional<String> outgoingBlockedBecause(OrganisationSettings organisation) {
+    if (!processesOutgoing()) {
+      return java.util.Optional.of("its outgoing email is not set to server-side synchronization");
+    }
+    if (!isApprovedFor(organisation)) {
+      return java.util.Optional.of(
+          "its email address "
+              + email
+              + " is not approved, and the organisation sends email only for approved mailboxes");
+    }
+    if (!enabledForOutgoing) {
+      return java.util.Optional.of(
+          "it is not enabled for outgoing email (it has not passed test & enable, or sending failed"
+              + " and disabled it)");
+    }
+    return java.util.Optional.empty();
+  }
+
+  // ---- end of outgoing state changes ----
+
   /** A queue changed hands: its mailbox follows. */
   public void transferOwnership(User newOwner) {
     owner = newOwner;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import org.syncpost.crypto.entity.SecretUnreadable;
+import org.syncpost.email.entity.IllegalEmailTransition;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotFound;
@@ -60,6 +61,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
           "access-denied",
           "Not allowed",
           "Your roles do not allow this operation; ask an administrator.");
+    }
+    if (cause instanceof IllegalEmailTransition) {
+      return Problem.of(
+          Response.Status.CONFLICT,
+          "illegal-email-transition",
+          "Not possible in the email's status",
+          cause.getMessage());
     }
     if (cause instanceof OptimisticLockException) {
       return Problem.of(

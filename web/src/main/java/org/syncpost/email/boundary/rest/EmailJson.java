@@ -48,6 +48,7 @@ public final class EmailJson {
         .add("receivedOn", e.getReceivedOn())
         .add("sentOn", e.getSentOn())
         .add("sendAt", e.getSendAt())
+        .add("nextAttemptAt", e.getNextAttemptAt())
         .add("deliveryAttempts", e.getDeliveryAttempts())
         .add("lastError", e.getLastDeliveryError())
         .add("senderMailboxId", e.getSenderMailbox() == null ? null : e.getSenderMailbox().getId())

@@ -2,24 +2,40 @@ package org.syncpost.email.boundary.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
 import org.syncpost.email.boundary.Emails;
 import org.syncpost.email.entity.Attachment;
+import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.Direction;
 import org.syncpost.email.entity.EmailFilter;
+import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.EmailStatus;
+import org.syncpost.outgoing.boundary.Outbox;
+import org.syncpost.outgoing.entity.OutgoingEmail;
 import org.syncpost.validation.entity.InvalidInput;
 
 /** {@code /api/v1/emails}: email records, incoming and outgoing. */
@@ -28,7 +44,112 @@ import org.syncpost.validation.entity.InvalidInput;
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailsResource {
 
+  static final Set<String> SEND_FIELDS =
+      Set.of(
+          "senderMailboxId",
+          "to",
+          "cc",
+          "bcc",
+          "subject",
+          "textBody",
+          "htmlBody",
+          "attachments",
+          "sendAt",
+          "draft");
+
   @Inject Emails emails;
+  @Inject Outbox outbox;
+  @Context UriInfo uriInfo;
+
+  /**
+   * Creates an outgoing email, {@code PENDING_SEND} (sent at {@code sendAt}, or as soon as
+   * possible) or a {@code DRAFT} when {@code draft} is true.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response send(JsonObject body) {
+    JsonInput input = new JsonInput(body, SEND_FIELDS);
+    OutgoingEmail request =
+        new OutgoingEmail(
+            input.id("senderMailboxId"),
+            input.strings("to"),
+            input.strings("cc"),
+            input.strings("bcc"),
+            input.string("subject"),
+            input.string("textBody"),
+            input.string("htmlBody"),
+            attachments(body, input),
+            input.instant("sendAt"),
+            Boolean.TRUE.equals(input.bool("draft")));
+    input.requireReadable();
+    EmailRecord created = outbox.create(request);
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
+        .entity(EmailJson.of(created))
+        .build();
+  }
+
+  /** A draft is handed over for sending. */
+  @POST
+  @Path("{id}/send")
+  public JsonObject sendDraft(@PathParam("id") long id) {
+    return EmailJson.of(outbox.send(id));
+  }
+
+  /** A pending email is sent at the next tick, without waiting for its send-at time or backoff. */
+  @POST
+  @Path("{id}/send-now")
+  public JsonObject sendNow(@PathParam("id") long id) {
+    return EmailJson.of(outbox.sendNow(id));
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  public JsonObject cancel(@PathParam("id") long id) {
+    return EmailJson.of(outbox.cancel(id));
+  }
+
+  /** {@code [{"name", "contentType", "content": base64}]}; a bad element is one violation. */
+  private static List<AttachmentData> attachments(JsonObject body, JsonInput input) {
+    if (!input.has("attachments")) {
+      return List.of();
+    }
+    if (body.get("attachments").getValueType() != JsonValue.ValueType.ARRAY) {
+      input.reject("attachments", "must be an array of {name, contentType, content}");
+      return List.of();
+    }
+    JsonArray array = body.getJsonArray("attachments");
+    List<AttachmentData> attachments = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String field = "attachments[" + i + "]";
+      if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+        input.reject(field, "must be an object {name, contentType, content}");
+        continue;
+      }
+      JsonObject element = array.getJsonObject(i);
+      String name = text(element, "name");
+      String contentType = text(element, "contentType");
+      String content = text(element, "content");
+      if (content == null) {
+        input.reject(field + ".content", "is required: the file's bytes in base64");
+        continue;
+      }
+      byte[] bytes;
+      try {
+        bytes = Base64.getMimeDecoder().decode(content);
+      } catch (IllegalArgumentException notBase64) {
+        input.reject(field + ".content", "is not valid base64: " + notBase64.getMessage());
+        continue;
+      }
+      attachments.add(
+          new AttachmentData(name, contentType, null, false, bytes.length, bytes, null));
+    }
+    return attachments;
+  }
+
+  private static String text(JsonObject object, String name) {
+    return object.get(name) instanceof JsonString string ? string.getString() : null;
+  }
 
   @GET
   public Response list(

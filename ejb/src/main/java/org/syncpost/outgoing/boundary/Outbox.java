@@ -1,0 +1,199 @@
+package org.syncpost.outgoing.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.syncpost.audit.control.Auditor;
+import org.syncpost.directory.control.Caller;
+import org.syncpost.directory.entity.Role;
+import org.syncpost.email.entity.AttachmentData;
+import org.syncpost.email.entity.EmailContent;
+import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.email.entity.TrackingToken;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.outgoing.entity.OutgoingEmail;
+import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.OrganisationSettings;
+import org.syncpost.validation.entity.AccessDenied;
+import org.syncpost.validation.entity.InvalidInput;
+import org.syncpost.validation.entity.NotFound;
+import org.syncpost.validation.entity.Violation;
+
+/**
+ * Emails to be sent: created (pending, or as a draft), sent, sent now, canceled. An administrator
+ * may send from any mailbox; a mailbox owner only from their own. Approvers decide about addresses
+ * and do not send.
+ */
+@Stateless
+@RolesAllowed({Role.ADMINISTRATOR_NAME, Role.MAILBOX_OWNER_NAME})
+public class Outbox {
+
+  static final String AUDIT_TYPE = "email";
+
+  /** Room left in the subject column for the tracking token. */
+  static final int MAX_SUBJECT = 3_900;
+
+  @PersistenceContext EntityManager em;
+  @Inject Caller caller;
+  @Inject Auditor auditor;
+
+  private final RandomGenerator random = RandomGenerator.getDefault();
+
+  public EmailRecord create(OutgoingEmail request) {
+    OrganisationSettings organisation =
+        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+    EmailSettings settings = organisation.asEmailSettings();
+    List<Violation> violations = new ArrayList<>();
+    Mailbox sender = senderOf(request.senderMailboxId(), violations);
+    checkAddresses("to", request.to(), violations);
+    checkAddresses("cc", request.cc(), violations);
+    checkAddresses("bcc", request.bcc(), violations);
+    if (request.to().isEmpty() && request.cc().isEmpty() && request.bcc().isEmpty()) {
+      violations.add(new Violation("to", "an email needs at least one recipient in to, cc or bcc"));
+    }
+    if (request.subject() != null && request.subject().length() > MAX_SUBJECT) {
+      violations.add(new Violation("subject", "must be at most " + MAX_SUBJECT + " characters"));
+    }
+    checkAttachments(request.attachments(), settings.maxAttachmentSizeKb(), violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    EmailContent content =
+        new EmailContent(
+            request.subject(),
+            sender.getEmail(),
+            request.to(),
+            request.cc(),
+            request.bcc(),
+            request.textBody(),
+            request.htmlBody(),
+            null,
+            null,
+            null);
+    EmailRecord record = EmailRecord.outgoing(content, sender, request.sendAt(), request.draft());
+    request.attachments().forEach(record::attach);
+    if (settings.correlationEnabled()) {
+      record.assignTrackingToken(
+          TrackingToken.generate(settings.trackingTokenPrefix(), random).value());
+    }
+    em.persist(record);
+    em.flush();
+    auditor.record(
+        request.draft() ? "drafted" : "queued",
+        AUDIT_TYPE,
+        record.getId(),
+        "outgoing email from mailbox " + sender.getId());
+    return record;
+  }
+
+  /** A draft goes out. */
+  public EmailRecord send(long id) {
+    EmailRecord record = ownOutgoing(id);
+    record.submit();
+    auditor.record("queued", AUDIT_TYPE, id, "draft handed over for sending");
+    return record;
+  }
+
+  /** A pending email goes at the next tick: no waiting for its send-at time or a retry backoff. */
+  public EmailRecord sendNow(long id) {
+    EmailRecord record = ownOutgoing(id);
+    record.sendNow();
+    auditor.record("send-now", AUDIT_TYPE, id, "to be sent at once");
+    return record;
+  }
+
+  public EmailRecord cancel(long id) {
+    EmailRecord record = ownOutgoing(id);
+    record.cancel();
+    auditor.record("canceled", AUDIT_TYPE, id, "outgoing email canceled");
+    return record;
+  }
+
+  private EmailRecord ownOutgoing(long id) {
+    EmailRecord record = em.find(EmailRecord.class, id);
+    if (record == null || record.getSenderMailbox() == null) {
+      throw new NotFound("outgoing email", id);
+    }
+    requireMayUse(record.getSenderMailbox());
+    return record;
+  }
+
+  private Mailbox senderOf(Long mailboxId, List<Violation> violations) {
+    if (mailboxId == null) {
+      throw InvalidInput.of("senderMailboxId", "is required: the mailbox the email is sent from");
+    }
+    Mailbox mailbox = em.find(Mailbox.class, mailboxId);
+    if (mailbox == null) {
+      throw InvalidInput.of("senderMailboxId", "no mailbox has the id " + mailboxId);
+    }
+    requireMayUse(mailbox);
+    return mailbox;
+  }
+
+  private void requireMayUse(Mailbox mailbox) {
+    if (caller.isAdministrator()) {
+      return;
+    }
+    Long userId = caller.user().map(u -> u.getId()).orElse(-1L);
+    if (mailbox.getOwner() == null || !mailbox.getOwner().getId().equals(userId)) {
+      throw new AccessDenied(
+          "Mailbox "
+              + mailbox.getId()
+              + " belongs to someone else; you may send only from your own mailbox.");
+    }
+  }
+
+  /** RFC 5322 addresses, strictly parsed; one violation per bad address, e.g. {@code to[2]}. */
+  private static void checkAddresses(
+      String field, List<String> addresses, List<Violation> violations) {
+    for (int i = 0; i < addresses.size(); i++) {
+      String address = addresses.get(i);
+      try {
+        InternetAddress parsed = new InternetAddress(address, true);
+        if (parsed.getAddress() == null || !parsed.getAddress().contains("@")) {
+          throw new AddressException("an address needs a local part, '@' and a domain");
+        }
+      } catch (AddressException bad) {
+        violations.add(
+            new Violation(
+                field + "[" + i + "]",
+                "'" + address + "' is not a valid email address (RFC 5322): " + bad.getMessage()));
+      } catch (RuntimeException bad) {
+        violations.add(
+            new Violation(field + "[" + i + "]", "is not a valid email address (RFC 5322)"));
+      }
+    }
+  }
+
+  private static void checkAttachments(
+      List<AttachmentData> attachments, int maxKb, List<Violation> violations) {
+    long maxBytes = maxKb * 1024L;
+    for (int i = 0; i < attachments.size(); i++) {
+      AttachmentData attachment = attachments.get(i);
+      String field = "attachments[" + i + "]";
+      if (attachment.content() == null) {
+        violations.add(new Violation(field + ".content", "is required (base64)"));
+      } else if (attachment.content().length > maxBytes) {
+        violations.add(
+            new Violation(
+                field,
+                "is "
+                    + (attachment.content().length + 1023) / 1024
+                    + " KB; the organisation allows at most "
+                    + maxKb
+                    + " KB per attachment"));
+      }
+      if (attachment.contentType() == null || !attachment.contentType().contains("/")) {
+        violations.add(
+            new Violation(field + ".contentType", "must be a media type such as text/plain"));
+      }
+    }
+  }
+}

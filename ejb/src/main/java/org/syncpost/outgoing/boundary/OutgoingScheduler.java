@@ -1,0 +1,118 @@
+package org.syncpost.outgoing.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.outgoing.control.MailboxSender;
+import org.syncpost.outgoing.control.OutgoingLedger;
+
+/**
+ * Drives outgoing email: a non-persistent timer tick (persistent timers vanish on Payara Micro,
+ * STACK-NOTES) puts records whose sending node died back to pending, then hands every sender
+ * mailbox with due email to the managed executor — one task per mailbox at a time on this node. All
+ * scheduling state (due times, leases) is in the database, so any node may pick up the work.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutgoingScheduler {
+
+  private static final System.Logger LOGGER = System.getLogger(OutgoingScheduler.class.getName());
+
+  @Resource TimerService timerService;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  @Inject OutgoingLedger ledger;
+  @Inject MailboxSender sender;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "syncpost.outgoing.tick-seconds", defaultValue = "5")
+  long tickSeconds;
+
+  @Inject
+  @ConfigProperty(name = "syncpost.outgoing.enabled", defaultValue = "true")
+  boolean enabled;
+
+  private final Set<Long> busyMailboxes = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean ticking = new AtomicBoolean();
+
+  @PostConstruct
+  void start() {
+    if (!enabled) {
+      LOGGER.log(System.Logger.Level.INFO, "Outgoing email is switched off on this node");
+      return;
+    }
+    long period = Math.max(tickSeconds, 1) * 1000;
+    timerService.createIntervalTimer(period, period, new TimerConfig("outgoing-tick", false));
+    LOGGER.log(System.Logger.Level.INFO, "Outgoing email: a tick every {0} s", period / 1000);
+  }
+
+  @Timeout
+  void tick(Timer timer) {
+    if (!ticking.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Instant now = clock.instant();
+      int released = ledger.releaseExpiredLeases(now);
+      if (released > 0) {
+        LOGGER.log(
+            System.Logger.Level.WARNING,
+            "{0} emails were left sending past their lease (a node stopped); they go again",
+            released);
+      }
+      for (Long mailboxId : ledger.sendersWithDueEmail(now)) {
+        if (busyMailboxes.add(mailboxId)) {
+          dispatch(mailboxId);
+        }
+      }
+    } catch (RuntimeException e) {
+      // the next tick tries again; nothing is lost, the records stay in the database
+      LOGGER.log(System.Logger.Level.ERROR, "Outgoing tick failed", e);
+    } finally {
+      ticking.set(false);
+    }
+  }
+
+  private void dispatch(long mailboxId) {
+    try {
+      executor.execute(
+          () -> {
+            try {
+              sender.sendDueEmail(mailboxId);
+            } catch (RuntimeException e) {
+              LOGGER.log(
+                  System.Logger.Level.ERROR, "Sending for mailbox " + mailboxId + " failed", e);
+            } finally {
+              busyMailboxes.remove(mailboxId);
+            }
+          });
+    } catch (RejectedExecutionException stopping) {
+      busyMailboxes.remove(mailboxId);
+    }
+  }
+}

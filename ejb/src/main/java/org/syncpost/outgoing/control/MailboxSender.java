@@ -1,0 +1,230 @@
+package org.syncpost.outgoing.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.alert.boundary.Alerts;
+import org.syncpost.alert.entity.AlertLevel;
+import org.syncpost.alert.entity.AlertNotice;
+import org.syncpost.mailserver.control.ConnectionLimiter;
+import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
+import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.outgoing.entity.Backoff;
+import org.syncpost.outgoing.entity.DeliveryOutcome;
+import org.syncpost.outgoing.entity.OutgoingMessage;
+import org.syncpost.outgoing.entity.SendingPlan;
+
+/**
+ * Sends the due email of one mailbox: batch by batch over one connection each, within the mailbox's
+ * connection budget, recording every outcome as it comes and telling the owner what failed. Runs on
+ * the managed executor, one mailbox per task.
+ */
+@ApplicationScoped
+public class MailboxSender {
+
+  private static final System.Logger LOGGER = System.getLogger(MailboxSender.class.getName());
+
+  /** A blocked mailbox is reported again (counted on its alert) at most this often. */
+  private static final Duration BLOCKED_ALERT_EVERY = Duration.ofMinutes(15);
+
+  private static final Duration WAIT_FOR_A_CONNECTION = Duration.ofSeconds(30);
+
+  @Inject OutgoingLedger ledger;
+  @Inject SmtpSubmitter submitter;
+  @Inject ConnectionLimiter limiter;
+  @Inject Alerts alerts;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "syncpost.outgoing.batch-size", defaultValue = "25")
+  int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "syncpost.outgoing.lease-seconds", defaultValue = "300")
+  long leaseSeconds;
+
+  private final RandomGenerator random = RandomGenerator.getDefault();
+  private final Map<Long, Instant> blockedAlerted = new ConcurrentHashMap<>();
+
+  /** Sends until nothing of the mailbox is due, it is blocked, or its server fails. */
+  public void sendDueEmail(long mailboxId) {
+    while (true) {
+      Instant now = clock.instant();
+      SendingPlan plan = ledger.plan(mailboxId);
+      if (plan.blockedBecause() != null) {
+        reportBlocked(plan, now);
+        return;
+      }
+      blockedAlerted.remove(mailboxId);
+      if (plan.postponedAt(now)) {
+        return;
+      }
+      if (plan.unusable() != null) {
+        disable(plan, plan.unusable());
+        return;
+      }
+      List<OutgoingMessage> batch =
+          ledger.claim(
+              mailboxId, now, now.plusSeconds(Math.max(leaseSeconds, 1)), Math.max(batchSize, 1));
+      if (batch.isEmpty() || !send(plan, batch) || batch.size() < batchSize) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * @return whether the connection worked, so that the next batch may follow
+   */
+  private boolean send(SendingPlan plan, List<OutgoingMessage> batch) {
+    try (Permit slot = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION)) {
+      submitter.submit(
+          plan.endpoint(), batch, (message, outcome) -> record(plan, message, outcome));
+      return true;
+    } catch (MailServerFailure failure) {
+      LOGGER.log(
+          System.Logger.Level.WARNING,
+          "Mailbox {0}: sending {1} emails failed before the first one: {2}",
+          plan.mailboxId(),
+          batch.size(),
+          failure.failureCause().code());
+      if (failure.failureCause() == FailureCause.CONNECTION_LIMIT_REACHED) {
+        batch.forEach(m -> ledger.returnUnsent(m.recordId(), failure.getMessage()));
+      } else if (failure.isTransient()) {
+        batch.forEach(
+            m ->
+                record(
+                    plan,
+                    m,
+                    DeliveryOutcome.transientFailure(
+                        failure.getMessage() + " (" + failure.technicalDetail() + ")")));
+      } else {
+        batch.forEach(m -> ledger.returnUnsent(m.recordId(), failure.getMessage()));
+        disable(plan, failure);
+      }
+      return false;
+    }
+  }
+
+  private void record(SendingPlan plan, OutgoingMessage message, DeliveryOutcome outcome) {
+    Instant now = clock.instant();
+    switch (outcome.kind()) {
+      case SENT -> {
+        ledger.sent(message.recordId(), now, outcome.refusedRecipients());
+        if (outcome.refusedRecipients() != null) {
+          alert(
+              plan,
+              AlertLevel.WARNING,
+              "outgoing-recipients-refused",
+              "The email "
+                  + message.recordId()
+                  + " was sent, but not to every recipient. "
+                  + outcome.refusedRecipients(),
+              "Check the refused addresses; send the email again to them once corrected.",
+              outcome.refusedRecipients());
+        }
+      }
+      case TRANSIENT -> {
+        if (plan.mayRetryAfter(message.attempt())) {
+          ledger.retryLater(
+              message.recordId(),
+              outcome.text(),
+              Backoff.nextAttempt(now, message.attempt(), plan.retryInterval(), random));
+          alert(
+              plan,
+              AlertLevel.WARNING,
+              "outgoing-email-delayed",
+              "Sending email from the mailbox '"
+                  + plan.mailboxName()
+                  + "' failed for now and is tried again later. "
+                  + outcome.text(),
+              "Nothing to do if it passes; SyncPost tries again by itself.",
+              outcome.text());
+        } else {
+          fail(
+              plan,
+              message,
+              "Gave up after "
+                  + message.attempt()
+                  + " attempts, the organisation's limit. The last one: "
+                  + outcome.text(),
+              now);
+        }
+      }
+      case PERMANENT -> fail(plan, message, outcome.text(), now);
+      case NOT_TRIED -> ledger.returnUnsent(message.recordId(), outcome.text());
+    }
+  }
+
+  private void fail(SendingPlan plan, OutgoingMessage message, String reason, Instant now) {
+    ledger.fail(message.recordId(), reason, now);
+    alert(
+        plan,
+        AlertLevel.ERROR,
+        "outgoing-email-failed",
+        "The email "
+            + message.recordId()
+            + " from the mailbox '"
+            + plan.mailboxName()
+            + "' could not be sent and will not be tried again. "
+            + reason,
+        "Check the recipients' addresses and the server's reply, then send a corrected email.",
+        reason);
+  }
+
+  private void disable(SendingPlan plan, MailServerFailure failure) {
+    ledger.disableOutgoing(plan.mailboxId(), failure);
+    alerts.raise(
+        AlertNotice.aboutMailbox(
+                AlertLevel.ERROR,
+                "outgoing-" + failure.failureCause().code(),
+                plan.mailboxId(),
+                "Outgoing email of the mailbox '"
+                    + plan.mailboxName()
+                    + "' is disabled, and its emails wait unsent: "
+                    + failure.getMessage(),
+                failure.advice() + " Then test & enable the mailbox again.",
+                failure.technicalDetail())
+            .alsoToProfileOwner());
+  }
+
+  private void reportBlocked(SendingPlan plan, Instant now) {
+    Instant last = blockedAlerted.get(plan.mailboxId());
+    if (last != null && last.plus(BLOCKED_ALERT_EVERY).isAfter(now)) {
+      return;
+    }
+    blockedAlerted.put(plan.mailboxId(), now);
+    alert(
+        plan,
+        AlertLevel.WARNING,
+        "outgoing-mailbox-blocked",
+        "Emails of the mailbox '"
+            + plan.mailboxName()
+            + "' wait unsent because "
+            + plan.blockedBecause()
+            + ".",
+        "Ask an approver to approve the mailbox's email address if needed, set its outgoing"
+            + " email to server-side synchronization, and test & enable it.",
+        null);
+  }
+
+  private void alert(
+      SendingPlan plan, AlertLevel level, String code, String text, String advice, String details) {
+    try {
+      alerts.raise(AlertNotice.aboutMailbox(level, code, plan.mailboxId(), text, advice, details));
+    } catch (RuntimeException e) {
+      // the outcome is recorded on the email; an alert that cannot be raised must not undo it
+      LOGGER.log(
+          System.Logger.Level.WARNING,
+          "Mailbox " + plan.mailboxId() + ": alert " + code + " could not be raised",
+          e);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package org.syncpost.outgoing.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.syncpost.audit.control.Actor;
+import org.syncpost.email.entity.Attachment;
+import org.syncpost.email.entity.AttachmentData;
+import org.syncpost.email.entity.Direction;
+import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.email.entity.EmailStatus;
+import org.syncpost.email.entity.TrackingToken;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailserver.control.Endpoints;
+import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.outgoing.entity.OutgoingMessage;
+import org.syncpost.outgoing.entity.SendingPlan;
+import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.OrganisationSettings;
+
+/**
+ * The short transactions around sending: which mailboxes have email due, what a mailbox's sending
+ * needs, claiming records, and recording each outcome. No transaction stays open while SyncPost
+ * talks to an SMTP server.
+ *
+ * <p>Claiming is a conditional UPDATE ({@code ... where status = 'PENDING_SEND'}): of two nodes
+ * claiming one record, exactly one changes a row. Row locks cannot do it on this stack (ADR 0005).
+ */
+@ApplicationScoped
+public class OutgoingLedger {
+
+  @PersistenceContext EntityManager em;
+  @Inject Endpoints endpoints;
+
+  /** The sender mailboxes with pending email due at {@code now}. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<Long> sendersWithDueEmail(Instant now) {
+    return em.createQuery(
+            "select distinct e.senderMailbox.id from EmailRecord e where e.direction = :outgoing"
+                + " and e.status = :pending and (e.sendAt is null or e.sendAt <= :now)"
+                + " and (e.nextAttemptAt is null or e.nextAttemptAt <= :now)",
+            Long.class)
+        .setParameter("outgoing", Direction.OUTGOING)
+        .setParameter("pending", EmailStatus.PENDING_SEND)
+        .setParameter("now", now)
+        .getResultList();
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public SendingPlan plan(long mailboxId) {
+    Mailbox mailbox = em.find(Mailbox.class, mailboxId);
+    OrganisationSettings organisation =
+        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+    EmailSettings settings = organisation.asEmailSettings();
+    String blocked = mailbox.outgoingBlockedBecause(organisation).orElse(null);
+    Endpoint endpoint = null;
+    MailServerFailure unusable = null;
+    if (blocked == null) {
+      try {
+        endpoint = endpoints.outgoingOf(mailbox, organisation);
+      } catch (MailServerFailure failure) {
+        unusable = failure;
+      }
+    }
+    return new SendingPlan(
+        mailboxId,
+        mailbox.getName(),
+        blocked,
+        mailbox.getSendingPostponedUntil(),
+        endpoint,
+        unusable,
+        settings.transientRetryCount(),
+        Duration.ofMinutes(settings.transientRetryIntervalMinutes()));
+  }
+
+  /**
+   * Takes up to {@code limit} due records of the mailbox for sending until {@code leaseUntil}:
+   * SENDING, one more attempt counted.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<OutgoingMessage> claim(long mailboxId, Instant now, Instant leaseUntil, int limit) {
+    List<Long> due =
+        em.createQuery(
+                "select e.id from EmailRecord e where e.senderMailbox.id = :mailboxId"
+                    + " and e.direction = :outgoing and e.status = :pending"
+                    + " and (e.sendAt is null or e.sendAt <= :now)"
+                    + " and (e.nextAttemptAt is null or e.nextAttemptAt <= :now) order by e.id",
+                Long.class)
+            .setParameter("mailboxId", mailboxId)
+            .setParameter("outgoing", Direction.OUTGOING)
+            .setParameter("pending", EmailStatus.PENDING_SEND)
+            .setParameter("now", now)
+            .setMaxResults(limit)
+            .getResultList();
+    List<OutgoingMessage> claimed = new ArrayList<>();
+    for (Long id : due) {
+      // the same change as EmailRecord.startSending, made where the row still says PENDING_SEND
+      int changed =
+          em.createNativeQuery(
+                  "UPDATE email_record SET status = 'SENDING',"
+                      + " delivery_attempts = delivery_attempts + 1, sending_lease_until = ?,"
+                      + " version = version + 1, modified_on = ?, modified_by = ?"
+                      + " WHERE id = ? AND status = 'PENDING_SEND'")
+              .setParameter(1, leaseUntil.atOffset(ZoneOffset.UTC))
+              .setParameter(2, now.atOffset(ZoneOffset.UTC))
+              .setParameter(3, Actor.SYSTEM)
+              .setParameter(4, id)
+              .executeUpdate();
+      if (changed == 1) {
+        claimed.add(messageOf(em.find(EmailRecord.class, id)));
+      }
+    }
+    return claimed;
+  }
+
+  /**
+   * Records left in SENDING past their lease (their node crashed or stopped) go back to pending, to
+   * be sent again with the same Message-ID.
+   *
+   * @return how many
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int releaseExpiredLeases(Instant now) {
+    return em.createNativeQuery(
+            "UPDATE email_record SET status = 'PENDING_SEND', sending_lease_until = NULL,"
+                + " last_delivery_error = ?, version = version + 1, modified_on = ?,"
+                + " modified_by = ? WHERE status = 'SENDING' AND sending_lease_until < ?")
+        .setParameter(
+            1,
+            "SyncPost stopped while sending this email; it is sent again with the same"
+                + " Message-ID (receivers may see it twice).")
+        .setParameter(2, now.atOffset(ZoneOffset.UTC))
+        .setParameter(3, Actor.SYSTEM)
+        .setParameter(4, now.atOffset(ZoneOffset.UTC))
+        .executeUpdate();
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void sent(long recordId, Instant at, String refusedRecipients) {
+    record(recordId).sent(at, refusedRecipients);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void retryLater(long recordId, String error, Instant nextAttempt) {
+    record(recordId).retryLater(error, nextAttempt);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void returnUnsent(long recordId, String reason) {
+    record(recordId).returnUnsent(reason);
+  }
+
+  /**
+   * @return the subject, for the alert
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public String fail(long recordId, String reason, Instant at) {
+    EmailRecord record = record(recordId);
+    record.fail(reason, at);
+    return record.getSubject();
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void disableOutgoing(long mailboxId, MailServerFailure failure) {
+    em.find(Mailbox.class, mailboxId)
+        .disableOutgoing(failure.failureCause().code(), failure.getMessage());
+  }
+
+  private EmailRecord record(long id) {
+    return em.find(EmailRecord.class, id);
+  }
+
+  private static OutgoingMessage messageOf(EmailRecord record) {
+    String subject = record.getSubject();
+    if (record.getTrackingToken() != null) {
+      subject = new TrackingToken(record.getTrackingToken()).appendTo(subject);
+    }
+    List<AttachmentData> attachments = new ArrayList<>();
+    for (Attachment a : record.getAttachments()) {
+      if (!a.isOmitted()) {
+        attachments.add(
+            new AttachmentData(
+                a.getFileName(),
+                a.getContentType(),
+                a.getContentId(),
+                a.isInline(),
+                a.getSize(),
+                a.getContent(),
+                null));
+      }
+    }
+    return new OutgoingMessage(
+        record.getId(),
+        record.getDeliveryAttempts(),
+        record.getMessageId(),
+        record.getFrom(),
+        record.getTo(),
+        record.getCc(),
+        record.getBcc(),
+        subject,
+        record.getTextBody(),
+        record.getHtmlBody(),
+        record.getInReplyTo(),
+        record.getReferences(),
+        attachments,
+        record.isAutoSubmitted());
+  }
+}

@@ -1,0 +1,325 @@
+package org.syncpost.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.system.Bodies.unique;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.syncpost.system.Api.Reply;
+import org.syncpost.testing.mail.MailServers;
+import org.syncpost.testing.mail.MailUser;
+import org.syncpost.testing.mail.ServerCertificate;
+
+/**
+ * Outgoing email end to end: records created over REST, sent by SyncPost's scheduler through a real
+ * Postfix into Dovecot, or through a scripted SMTP server that answers 451 or 550.
+ */
+@ExtendWith(SharedSyncPost.class)
+@Timeout(300)
+class OutgoingEmailIT {
+
+  @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
+
+  private final Api admin;
+
+  OutgoingEmailIT(SyncPostServer server) {
+    this.admin = server.admin();
+  }
+
+  private JsonObjectBuilder workingProfile() {
+    return Json.createObjectBuilder()
+        .add("name", unique("outgoing"))
+        .add("serverType", "IMAP_SMTP")
+        .add(
+            "incomingServer",
+            ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
+        .add(
+            "outgoingServer",
+            ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort())
+        .add("connectionTimeoutSeconds", 5)
+        .add("trustedCertificatesPem", servers.certificates().caCertificatePem());
+  }
+
+  /** A user's mailbox on a profile (changed by {@code adjust}); approved and tested when asked. */
+  private long mailbox(Consumer<JsonObjectBuilder> adjust, boolean approveAndEnable) {
+    JsonObjectBuilder profile = workingProfile();
+    adjust.accept(profile);
+    Reply createdProfile = admin.post("profiles", profile.build().toString());
+    assertThat(createdProfile.status()).as(createdProfile.toString()).isEqualTo(201);
+    MailUser mailUser = servers.dovecot().addUser(unique("sender"), "sender-password");
+    Reply user =
+        admin.post(
+            "users",
+            Json.createObjectBuilder()
+                .add("name", mailUser.name())
+                .add("email", mailUser.address())
+                .build()
+                .toString());
+    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
+    Reply configured =
+        admin.patch(
+            "mailboxes/" + mailboxId,
+            Json.createObjectBuilder()
+                .add("profileId", createdProfile.json().getJsonNumber("id"))
+                .add("username", mailUser.address())
+                .add("password", "sender-password")
+                .add("allowCredentialUse", true)
+                .build()
+                .toString());
+    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    if (approveAndEnable) {
+      admin.post("mailboxes/" + mailboxId + "/approve", "");
+      JsonObject tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}").json();
+      assertThat(tested.getBoolean("enabledForOutgoing")).as(tested.toString()).isTrue();
+    }
+    return mailboxId;
+  }
+
+  private long mailboxSendingThrough(ScriptedSmtpServer smtp) {
+    return mailbox(
+        p ->
+            p.add("outgoingServer", "127.0.0.1:" + smtp.port())
+                .add("outgoingUseSsl", false)
+                .add("useSameSettingsForOutgoing", true),
+        true);
+  }
+
+  private static String email(long senderMailboxId, String to, String subject) {
+    return Json.createObjectBuilder()
+        .add("senderMailboxId", senderMailboxId)
+        .add("to", Json.createArrayBuilder().add(to))
+        .add("subject", subject)
+        .add("textBody", "Hello from SyncPost")
+        .add("htmlBody", "<p>Hello from <b>SyncPost</b></p>")
+        .build()
+        .toString();
+  }
+
+  private long send(long senderMailboxId, String to, String subject) {
+    Reply created = admin.post("emails", email(senderMailboxId, to, subject));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().getJsonNumber("id").longValue();
+  }
+
+  private JsonObject awaitEmail(long id, Predicate<JsonObject> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonObject email = admin.get("emails/" + id).json();
+    while (!condition.test(email) && System.nanoTime() < deadline) {
+      pause();
+      email = admin.get("emails/" + id).json();
+    }
+    return email;
+  }
+
+  private List<JsonObject> awaitAlerts(long mailboxId, String code, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<JsonObject> found = alerts(mailboxId, code);
+    while (found.isEmpty() && System.nanoTime() < deadline) {
+      pause();
+      found = alerts(mailboxId, code);
+    }
+    return found;
+  }
+
+  private List<JsonObject> alerts(long mailboxId, String code) {
+    return admin.get("alerts?mailboxId=" + mailboxId).array().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(a -> a.getString("code").equals(code))
+        .toList();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String statusAndAttempts(JsonObject email) {
+    return email.getString("status") + " " + email.getInt("deliveryAttempts");
+  }
+
+  @Test
+  void fiveHundredEmailsArriveEachExactlyOnceAndEachRecordIsSentWithItsMessageId() {
+    long sender = mailbox(p -> {}, true);
+    MailUser first = servers.dovecot().addUser(unique("rcpt"), "recipient-password");
+    MailUser second = servers.dovecot().addUser(unique("rcpt"), "recipient-password");
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      MailUser recipient = i % 2 == 0 ? first : second;
+      ids.add(send(sender, recipient.address(), "Bulk " + i));
+    }
+
+    assertThat(
+            servers.dovecot().awaitMessageCount(first.name(), "INBOX", 250, Duration.ofMinutes(3)))
+        .isEqualTo(250);
+    assertThat(
+            servers.dovecot().awaitMessageCount(second.name(), "INBOX", 250, Duration.ofMinutes(1)))
+        .isEqualTo(250);
+
+    Set<String> recordIds = new HashSet<>();
+    for (long id : ids) {
+      JsonObject email =
+          awaitEmail(id, e -> e.getString("status").equals("SENT"), Duration.ofSeconds(30));
+      assertThat(email.getString("status") + " " + email.isNull("sentOn"))
+          .as("email %d", id)
+          .isEqualTo("SENT false");
+      recordIds.add(email.getString("messageId"));
+    }
+    List<String> delivered = new ArrayList<>();
+    delivered.addAll(messageIdsIn(first.name()));
+    delivered.addAll(messageIdsIn(second.name()));
+    assertThat(delivered).hasSize(500).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(delivered)).isEqualTo(recordIds);
+  }
+
+  private static List<String> messageIdsIn(String user) {
+    String fetched =
+        servers.dovecot().doveadm("fetch", "-u", user, "hdr.message-id", "mailbox", "INBOX", "all");
+    List<String> ids = new ArrayList<>();
+    Matcher matcher = MESSAGE_ID.matcher(fetched);
+    while (matcher.find()) {
+      ids.add(matcher.group());
+    }
+    return ids;
+  }
+
+  @Test
+  void anEmailRefusedTwiceWith451IsSentOnTheThirdAttemptWithTheSameMessageId() {
+    admin.patch("settings", "{\"allowNonSslEmail\": true}");
+    try (ScriptedSmtpServer smtp = ScriptedSmtpServer.busyFor(2)) {
+      long sender = mailboxSendingThrough(smtp);
+      long id = send(sender, "someone@example.org", "Third time lucky");
+
+      JsonObject first =
+          awaitEmail(
+              id,
+              e ->
+                  e.getInt("deliveryAttempts") == 1 && e.getString("status").equals("PENDING_SEND"),
+              Duration.ofSeconds(60));
+      assertThat(statusAndAttempts(first)).isEqualTo("PENDING_SEND 1");
+      assertThat(first.getString("lastError")).contains("451");
+      assertThat(first.isNull("nextAttemptAt")).isFalse();
+      // an operator does not wait for the backoff
+      admin.post("emails/" + id + "/send-now", "");
+      awaitEmail(
+          id,
+          e -> e.getInt("deliveryAttempts") == 2 && e.getString("status").equals("PENDING_SEND"),
+          Duration.ofSeconds(60));
+      admin.post("emails/" + id + "/send-now", "");
+      JsonObject sent =
+          awaitEmail(id, e -> e.getString("status").equals("SENT"), Duration.ofSeconds(60));
+
+      assertThat(statusAndAttempts(sent)).isEqualTo("SENT 3");
+      assertThat(smtp.offeredMessageIds())
+          .containsExactly(
+              sent.getString("messageId"),
+              sent.getString("messageId"),
+              sent.getString("messageId"));
+      assertThat(smtp.acceptedMessageIds()).containsExactly(sent.getString("messageId"));
+    } finally {
+      admin.patch("settings", "{\"allowNonSslEmail\": false}");
+    }
+  }
+
+  @Test
+  void anEmailRefusedWith550FailsAtOnceWithTheRepliesWordsAndAnAlert() {
+    admin.patch("settings", "{\"allowNonSslEmail\": true}");
+    try (ScriptedSmtpServer smtp =
+        ScriptedSmtpServer.refusingRecipients(
+            "550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown")) {
+      long sender = mailboxSendingThrough(smtp);
+      long id = send(sender, "nobody@example.org", "Into the void");
+
+      JsonObject failed =
+          awaitEmail(id, e -> e.getString("status").equals("FAILED"), Duration.ofSeconds(60));
+
+      assertThat(statusAndAttempts(failed)).isEqualTo("FAILED 1");
+      assertThat(failed.getString("lastError")).contains("550 5.1.1").contains("User unknown");
+      assertThat(awaitAlerts(sender, "outgoing-email-failed", Duration.ofSeconds(10)))
+          .extracting(a -> a.getString("level"))
+          .containsExactly("ERROR");
+    } finally {
+      admin.patch("settings", "{\"allowNonSslEmail\": false}");
+    }
+  }
+
+  @Test
+  void anUnapprovedSenderKeepsItsEmailsPendingAndItsOwnerIsToldWhy() {
+    long sender = mailbox(p -> {}, false);
+    long id = send(sender, "someone@example.org", "Waiting for approval");
+
+    List<JsonObject> alerts =
+        awaitAlerts(sender, "outgoing-mailbox-blocked", Duration.ofSeconds(60));
+
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0).getString("text")).contains("is not approved");
+    assertThat(statusAndAttempts(admin.get("emails/" + id).json())).isEqualTo("PENDING_SEND 0");
+  }
+
+  @Test
+  void anInvalidRecipientIsRefusedWithTheFieldNamed() {
+    long sender = mailbox(p -> {}, false);
+    JsonArrayBuilder to = Json.createArrayBuilder().add("good@example.org").add("not an address");
+
+    Reply refused =
+        admin.post(
+            "emails",
+            Json.createObjectBuilder()
+                .add("senderMailboxId", sender)
+                .add("to", to)
+                .add("subject", "x")
+                .build()
+                .toString());
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("to[1]");
+  }
+
+  @Test
+  void aDraftWaitsAndACanceledEmailCannotBeCanceledAgain() {
+    long sender = mailbox(p -> {}, false);
+    Reply draft =
+        admin.post(
+            "emails",
+            Json.createObjectBuilder()
+                .add("senderMailboxId", sender)
+                .add("to", Json.createArrayBuilder().add("someone@example.org"))
+                .add("subject", "Later")
+                .add("draft", true)
+                .build()
+                .toString());
+    long id = draft.json().getJsonNumber("id").longValue();
+
+    Reply canceled = admin.post("emails/" + id + "/cancel", "");
+    Reply again = admin.post("emails/" + id + "/cancel", "");
+
+    assertThat(
+            draft.json().getString("status")
+                + " "
+                + canceled.json().getString("status")
+                + " "
+                + again.status())
+        .isEqualTo("DRAFT CANCELED 409");
+  }
+}
