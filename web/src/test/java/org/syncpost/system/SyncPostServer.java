@@ -42,7 +42,10 @@ public final class SyncPostServer implements AutoCloseable {
     return start(Map.of());
   }
 
-  /** Started with more environment for the launcher, e.g. {@code SYNCPOST_DB_URL} or {@code JAVA_OPTS}. */
+  /**
+   * Started with more environment for the launcher, e.g. {@code SYNCPOST_DB_URL} or {@code
+   * JAVA_OPTS}.
+   */
   public static SyncPostServer start(Map<String, String> environment) {
     try {
       SyncPostServer server =
