@@ -89,6 +89,41 @@ final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /** Present in the page, visible or not (hidden inputs). */
+  WebElement present(By by) {
+    return new WebDriverWait(driver, PATIENCE)
+        .until(ExpectedConditions.presenceOfElementLocated(by));
+  }
+
+  /** Waits for an Ajax update to have enabled ({@code true}) or disabled an input. */
+  void awaitEnabled(By by, boolean enabled) {
+    new WebDriverWait(driver, PATIENCE)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElement(by).isEnabled() == enabled);
+  }
+
+  /** Waits for an Ajax update to have given an element a CSS class ({@code true}) or taken it. */
+  void awaitClass(By by, String cssClass, boolean present) {
+    new WebDriverWait(driver, PATIENCE)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              String classes = d.findElement(by).getAttribute("class");
+              return (classes != null && classes.contains(cssClass)) == present;
+            });
+  }
+
+  /**
+   * Chooses an option of a PrimeFaces select menu by its value, through the widget's own API (as a
+   * click on the option would, change event included) so that the menu's animation cannot race.
+   */
+  void selectOne(String menuId, String value) {
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", menuId, value);
+    awaitQuiet();
+  }
+
   void type(By by, String text) {
     WebElement input = find(by);
     input.clear();

@@ -49,6 +49,12 @@ class ProfilesUiIT {
     browser.click(By.cssSelector("li.ui-selectonemenu-item[data-label='" + label + "']"));
   }
 
+  /** The inline message Faces renders after an input for the violation of its field. */
+  private static By messageNextTo(String inputId) {
+    return By.xpath(
+        "//*[@id='" + inputId + "']/following-sibling::*[contains(@class,'ui-message-error')]");
+  }
+
   @Test
   void anAdministratorSignsInAndSeesTheDashboard() {
     Browser admin = adminOverHttps();
@@ -106,12 +112,13 @@ class ProfilesUiIT {
     admin.type(By.id("profile:outgoingServer"), "smtp.example.org");
     choose(
         admin, "profile:incomingCredentialSource", "Credentials specified in email server profile");
+    admin.awaitEnabled(By.id("profile:username"), true);
     admin.type(By.id("profile:username"), "sync-account");
     admin.type(By.id("profile:password"), PROFILE_PASSWORD);
     admin.click(By.id("profile:save"));
 
     admin.awaitText(By.id("profile:passwordSet"), "A password is stored");
-    String viewState = admin.find(By.name("jakarta.faces.ViewState")).getDomProperty("value");
+    String viewState = admin.present(By.name("jakarta.faces.ViewState")).getDomProperty("value");
     assertThat(admin.driver().getPageSource()).doesNotContain(PROFILE_PASSWORD);
     assertThat(viewState).doesNotContain(PROFILE_PASSWORD);
     assertThat(admin.find(By.id("profile:password")).getDomProperty("value")).isEmpty();
@@ -127,26 +134,20 @@ class ProfilesUiIT {
 
     choose(
         admin, "profile:incomingCredentialSource", "Credentials specified in email server profile");
-    assertThat(admin.find(By.id("profile:username")).isEnabled()).isTrue();
+    admin.awaitEnabled(By.id("profile:username"), true);
     admin.click(By.cssSelector("#profile\\:useSameSettingsForOutgoing .ui-toggleswitch-slider"));
-    assertThat(admin.find(By.id("profile:outgoingCredentialSource")).getAttribute("class"))
-        .doesNotContain("ui-state-disabled");
+    admin.awaitClass(By.id("profile:outgoingCredentialSource"), "ui-state-disabled", false);
   }
 
   @Test
   void anInvalidProfileShowsEachProblemNextToItsField() {
     Browser admin = adminOverHttps();
     admin.open("admin/profile/profile.xhtml");
-    choose(
-        admin, "profile:incomingCredentialSource", "Without credentials (anonymous) — not valid");
+    choose(admin, "profile:incomingCredentialSource", "Without credentials (anonymous): not valid");
     admin.click(By.id("profile:save"));
-    assertThat(
-            admin
-                .find(
-                    By.cssSelector(
-                        "[id='profile:name'] ~ .ui-message-error, .ui-message-error[id$='name']"))
-                .getText())
-        .contains("enter a name");
+    assertThat(admin.find(messageNextTo("profile:name")).getText()).contains("enter a name");
+    assertThat(admin.find(messageNextTo("profile:incomingCredentialSource")).getText())
+        .contains("anonymous");
   }
 
   @Test
@@ -158,6 +159,7 @@ class ProfilesUiIT {
         browser,
         "profile:incomingCredentialSource",
         "Credentials specified in email server profile");
+    browser.awaitEnabled(By.id("profile:username"), false);
     assertThat(browser.find(By.id("profile:password")).isEnabled()).isFalse();
     assertThat(browser.find(By.id("profile:httpNote")).getText()).contains("only over HTTPS");
     browser.screenshot("profile-over-http");

@@ -131,7 +131,7 @@ public class ProfilePage implements Serializable {
       case PROFILE -> "Credentials specified in email server profile";
       case SERVER_IDENTITY -> "Server identity (outgoing only)";
       case OAUTH2 -> "OAuth 2.0 (XOAUTH2)";
-      case ANONYMOUS -> "Without credentials (anonymous) — not valid";
+      case ANONYMOUS -> "Without credentials (anonymous): not valid";
     };
   }
 
