@@ -130,8 +130,37 @@ final class Browser implements AutoCloseable {
     input.sendKeys(text);
   }
 
+  /** Clicks once the element is clickable, again on a fresh copy if Ajax replaced it meanwhile. */
   void click(By by) {
-    new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(by)).click();
+    new WebDriverWait(driver, PATIENCE)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+              if (element == null) {
+                return false;
+              }
+              element.click();
+              return true;
+            });
+    awaitQuiet();
+  }
+
+  /**
+   * Filters a PrimeFaces table by one column in a single request: typing key by key would start one
+   * filter request per key, and an early answer could replace the rows being clicked.
+   */
+  void filterTable(String tableId, int filterIndex, String text) {
+    WebElement filter =
+        driver
+            .findElements(By.cssSelector("[id='" + tableId + "'] thead input.ui-column-filter"))
+            .get(filterIndex);
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].value = arguments[1]; PrimeFaces.getWidgetById(arguments[2]).filter();",
+            filter,
+            text,
+            tableId);
     awaitQuiet();
   }
 

@@ -156,13 +156,7 @@ class GuideWorkflowUiIT {
 
   /** Filters the table to one address and ticks its row. */
   private void selectOnly(String address) {
-    var filters =
-        browser
-            .driver()
-            .findElements(By.cssSelector("#mailboxes\\:table thead input.ui-column-filter"));
-    filters.get(1).clear();
-    filters.get(1).sendKeys(address);
-    browser.awaitQuiet();
+    browser.filterTable("mailboxes:table", 1, address);
     new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(

@@ -2,12 +2,15 @@ package org.syncpost.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SharedSyncPost;
 import org.syncpost.system.SyncPostServer;
@@ -47,6 +50,9 @@ class ProfilesUiIT {
   private static void choose(Browser browser, String menuId, String label) {
     browser.click(By.id(menuId));
     browser.click(By.cssSelector("li.ui-selectonemenu-item[data-label='" + label + "']"));
+    // the option list fades out over the fields below it; a click meant for them would land on it
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
   }
 
   /** The inline message Faces renders after an input for the violation of its field. */
