@@ -120,7 +120,10 @@ final class Browser implements AutoCloseable {
   void selectOne(String menuId, String value) {
     ((JavascriptExecutor) driver)
         .executeScript(
-            "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", menuId, value);
+            "var menu = PrimeFaces.getWidgetById(arguments[0]);"
+                + " menu.selectValue(arguments[1]); menu.triggerChange();",
+            menuId,
+            value);
     awaitQuiet();
   }
 

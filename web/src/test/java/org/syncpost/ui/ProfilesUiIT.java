@@ -2,15 +2,12 @@ package org.syncpost.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SharedSyncPost;
 import org.syncpost.system.SyncPostServer;
@@ -44,15 +41,6 @@ class ProfilesUiIT {
     browser = new Browser(server.httpsBase());
     browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
     return browser;
-  }
-
-  /** Picks an option of a PrimeFaces select menu by its label. */
-  private static void choose(Browser browser, String menuId, String label) {
-    browser.click(By.id(menuId));
-    browser.click(By.cssSelector("li.ui-selectonemenu-item[data-label='" + label + "']"));
-    // the option list fades out over the fields below it; a click meant for them would land on it
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
   }
 
   /** The inline message Faces renders after an input for the violation of its field. */
@@ -116,8 +104,7 @@ class ProfilesUiIT {
     admin.type(By.id("profile:name"), unique("ui-secret"));
     admin.type(By.id("profile:incomingServer"), "imap.example.org");
     admin.type(By.id("profile:outgoingServer"), "smtp.example.org");
-    choose(
-        admin, "profile:incomingCredentialSource", "Credentials specified in email server profile");
+    admin.selectOne("profile:incomingCredentialSource", "PROFILE");
     admin.awaitEnabled(By.id("profile:username"), true);
     admin.type(By.id("profile:username"), "sync-account");
     admin.type(By.id("profile:password"), PROFILE_PASSWORD);
@@ -138,8 +125,7 @@ class ProfilesUiIT {
     assertThat(admin.find(By.id("profile:outgoingCredentialSource")).getAttribute("class"))
         .contains("ui-state-disabled");
 
-    choose(
-        admin, "profile:incomingCredentialSource", "Credentials specified in email server profile");
+    admin.selectOne("profile:incomingCredentialSource", "PROFILE");
     admin.awaitEnabled(By.id("profile:username"), true);
     admin.click(By.cssSelector("#profile\\:useSameSettingsForOutgoing .ui-toggleswitch-slider"));
     admin.awaitClass(By.id("profile:outgoingCredentialSource"), "ui-state-disabled", false);
@@ -149,7 +135,7 @@ class ProfilesUiIT {
   void anInvalidProfileShowsEachProblemNextToItsField() {
     Browser admin = adminOverHttps();
     admin.open("admin/profile/profile.xhtml");
-    choose(admin, "profile:incomingCredentialSource", "Without credentials (anonymous): not valid");
+    admin.selectOne("profile:incomingCredentialSource", "ANONYMOUS");
     admin.click(By.id("profile:save"));
     assertThat(admin.find(messageNextTo("profile:name")).getText()).contains("enter a name");
     assertThat(admin.find(messageNextTo("profile:incomingCredentialSource")).getText())
@@ -161,10 +147,7 @@ class ProfilesUiIT {
     browser = new Browser(server.httpBase());
     browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
     browser.open("admin/profile/profile.xhtml");
-    choose(
-        browser,
-        "profile:incomingCredentialSource",
-        "Credentials specified in email server profile");
+    browser.selectOne("profile:incomingCredentialSource", "PROFILE");
     browser.awaitEnabled(By.id("profile:username"), false);
     assertThat(browser.find(By.id("profile:password")).isEnabled()).isFalse();
     assertThat(browser.find(By.id("profile:httpNote")).getText()).contains("only over HTTPS");
