@@ -83,6 +83,16 @@ public final class SyncPostServer implements AutoCloseable {
     return https("admin", ADMIN_PASSWORD);
   }
 
+  /** Where the admin UI is served over HTTPS (a self-signed certificate), ending in '/'. */
+  public URI httpsBase() {
+    return URI.create("https://localhost:" + httpsPort + "/");
+  }
+
+  /** Where the admin UI is served over plain HTTP, ending in '/'. */
+  public URI httpBase() {
+    return URI.create("http://localhost:" + httpPort + "/");
+  }
+
   public URI healthUri() {
     return URI.create("http://localhost:" + httpPort + "/health");
   }

@@ -1,0 +1,173 @@
+package org.syncpost.mailbox.boundary.ui;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.syncpost.crypto.entity.Secret;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailbox.entity.MailboxSettings;
+import org.syncpost.settings.entity.DeliveryMethod;
+
+/** A mailbox's settings as its form edits them; the password is write-only. */
+public class MailboxForm implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private String name;
+  private String email;
+  private Long profileId;
+  private DeliveryMethod incomingDeliveryMethod;
+  private DeliveryMethod outgoingDeliveryMethod;
+  private DeliveryMethod appointmentsDeliveryMethod;
+  private String username;
+  private transient String password;
+  private boolean allowCredentialUse;
+
+  /** In UTC, as the page says. */
+  private LocalDateTime processEmailReceivedAfter;
+
+  private boolean deleteEmailAfterProcessing;
+  private String folders;
+
+  static MailboxForm of(Mailbox m) {
+    MailboxForm form = new MailboxForm();
+    form.name = m.getName();
+    form.email = m.getEmail();
+    form.profileId = m.getProfile() == null ? null : m.getProfile().getId();
+    form.incomingDeliveryMethod = m.getIncomingDeliveryMethod();
+    form.outgoingDeliveryMethod = m.getOutgoingDeliveryMethod();
+    form.appointmentsDeliveryMethod = m.getAppointmentsDeliveryMethod();
+    form.username = m.getUsername();
+    form.allowCredentialUse = m.isAllowCredentialUse();
+    form.processEmailReceivedAfter =
+        m.getProcessEmailReceivedAfter() == null
+            ? null
+            : LocalDateTime.ofInstant(m.getProcessEmailReceivedAfter(), ZoneOffset.UTC);
+    form.deleteEmailAfterProcessing = m.isDeleteEmailAfterProcessing();
+    form.folders = m.getFolders();
+    return form;
+  }
+
+  /** An empty password keeps the stored one; none at all travels when it may not be sent. */
+  MailboxSettings settings(boolean passwordAccepted) {
+    Instant after =
+        processEmailReceivedAfter == null
+            ? null
+            : processEmailReceivedAfter.toInstant(ZoneOffset.UTC);
+    return new MailboxSettings(
+        name,
+        email,
+        profileId,
+        incomingDeliveryMethod,
+        outgoingDeliveryMethod,
+        appointmentsDeliveryMethod,
+        username,
+        passwordAccepted && password != null && !password.isEmpty() ? Secret.of(password) : null,
+        allowCredentialUse,
+        after,
+        deleteEmailAfterProcessing,
+        folders);
+  }
+
+  void forgetPassword() {
+    password = null;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public Long getProfileId() {
+    return profileId;
+  }
+
+  public void setProfileId(Long profileId) {
+    this.profileId = profileId;
+  }
+
+  public DeliveryMethod getIncomingDeliveryMethod() {
+    return incomingDeliveryMethod;
+  }
+
+  public void setIncomingDeliveryMethod(DeliveryMethod incomingDeliveryMethod) {
+    this.incomingDeliveryMethod = incomingDeliveryMethod;
+  }
+
+  public DeliveryMethod getOutgoingDeliveryMethod() {
+    return outgoingDeliveryMethod;
+  }
+
+  public void setOutgoingDeliveryMethod(DeliveryMethod outgoingDeliveryMethod) {
+    this.outgoingDeliveryMethod = outgoingDeliveryMethod;
+  }
+
+  public DeliveryMethod getAppointmentsDeliveryMethod() {
+    return appointmentsDeliveryMethod;
+  }
+
+  public void setAppointmentsDeliveryMethod(DeliveryMethod appointmentsDeliveryMethod) {
+    this.appointmentsDeliveryMethod = appointmentsDeliveryMethod;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  /** Write-only: the page never shows a password, typed or stored. */
+  public String getPassword() {
+    return null;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public boolean isAllowCredentialUse() {
+    return allowCredentialUse;
+  }
+
+  public void setAllowCredentialUse(boolean allowCredentialUse) {
+    this.allowCredentialUse = allowCredentialUse;
+  }
+
+  public LocalDateTime getProcessEmailReceivedAfter() {
+    return processEmailReceivedAfter;
+  }
+
+  public void setProcessEmailReceivedAfter(LocalDateTime processEmailReceivedAfter) {
+    this.processEmailReceivedAfter = processEmailReceivedAfter;
+  }
+
+  public boolean isDeleteEmailAfterProcessing() {
+    return deleteEmailAfterProcessing;
+  }
+
+  public void setDeleteEmailAfterProcessing(boolean deleteEmailAfterProcessing) {
+    this.deleteEmailAfterProcessing = deleteEmailAfterProcessing;
+  }
+
+  public String getFolders() {
+    return folders;
+  }
+
+  public void setFolders(String folders) {
+    this.folders = folders;
+  }
+}

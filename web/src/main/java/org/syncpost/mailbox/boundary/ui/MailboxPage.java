@@ -1,0 +1,133 @@
+package org.syncpost.mailbox.boundary.ui;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import org.syncpost.mailbox.boundary.MailboxTests;
+import org.syncpost.mailbox.boundary.Mailboxes;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.profile.boundary.Profiles;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.settings.boundary.Settings;
+import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.validation.boundary.ui.FacesFeedback;
+
+/**
+ * One mailbox: its settings and credentials, its test statuses and sync health, approve or reject,
+ * and test & enable while the person waits. Mailbox owners change only the credentials.
+ */
+@Named
+@ViewScoped
+public class MailboxPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final String FORM = "mailbox";
+  private static final int PROFILES_OFFERED = 1000;
+
+  @Inject transient Mailboxes mailboxes;
+  @Inject transient MailboxTests tests;
+  @Inject transient Profiles profiles;
+  @Inject transient Settings settings;
+  @Inject transient FacesFeedback feedback;
+
+  private Long id;
+  private Mailbox mailbox;
+  private MailboxForm form;
+  private List<EmailServerProfile> profileChoices = List.of();
+
+  public void load() {
+    if (id != null && !FacesContext.getCurrentInstance().isPostback()) {
+      show(feedback.attempt(FORM, () -> mailboxes.find(id)));
+      if (mailbox != null && isAdministrator()) {
+        profileChoices = profiles.list(0, PROFILES_OFFERED);
+      }
+    }
+  }
+
+  public void save() {
+    Mailbox saved =
+        feedback.attempt(
+            FORM, () -> mailboxes.update(id, form.settings(isCredentialsEntryAllowed())));
+    form.forgetPassword();
+    if (saved != null) {
+      show(saved);
+      feedback.info("Mailbox '" + saved.getName() + "' saved.");
+    }
+  }
+
+  public void approve() {
+    decided(feedback.attempt(FORM, () -> mailboxes.approve(id)), "approved");
+  }
+
+  public void reject() {
+    decided(feedback.attempt(FORM, () -> mailboxes.reject(id)), "rejected");
+  }
+
+  private void decided(Mailbox decided, String outcome) {
+    if (decided != null) {
+      show(decided);
+      feedback.info("Email of '" + decided.getName() + "' " + outcome + ".");
+    }
+  }
+
+  /** One mailbox is tested while the person waits: the answer comes in seconds. */
+  public void testAndEnable() {
+    Mailbox tested = feedback.attempt(FORM, () -> tests.testAndEnable(id, false));
+    if (tested != null) {
+      show(tested);
+      feedback.info(
+          "Tested: incoming "
+              + tested.getIncomingStatus()
+              + ", outgoing "
+              + tested.getOutgoingStatus()
+              + ". See the mailbox's alerts for details.");
+    }
+  }
+
+  private void show(Mailbox shown) {
+    if (shown != null) {
+      mailbox = shown;
+      form = MailboxForm.of(shown);
+    }
+  }
+
+  private boolean isAdministrator() {
+    return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("administrator");
+  }
+
+  /** As on the profile form: passwords only over HTTPS unless the organisation allows HTTP. */
+  public boolean isCredentialsEntryAllowed() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    return request.isSecure() || settings.allowsCredentialsOverHttp();
+  }
+
+  public List<DeliveryMethod> getDeliveryMethods() {
+    return Arrays.asList(DeliveryMethod.values());
+  }
+
+  public List<EmailServerProfile> getProfileChoices() {
+    return profileChoices;
+  }
+
+  public Mailbox getMailbox() {
+    return mailbox;
+  }
+
+  public MailboxForm getForm() {
+    return form;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+}

@@ -1,0 +1,168 @@
+package org.syncpost.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.syncpost.system.Api;
+import org.syncpost.system.Api.Reply;
+import org.syncpost.system.SharedSyncPost;
+import org.syncpost.system.SyncPostServer;
+import org.syncpost.testing.mail.MailServers;
+import org.syncpost.testing.mail.MailUser;
+import org.syncpost.testing.mail.ServerCertificate;
+
+/**
+ * The guide's steps after the profile, in the browser, against a private Dovecot and Postfix: set
+ * the default profile, approve the mailbox, apply the default email settings with "test & enable",
+ * watch the job reach 100 %, and read the success alert on the alerts wall.
+ */
+@ExtendWith(SharedSyncPost.class)
+@Timeout(240)
+class GuideWorkflowUiIT {
+
+  @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();
+
+  private final SyncPostServer server;
+  private final Api admin;
+  private Browser browser;
+  private JsonObject settingsBefore;
+
+  GuideWorkflowUiIT(SyncPostServer server) {
+    this.server = server;
+    this.admin = server.admin();
+  }
+
+  @AfterEach
+  void restore() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (settingsBefore != null) {
+      JsonObjectBuilder previous = Json.createObjectBuilder();
+      if (settingsBefore.get("defaultProfileId") == null
+          || settingsBefore.isNull("defaultProfileId")) {
+        previous.addNull("defaultProfileId");
+      } else {
+        previous.add("defaultProfileId", settingsBefore.get("defaultProfileId"));
+      }
+      admin.patch("settings", previous.build().toString());
+    }
+  }
+
+  private long workingProfile(String name) {
+    Reply created =
+        admin.post(
+            "profiles",
+            Json.createObjectBuilder()
+                .add("name", name)
+                .add("serverType", "IMAP_SMTP")
+                .add(
+                    "incomingServer",
+                    ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
+                .add(
+                    "outgoingServer",
+                    ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort())
+                .add("connectionTimeoutSeconds", 5)
+                .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
+                .build()
+                .toString());
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().getJsonNumber("id").longValue();
+  }
+
+  /** A user whose mailbox holds the credentials of a real Dovecot account, not yet approved. */
+  private String mailboxOwner() {
+    MailUser mailUser = servers.dovecot().addUser(ProfilesUiIT.unique("uimbx"), "right-password");
+    Reply user =
+        admin.post(
+            "users",
+            Json.createObjectBuilder()
+                .add("name", mailUser.name())
+                .add("email", mailUser.address())
+                .build()
+                .toString());
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
+    Reply configured =
+        admin.patch(
+            "mailboxes/" + mailboxId,
+            Json.createObjectBuilder()
+                .add("username", mailUser.address())
+                .add("password", "right-password")
+                .add("allowCredentialUse", true)
+                .build()
+                .toString());
+    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    return mailUser.address();
+  }
+
+  @Test
+  void approveApplyDefaultsTestAndEnableEndsWithAnEnabledMailboxAndASuccessAlert() {
+    settingsBefore = admin.get("settings").json();
+    String profileName = ProfilesUiIT.unique("ui-dovecot");
+    long profileId = workingProfile(profileName);
+    String address = mailboxOwner();
+
+    browser = new Browser(server.httpsBase());
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+
+    // Configure default email processing and synchronization
+    browser.open("admin/settings/settings.xhtml");
+    browser.selectOne("settings:defaultProfileId", String.valueOf(profileId));
+    browser.screenshot("settings");
+    browser.click(By.id("settings:save"));
+    browser.awaitText(By.id("growl_container"), "saved");
+
+    // Approve email
+    browser.open("admin/mailbox/mailboxes.xhtml");
+    selectOnly(address);
+    browser.click(By.id("mailboxes:approve"));
+    browser.awaitText(By.id("mailboxes:table"), "APPROVED");
+
+    // Apply default email settings, "test & enable" checked by default
+    selectOnly(address);
+    browser.screenshot("mailboxes");
+    browser.click(By.id("mailboxes:applyDefaults"));
+    browser.awaitText(By.id("mailboxes:defaultProfile"), profileName);
+    assertThat(browser.find(By.cssSelector("#mailboxes\\:testAfterApplying input")).isSelected())
+        .isTrue();
+    browser.screenshot("apply-default-settings");
+    browser.click(By.id("mailboxes:applyDefaultsOk"));
+
+    // the job page's progress bar moves by polling until the job is finished
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+        .until(d -> d.findElement(By.id("job:status")).getText().startsWith("COMPLETED"));
+    browser.awaitText(By.id("job:progress"), "100%");
+    assertThat(browser.find(By.id("job:status")).getText()).isEqualTo("COMPLETED");
+    assertThat(browser.find(By.id("job:results")).getText()).contains("enabled");
+    browser.screenshot("job");
+
+    browser.click(By.cssSelector("#job\\:results a"));
+    browser.awaitText(By.id("alerts:wall"), "INFORMATION");
+    browser.click(By.cssSelector("#alerts\\:wall .ui-row-toggler"));
+    browser.awaitText(By.id("alerts:wall"), "mailbox-enabled");
+    browser.screenshot("alerts");
+  }
+
+  /** Filters the table to one address and ticks its row. */
+  private void selectOnly(String address) {
+    browser.filterTable("mailboxes:table", 1, address);
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#mailboxes\\:table_data tr")).size() == 1
+                    && d.findElement(By.id("mailboxes:table_data")).getText().contains(address));
+    browser.click(By.cssSelector("#mailboxes\\:table_data tr .ui-chkbox-box"));
+  }
+}
