@@ -46,7 +46,7 @@ class IncomingSyncIT {
     this.admin = server.admin();
   }
 
-  private record Box(long id, MailUser user) {}
+  private record Box(long id, MailUser user, long profileId) {}
 
   /** An approved, tested and enabled mailbox of a new Dovecot user, incoming only. */
   private Box enabledMailbox() {
@@ -95,7 +95,7 @@ class IncomingSyncIT {
     admin.post("mailboxes/" + mailboxId + "/approve", "");
     Reply tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}");
     assertThat(tested.json().getBoolean("enabledForIncoming")).as(tested.toString()).isTrue();
-    return new Box(mailboxId, mailUser);
+    return new Box(mailboxId, mailUser, profile.json().getJsonNumber("id").longValue());
   }
 
   /** Runs cycles until nothing is waiting any more; the outcome of the last one. */
@@ -298,5 +298,71 @@ class IncomingSyncIT {
             .orElseThrow();
     assertThat(reply.getString("correlationMethod") + " " + reply.get("conversationId"))
         .isEqualTo("IN_REPLY_TO " + question.get("id"));
+  }
+
+  private JsonObject syncOnce(Box box) {
+    Reply synced = admin.post("mailboxes/" + box.id() + "/sync", "");
+    assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
+    return synced.json();
+  }
+
+  private List<String> alertsOf(Box box) {
+    return admin.get("alerts?mailboxId=" + box.id()).array().stream()
+        .map(JsonValue::asJsonObject)
+        .map(a -> a.getString("level") + " " + a.getString("code"))
+        .toList();
+  }
+
+  @Test
+  void theSchedulerTakesNewMailWithoutBeingAsked() throws Exception {
+    Box box = enabledMailbox();
+    servers
+        .dovecot()
+        .deliver(
+            box.user().name(),
+            message("by the timer", "<" + UUID.randomUUID() + "@timer.test>", ""));
+
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+    while (recordCount(box) == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+    }
+
+    assertThat(recordCount(box)).isEqualTo(1);
+  }
+
+  @Test
+  void anEnabledMailboxWhoseAddressIsNoLongerApprovedIsNotPolledAndItsOwnerIsTold() {
+    Box box = enabledMailbox();
+    Reply readdressed =
+        admin.patch(
+            "mailboxes/" + box.id(),
+            Json.createObjectBuilder()
+                .add("email", unique("moved") + "@syncpost.test")
+                .build()
+                .toString());
+    assertThat(readdressed.status()).as(readdressed.toString()).isEqualTo(200);
+
+    JsonObject outcome = syncOnce(box);
+
+    assertThat(outcome.getString("status")).isEqualTo("NOT_APPROVED");
+    assertThat(alertsOf(box)).contains("WARNING mailbox-not-approved");
+  }
+
+  @Test
+  void aRefusedPasswordDisablesIncomingAndRaisesAnError() {
+    Box box = enabledMailbox();
+    servers.dovecot().addUser(box.user().name(), "changed-elsewhere");
+
+    JsonObject outcome = syncOnce(box);
+
+    JsonObject mailbox = admin.get("mailboxes/" + box.id()).json();
+    assertThat(
+            outcome.getString("status")
+                + " "
+                + outcome.getString("errorCode")
+                + " enabled="
+                + mailbox.getBoolean("enabledForIncoming"))
+        .isEqualTo("DISABLED incoming-authentication-failed enabled=false");
+    assertThat(alertsOf(box)).contains("ERROR incoming-authentication-failed");
   }
 }

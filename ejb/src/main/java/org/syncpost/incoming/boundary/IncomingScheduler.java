@@ -2,6 +2,7 @@ package org.syncpost.incoming.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -31,6 +32,7 @@ import org.syncpost.incoming.control.NodeIdentity;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class IncomingScheduler {
 
@@ -85,6 +87,15 @@ public class IncomingScheduler {
 
   @Timeout
   void tick() {
+    try {
+      startDueCycles();
+    } catch (RuntimeException failed) {
+      // the database may be away for a moment; the next tick tries again
+      LOGGER.log(System.Logger.Level.WARNING, "Incoming tick failed: {0}", failed.toString());
+    }
+  }
+
+  private void startDueCycles() {
     int free = parallelism - running.size();
     if (free <= 0) {
       return;

@@ -118,14 +118,16 @@ public class IncomingRecords {
   public Verdict failed(CyclePlan plan, MailServerFailure failure) {
     Mailbox mailbox = mailbox(plan.mailboxId());
     Instant retryAt = clock.instant().plus(backoff(plan.retryIntervalMinutes()));
-    int attempt =
+    boolean retrying =
         mailbox.incomingSyncFailed(
-            failure.failureCause().code(), failure.getMessage(), failure.isTransient(), retryAt);
-    if (failure.isTransient() && attempt <= plan.retryCount()) {
-      return new Verdict(SyncStatus.RETRYING, attempt, retryAt);
-    }
-    mailbox.disableIncoming(failure.failureCause().code(), failure.getMessage());
-    return new Verdict(SyncStatus.DISABLED, attempt, null);
+            failure.failureCause().code(),
+            failure.getMessage(),
+            failure.isTransient(),
+            plan.retryCount(),
+            retryAt);
+    return retrying
+        ? new Verdict(SyncStatus.RETRYING, mailbox.getTransientFailures(), retryAt)
+        : new Verdict(SyncStatus.DISABLED, mailbox.getTransientFailures(), null);
   }
 
   /** An unapproved mailbox is looked at again after the retry interval, not polled. */

@@ -398,20 +398,24 @@ public class Mailbox extends Tracked {
   }
 
   /**
-   * A cycle failed; a transient failure counts towards the organisation's retry limit.
+   * A cycle failed. A transient failure is retried at {@code retryAt} while fewer than {@code
+   * retryCount} retries have been used; a permanent one, or a transient one beyond the limit,
+   * disables incoming (test &amp; enable again).
    *
-   * @return the number of transient failures in a row, to compare with the retry limit
+   * @return whether incoming is still enabled (a retry follows)
    */
-  public int incomingSyncFailed(
-      String code, String text, boolean transientFailure, Instant retryAt) {
+  public boolean incomingSyncFailed(
+      String code, String text, boolean transientFailure, int retryCount, Instant retryAt) {
     consecutiveErrors++;
-    if (transientFailure) {
-      transientFailures++;
-    }
     lastErrorCode = code;
     lastErrorText = text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
-    nextIncomingPollAt = retryAt;
-    return transientFailures;
+    if (transientFailure && transientFailures < retryCount) {
+      transientFailures++;
+      nextIncomingPollAt = retryAt;
+      return true;
+    }
+    disableIncoming(code, text);
+    return false;
   }
 
   /** A permanent failure, or transient ones beyond the retry limit: test &amp; enable again. */
