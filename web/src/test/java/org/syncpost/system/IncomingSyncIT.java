@@ -365,4 +365,32 @@ class IncomingSyncIT {
         .isEqualTo("DISABLED incoming-authentication-failed enabled=false");
     assertThat(alertsOf(box)).contains("ERROR incoming-authentication-failed");
   }
+
+  @Test
+  void aServerThatRefusesConnectionsIsRetriedLaterWithAWarning() throws Exception {
+    Box box = enabledMailbox();
+    int closedPort;
+    try (java.net.ServerSocket probe =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = probe.getLocalPort();
+    }
+    Reply moved =
+        admin.patch(
+            "profiles/" + box.profileId(),
+            Json.createObjectBuilder().add("incomingPort", closedPort).build().toString());
+    assertThat(moved.json().getInt("incomingPort")).as(moved.toString()).isEqualTo(closedPort);
+
+    JsonObject outcome = syncOnce(box);
+
+    JsonObject mailbox = admin.get("mailboxes/" + box.id()).json();
+    assertThat(
+            outcome.getString("status")
+                + " "
+                + outcome.get("errorCode")
+                + " enabled="
+                + mailbox.getBoolean("enabledForIncoming"))
+        .as(outcome.toString())
+        .isEqualTo("RETRYING \"incoming-connection-refused\" enabled=true");
+    assertThat(alertsOf(box)).contains("WARNING incoming-connection-refused");
+  }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.alert.boundary.Alerts;
 import org.syncpost.alert.entity.AlertLevel;
@@ -16,7 +17,6 @@ import org.syncpost.incoming.entity.SyncStatus;
 import org.syncpost.mailserver.control.ConnectionLimiter;
 import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
 import org.syncpost.mailserver.control.MailSessions;
-import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
 
 /**
@@ -36,6 +36,7 @@ public class IncomingCycle {
 
   @Inject IncomingRecords records;
   @Inject FolderSynchronizer folders;
+  @Inject Pop3Synchronizer pop3;
   @Inject MailSessions sessions;
   @Inject ConnectionLimiter limiter;
   @Inject Alerts alerts;
@@ -62,19 +63,18 @@ public class IncomingCycle {
       if (plan.unusable() != null) {
         throw plan.unusable();
       }
-      if (!plan.isImap()) {
-        throw MailServerFailure.of(
-            FailureCause.UNSUPPORTED_AUTHENTICATION,
-            plan.endpoint().describe(),
-            "synchronising POP3 mailboxes is not available in this version",
-            "POP3 incoming synchronization not implemented");
-      }
       BatchResult taken = BatchResult.NONE;
       boolean moreWaiting = false;
       int budget = maxMessagesPerCycle;
       try (Permit permit = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION);
           Store store = sessions.connectStore(plan.endpoint())) {
-        for (String folder : plan.folders()) {
+        if (!plan.isImap()) {
+          FolderResult result =
+              pop3.synchronize(store, plan.endpoint(), mailboxId, plan.rules(), budget);
+          taken = result.taken();
+          moreWaiting = result.capped();
+        }
+        for (String folder : plan.isImap() ? plan.folders() : List.<String>of()) {
           if (budget <= 0) {
             moreWaiting = true;
             break;

@@ -11,9 +11,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.syncpost.email.control.Correlator;
 import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.EmailRecord;
@@ -50,6 +54,62 @@ public class IncomingLedger {
       long upToUid,
       List<Fetched> batch,
       IngestRules rules) {
+    BatchResult result = takeAll(mailboxId, batch, rules);
+    advance(mailboxId, folder, uidValidity, upToUid);
+    em.flush();
+    return result;
+  }
+
+  /**
+   * POP3: takes {@code batch} and remembers {@code uidls} (those of the batch and those passed
+   * over, e.g. older than the process-from date) as taken, in one transaction.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public BatchResult takePop3(
+      long mailboxId, List<Fetched> batch, List<String> uidls, IngestRules rules) {
+    BatchResult result = takeAll(mailboxId, batch, rules);
+    rememberUidls(mailboxId, uidls);
+    em.flush();
+    return result;
+  }
+
+  /** POP3: a message that could not be stored with its batch, quarantined alone. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public BatchResult quarantinePop3Alone(Fetched message, String reason, String uidl) {
+    if (!isTaken(message.key()) && quarantinedAt(message.key()).isEmpty()) {
+      quarantine(message, reason);
+    }
+    rememberUidls(message.key().mailboxId(), List.of(uidl));
+    return new BatchResult(0, 1);
+  }
+
+  /** The UIDLs of a POP3 mailbox already taken. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Set<String> takenUidls(long mailboxId) {
+    List<?> rows =
+        em.createNativeQuery("select uidl from pop3_uidl_taken where mailbox_id = ?1")
+            .setParameter(1, mailboxId)
+            .getResultList();
+    Set<String> taken = new HashSet<>();
+    rows.forEach(row -> taken.add(row.toString()));
+    return taken;
+  }
+
+  private void rememberUidls(long mailboxId, List<String> uidls) {
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    for (String uidl : uidls) {
+      em.createNativeQuery(
+              "insert into pop3_uidl_taken (mailbox_id, uidl, taken_on) select ?1, ?2, ?3"
+                  + " where not exists (select 1 from pop3_uidl_taken where mailbox_id = ?1"
+                  + " and uidl = ?2)")
+          .setParameter(1, mailboxId)
+          .setParameter(2, uidl)
+          .setParameter(3, now)
+          .executeUpdate();
+    }
+  }
+
+  private BatchResult takeAll(long mailboxId, List<Fetched> batch, IngestRules rules) {
     Mailbox mailbox = em.find(Mailbox.class, mailboxId);
     int recorded = 0;
     int quarantined = 0;
@@ -66,8 +126,6 @@ public class IncomingLedger {
         recorded++;
       }
     }
-    advance(mailboxId, folder, uidValidity, upToUid);
-    em.flush();
     return new BatchResult(recorded, quarantined);
   }
 
@@ -206,7 +264,9 @@ public class IncomingLedger {
     if (quarantinedAt(message.key()).isPresent()) {
       return;
     }
-    em.persist(new QuarantinedMessage(message.key(), null, message.raw(), message.size(), reason));
+    em.persist(
+        new QuarantinedMessage(
+            message.key(), message.uidl(), message.raw(), message.size(), reason));
     LOGGER.log(System.Logger.Level.WARNING, "{0} quarantined: {1}", message.key(), reason);
   }
 
