@@ -141,6 +141,17 @@ class IncomingSyncIT {
     return (extraHeaders + text).getBytes(StandardCharsets.US_ASCII);
   }
 
+  private long uidValidity(Box box) throws Exception {
+    Properties props = new Properties();
+    props.put("mail.imap.connectiontimeout", "10000");
+    props.put("mail.imap.timeout", "10000");
+    try (Store store = Session.getInstance(props).getStore("imap")) {
+      store.connect(
+          "127.0.0.1", servers.dovecot().imapPort(), box.user().name(), box.user().password());
+      return ((jakarta.mail.UIDFolder) store.getFolder("INBOX")).getUIDValidity();
+    }
+  }
+
   /** Appends over one IMAP connection, as another mail client would. */
   private void append(Box box, int count, boolean seen) throws Exception {
     Properties props = new Properties();
@@ -199,6 +210,7 @@ class IncomingSyncIT {
     servers
         .dovecot()
         .doveadm("mailbox", "update", "-u", box.user().name(), "--uid-validity", "4242", "INBOX");
+    assertThat(uidValidity(box)).as("UIDVALIDITY on the server").isEqualTo(4242L);
     append(box, 1, false);
     syncUntilDone(box);
 

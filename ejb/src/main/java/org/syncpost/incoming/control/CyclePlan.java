@@ -14,6 +14,8 @@ import org.syncpost.profile.entity.MailProtocol;
  *
  * @param refusal why the cycle does not run ({@code NOT_ENABLED}, {@code NOT_APPROVED}), or {@code
  *     null}
+ * @param profileId the mailbox's profile, or {@code null}; with {@code profileMaxConnections} the
+ *     budget all of the profile's incoming work on this node shares
  * @param unusable why the server cannot be reached as configured, or {@code null}
  */
 record CyclePlan(
@@ -27,11 +29,13 @@ record CyclePlan(
     IngestRules rules,
     int retryCount,
     int retryIntervalMinutes,
-    int minPollingIntervalMinutes) {
+    int minPollingIntervalMinutes,
+    Long profileId,
+    int profileMaxConnections) {
 
   static CyclePlan refused(long mailboxId, String mailboxName, SyncStatus refusal) {
     return new CyclePlan(
-        mailboxId, mailboxName, refusal, null, null, List.of(), Map.of(), null, 0, 1, 0);
+        mailboxId, mailboxName, refusal, null, null, List.of(), Map.of(), null, 0, 1, 0, null, 1);
   }
 
   FolderCursor cursorOf(String folder) {

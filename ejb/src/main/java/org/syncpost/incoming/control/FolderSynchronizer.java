@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
@@ -209,11 +210,21 @@ public class FolderSynchronizer {
     folder.fetch(wanted.toArray(Message[]::new), whole);
     List<Fetched> fetched = new ArrayList<>(batch.size());
     for (Candidate candidate : batch) {
-      fetched.add(
-          fetch(
-              candidate,
-              new ServerMessageKey(mailboxId, folderName, uidValidity, candidate.uid()),
-              rules));
+      try {
+        fetched.add(
+            fetch(
+                candidate,
+                new ServerMessageKey(mailboxId, folderName, uidValidity, candidate.uid()),
+                rules));
+      } catch (MessageRemovedException expunged) {
+        // another client deleted it meanwhile: there is nothing left to take, the cursor passes
+        LOGGER.log(
+            System.Logger.Level.DEBUG,
+            "Mailbox {0} folder {1}: UID {2} was expunged before it was fetched",
+            mailboxId,
+            folderName,
+            candidate.uid());
+      }
       // memory must not grow with the folder: the folder keeps what it fetched until it closes
       ((IMAPMessage) candidate.message()).invalidateHeaders();
     }

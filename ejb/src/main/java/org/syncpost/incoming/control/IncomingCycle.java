@@ -66,7 +66,8 @@ public class IncomingCycle {
       BatchResult taken = BatchResult.NONE;
       boolean moreWaiting = false;
       int budget = maxMessagesPerCycle;
-      try (Permit permit = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION);
+      try (Permit profileSlot = profileSlot(plan);
+          Permit permit = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION);
           Store store = sessions.connectStore(plan.endpoint())) {
         if (!plan.isImap()) {
           FolderResult result =
@@ -115,6 +116,18 @@ public class IncomingCycle {
     } catch (MailServerFailure failure) {
       return failed(plan, failure);
     }
+  }
+
+  /**
+   * On one node, the profile's incoming work — polling cycles and test &amp; enable alike — stays
+   * within the profile's maximum concurrent connections, also when each mailbox signs in with its
+   * own credentials (whose own budget is the endpoint's): an administrator reads that maximum as
+   * what the server sees from SyncPost. The key is the one {@code MailboxTestRun} waits on.
+   */
+  private Permit profileSlot(CyclePlan plan) {
+    String key =
+        plan.profileId() == null ? "no-profile-tests" : "profile-" + plan.profileId() + "-tests";
+    return limiter.acquire(key, plan.profileMaxConnections(), WAIT_FOR_A_CONNECTION);
   }
 
   private SyncOutcome failed(CyclePlan plan, MailServerFailure failure) {

@@ -74,7 +74,9 @@ public class IncomingRecords {
         rules,
         settings.transientRetryCount(),
         settings.transientRetryIntervalMinutes(),
-        profile == null ? 0 : profile.getMinPollingIntervalMinutes());
+        profile == null ? 0 : profile.getMinPollingIntervalMinutes(),
+        profile == null ? null : profile.getId(),
+        profile == null ? 1 : Math.max(profile.getMaxConcurrentConnections(), 1));
   }
 
   /** The rules a mailbox's received mail is taken by, e.g. for a quarantine retry. */
