@@ -406,6 +406,69 @@ public class Mailbox extends Tracked {
     return Arrays.stream(folders.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
   }
 
+  // ---- incoming synchronization: scheduling and health (named state changes) ----
+
+  /** Whether the scheduler should poll it now: processed, enabled, and its next poll is due. */
+  public boolean isDueForIncoming(Instant now) {
+    return active
+        && processesIncoming()
+        && enabledForIncoming
+        && (nextIncomingPollAt == null || !nextIncomingPollAt.isAfter(now));
+  }
+
+  /** A synchronization cycle begins. */
+  public void incomingSyncStarted(Instant at) {
+    lastSyncStartedOn = at;
+  }
+
+  /** A cycle completed: counters of this cycle, errors forgotten, next poll planned. */
+  public void incomingSyncSucceeded(int processed, int failed, Instant at, Instant nextPoll) {
+    lastSyncSucceededOn = at;
+    itemsProcessedLastCycle = processed;
+    itemsFailedLastCycle = failed;
+    consecutiveErrors = 0;
+    transientFailures = 0;
+    lastErrorCode = null;
+    lastErrorText = null;
+    nextIncomingPollAt = nextPoll;
+  }
+
+  /**
+   * A cycle failed. A transient failure is retried at {@code retryAt} while fewer than {@code
+   * retryCount} retries have been used; a permanent one, or a transient one beyond the limit,
+   * disables incoming (test &amp; enable again).
+   *
+   * @return whether incoming is still enabled (a retry follows)
+   */
+  public boolean incomingSyncFailed(
+      String code, String text, boolean transientFailure, int retryCount, Instant retryAt) {
+    consecutiveErrors++;
+    lastErrorCode = code;
+    lastErrorText = text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    if (transientFailure && transientFailures < retryCount) {
+      transientFailures++;
+      nextIncomingPollAt = retryAt;
+      return true;
+    }
+    disableIncoming(code, text);
+    return false;
+  }
+
+  /** A permanent failure, or transient ones beyond the retry limit: test &amp; enable again. */
+  public void disableIncoming(String code, String text) {
+    enabledForIncoming = false;
+    incomingStatus = TestStatus.FAILURE;
+    lastErrorCode = code;
+    lastErrorText = text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+  }
+
+  /** Polled again at {@code at} at the earliest, e.g. after an unapproved mailbox was skipped. */
+  public void postponeIncoming(Instant at) {
+    nextIncomingPollAt = at;
+  }
+
+  // ---- end of incoming synchronization ----
+
   private boolean sameProfile(EmailServerProfile other) {
     if (profile == null || other == null) {
       return profile == other;

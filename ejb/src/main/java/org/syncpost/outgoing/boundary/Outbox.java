@@ -7,9 +7,9 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.Role;
@@ -44,7 +44,7 @@ public class Outbox {
   @Inject Caller caller;
   @Inject Auditor auditor;
 
-  private final RandomGenerator random = RandomGenerator.getDefault();
+  private final SecureRandom random = new SecureRandom();
 
   public EmailRecord create(OutgoingEmail request) {
     OrganisationSettings organisation =
@@ -80,8 +80,7 @@ public class Outbox {
     EmailRecord record = EmailRecord.outgoing(content, sender, request.sendAt(), request.draft());
     request.attachments().forEach(record::attach);
     if (settings.correlationEnabled()) {
-      record.assignTrackingToken(
-          TrackingToken.generate(settings.trackingTokenPrefix(), random).value());
+      record.assignTrackingToken(TrackingToken.generate(random).value());
     }
     em.persist(record);
     em.flush();

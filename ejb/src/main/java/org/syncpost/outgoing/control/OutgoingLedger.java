@@ -101,6 +101,10 @@ public class OutgoingLedger {
             .setParameter("now", now)
             .setMaxResults(limit)
             .getResultList();
+    String tokenPrefix =
+        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID)
+            .asEmailSettings()
+            .trackingTokenPrefix();
     List<OutgoingMessage> claimed = new ArrayList<>();
     for (Long id : due) {
       // the same change as EmailRecord.startSending, made where the row still says PENDING_SEND
@@ -116,7 +120,7 @@ public class OutgoingLedger {
               .setParameter(4, id)
               .executeUpdate();
       if (changed == 1) {
-        claimed.add(messageOf(em.find(EmailRecord.class, id)));
+        claimed.add(messageOf(em.find(EmailRecord.class, id), tokenPrefix));
       }
     }
     return claimed;
@@ -179,10 +183,10 @@ public class OutgoingLedger {
     return em.find(EmailRecord.class, id);
   }
 
-  private static OutgoingMessage messageOf(EmailRecord record) {
+  private static OutgoingMessage messageOf(EmailRecord record, String tokenPrefix) {
     String subject = record.getSubject();
     if (record.getTrackingToken() != null) {
-      subject = new TrackingToken(record.getTrackingToken()).appendTo(subject);
+      subject = new TrackingToken(record.getTrackingToken()).appendTo(subject, tokenPrefix);
     }
     List<AttachmentData> attachments = new ArrayList<>();
     for (Attachment a : record.getAttachments()) {

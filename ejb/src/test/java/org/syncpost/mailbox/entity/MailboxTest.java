@@ -304,4 +304,58 @@ class MailboxTest {
 
     assertThat(mailbox.isApprovedFor(noApproval())).isFalse();
   }
+
+  private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-26T12:00:00Z");
+
+  private Mailbox enabledForIncoming() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    mailbox.recordTest(
+        new TestReport(TestStatus.SUCCESS, TestStatus.NOT_RUN, null, null), true, "admin", T0);
+    return mailbox;
+  }
+
+  @Test
+  void aTransientIncomingFailureIsRetriedUntilTheRetriesAreUsedUpThenIncomingIsDisabled() {
+    Mailbox mailbox = enabledForIncoming();
+    java.util.List<Boolean> stillEnabled = new java.util.ArrayList<>();
+
+    for (int attempt = 0; attempt < 4; attempt++) {
+      stillEnabled.add(
+          mailbox.incomingSyncFailed("timeout", "no answer", true, 3, T0.plusSeconds(300)));
+    }
+
+    assertThat(stillEnabled).containsExactly(true, true, true, false);
+    assertThat(mailbox.isEnabledForIncoming() + " " + mailbox.getIncomingStatus())
+        .isEqualTo("false FAILURE");
+  }
+
+  @Test
+  void aPermanentIncomingFailureDisablesIncomingAtOnce() {
+    Mailbox mailbox = enabledForIncoming();
+
+    boolean stillEnabled =
+        mailbox.incomingSyncFailed("authentication-failed", "refused", false, 10, T0);
+
+    assertThat(
+            stillEnabled + " " + mailbox.isEnabledForIncoming() + " " + mailbox.getLastErrorCode())
+        .isEqualTo("false false authentication-failed");
+  }
+
+  @Test
+  void aSuccessfulCycleForgetsEarlierErrorsAndPlansTheNextPoll() {
+    Mailbox mailbox = enabledForIncoming();
+    mailbox.incomingSyncFailed("timeout", "no answer", true, 3, T0.plusSeconds(300));
+
+    mailbox.incomingSyncSucceeded(7, 1, T0.plusSeconds(400), T0.plusSeconds(460));
+
+    assertThat(
+            java.util.List.of(
+                mailbox.getConsecutiveErrors(),
+                mailbox.getTransientFailures(),
+                mailbox.getItemsProcessedLastCycle(),
+                mailbox.getItemsFailedLastCycle()))
+        .containsExactly(0, 0, 7, 1);
+    assertThat(mailbox.isDueForIncoming(T0.plusSeconds(459))).isFalse();
+    assertThat(mailbox.isDueForIncoming(T0.plusSeconds(460))).isTrue();
+  }
 }

@@ -1,0 +1,132 @@
+package org.syncpost.incoming.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.incoming.control.IncomingCycle;
+import org.syncpost.incoming.control.MailboxLeases;
+import org.syncpost.incoming.control.NodeIdentity;
+
+/**
+ * Drives incoming synchronization: a non-persistent timer tick (persistent timers vanish on Payara
+ * Micro; the schedule lives in the database as each mailbox's next poll time) picks the due
+ * mailboxes, claims each one's lease, and runs its cycle on the managed executor. At most {@code
+ * syncpost.incoming.parallelism} cycles run at once on this node; the connection limiter keeps each
+ * profile or mailbox within its maximum connections.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class IncomingScheduler {
+
+  private static final System.Logger LOGGER = System.getLogger(IncomingScheduler.class.getName());
+
+  public static final String TICK_SECONDS = "syncpost.incoming.tick-seconds";
+  public static final String PARALLELISM = "syncpost.incoming.parallelism";
+  public static final String ENABLED = "syncpost.incoming.enabled";
+
+  /** Longer than a capped cycle takes; a dead node's mailboxes are taken over after it. */
+  public static final Duration LEASE = Duration.ofMinutes(10);
+
+  @Resource TimerService timerService;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  @Inject MailboxLeases leases;
+  @Inject IncomingCycle cycle;
+  @Inject NodeIdentity node;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = TICK_SECONDS, defaultValue = "10")
+  int tickSeconds;
+
+  @Inject
+  @ConfigProperty(name = PARALLELISM, defaultValue = "4")
+  int parallelism;
+
+  @Inject
+  @ConfigProperty(name = ENABLED, defaultValue = "true")
+  boolean enabled;
+
+  private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+  @PostConstruct
+  void start() {
+    if (!enabled) {
+      LOGGER.log(System.Logger.Level.INFO, "Incoming synchronization is switched off");
+      return;
+    }
+    long tick = Duration.ofSeconds(Math.max(tickSeconds, 1)).toMillis();
+    timerService.createIntervalTimer(tick, tick, new TimerConfig("incoming-tick", false));
+    LOGGER.log(
+        System.Logger.Level.INFO,
+        "Incoming synchronization on node {0}: every {1} s, {2} mailboxes at a time",
+        node.name(),
+        tickSeconds,
+        parallelism);
+  }
+
+  @Timeout
+  void tick() {
+    try {
+      startDueCycles();
+    } catch (RuntimeException failed) {
+      // the database may be away for a moment; the next tick tries again
+      LOGGER.log(System.Logger.Level.WARNING, "Incoming tick failed: {0}", failed.toString());
+    }
+  }
+
+  private void startDueCycles() {
+    int free = parallelism - running.size();
+    if (free <= 0) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (Long mailboxId : leases.due(now, free)) {
+      if (!leases.claim(mailboxId, node.name(), now, now.plus(LEASE))) {
+        continue; // another node (or a "sync now") was quicker
+      }
+      running.add(mailboxId);
+      try {
+        executor.execute(() -> runCycle(mailboxId));
+      } catch (RejectedExecutionException full) {
+        running.remove(mailboxId);
+        leases.release(mailboxId, node.name());
+      }
+    }
+  }
+
+  private void runCycle(long mailboxId) {
+    try {
+      cycle.run(mailboxId);
+    } catch (RuntimeException unexpected) {
+      // recorded nowhere else: the mailbox's health stays as the cycle left it
+      LOGGER.log(
+          System.Logger.Level.ERROR,
+          "Incoming synchronization of mailbox " + mailboxId + " failed unexpectedly",
+          unexpected);
+    } finally {
+      leases.release(mailboxId, node.name());
+      running.remove(mailboxId);
+    }
+  }
+}

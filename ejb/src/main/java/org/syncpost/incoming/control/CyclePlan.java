@@ -1,0 +1,48 @@
+package org.syncpost.incoming.control;
+
+import java.util.List;
+import java.util.Map;
+import org.syncpost.incoming.control.FolderSynchronizer.FolderCursor;
+import org.syncpost.incoming.entity.SyncStatus;
+import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.profile.entity.MailProtocol;
+
+/**
+ * What a cycle needs, read in a short transaction so that none stays open while SyncPost talks to
+ * the mail server.
+ *
+ * @param refusal why the cycle does not run ({@code NOT_ENABLED}, {@code NOT_APPROVED}), or {@code
+ *     null}
+ * @param profileId the mailbox's profile, or {@code null}; with {@code profileMaxConnections} the
+ *     budget all of the profile's incoming work on this node shares
+ * @param unusable why the server cannot be reached as configured, or {@code null}
+ */
+record CyclePlan(
+    long mailboxId,
+    String mailboxName,
+    SyncStatus refusal,
+    Endpoint endpoint,
+    MailServerFailure unusable,
+    List<String> folders,
+    Map<String, FolderCursor> cursors,
+    IngestRules rules,
+    int retryCount,
+    int retryIntervalMinutes,
+    int minPollingIntervalMinutes,
+    Long profileId,
+    int profileMaxConnections) {
+
+  static CyclePlan refused(long mailboxId, String mailboxName, SyncStatus refusal) {
+    return new CyclePlan(
+        mailboxId, mailboxName, refusal, null, null, List.of(), Map.of(), null, 0, 1, 0, null, 1);
+  }
+
+  FolderCursor cursorOf(String folder) {
+    return cursors.getOrDefault(folder, FolderCursor.NONE);
+  }
+
+  boolean isImap() {
+    return endpoint != null && endpoint.protocol() == MailProtocol.IMAP;
+  }
+}

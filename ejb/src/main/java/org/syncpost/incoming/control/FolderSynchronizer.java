@@ -1,0 +1,308 @@
+package org.syncpost.incoming.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.ComparisonTerm;
+import jakarta.mail.search.ReceivedDateTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.syncpost.email.control.MessageParser;
+import org.syncpost.email.entity.UnparseableMessage;
+import org.syncpost.incoming.entity.ServerMessageKey;
+import org.syncpost.mailserver.control.FailureTranslator;
+import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailServerFailure;
+
+/**
+ * Takes the new messages of one IMAP folder: opened read-only (nothing on the server changes, the
+ * \Seen flag is neither read nor set), messages above the cursor's UID — or, on a first sync or a
+ * new UIDVALIDITY, those the server finds since the process-from date — fetched in batches, parsed
+ * here outside any transaction, then written batch by batch together with the cursor.
+ */
+@ApplicationScoped
+public class FolderSynchronizer {
+
+  private static final System.Logger LOGGER = System.getLogger(FolderSynchronizer.class.getName());
+
+  static final int BATCH_MESSAGES = 100;
+  static final long BATCH_BYTES = 20L * 1024 * 1024;
+
+  @Inject MessageParser parser;
+  @Inject IncomingLedger ledger;
+  @Inject FailureTranslator translator;
+
+  /** Where a folder's sync stands before a cycle; {@code uidValidity} 0 when never synced. */
+  public record FolderCursor(long uidValidity, long lastUid) {
+    public static final FolderCursor NONE = new FolderCursor(0, 0);
+  }
+
+  /** What a folder's cycle did; {@code capped} when more messages are waiting. */
+  public record FolderResult(BatchResult taken, boolean capped) {}
+
+  /**
+   * @param cap the most messages to take in this call
+   * @throws MailServerFailure with the translated cause; batches already written stay written
+   */
+  public FolderResult synchronize(
+      Store store,
+      Endpoint endpoint,
+      long mailboxId,
+      String folderName,
+      FolderCursor cursor,
+      IngestRules rules,
+      int cap) {
+    try {
+      Folder folder = store.getFolder(folderName);
+      if (!folder.exists()) {
+        throw MailServerFailure.of(FailureCause.FOLDER_NOT_FOUND, endpoint, folderName, null);
+      }
+      if (!(folder instanceof IMAPFolder imap)) {
+        throw new IllegalArgumentException("not an IMAP folder: " + folderName);
+      }
+      imap.open(Folder.READ_ONLY);
+      try {
+        return take(imap, mailboxId, folderName, cursor, rules, cap);
+      } finally {
+        if (imap.isOpen()) {
+          imap.close(false);
+        }
+      }
+    } catch (MessagingException e) {
+      throw translator.translate(e, endpoint);
+    }
+  }
+
+  private record Candidate(Message message, long uid, Instant received, long size) {}
+
+  private FolderResult take(
+      IMAPFolder folder,
+      long mailboxId,
+      String folderName,
+      FolderCursor cursor,
+      IngestRules rules,
+      int cap)
+      throws MessagingException {
+    long uidValidity = folder.getUIDValidity();
+    long after = cursor.uidValidity() == uidValidity ? cursor.lastUid() : 0;
+    if (cursor.uidValidity() != 0 && cursor.uidValidity() != uidValidity) {
+      LOGGER.log(
+          System.Logger.Level.INFO,
+          "Mailbox {0} folder {1}: UIDVALIDITY changed from {2} to {3}, rescanning the"
+              + " process-from window (known messages are recognised)",
+          mailboxId,
+          folderName,
+          cursor.uidValidity(),
+          uidValidity);
+    }
+    List<Candidate> candidates = candidates(folder, after, rules);
+    BatchResult taken = BatchResult.NONE;
+    List<Candidate> batch = new ArrayList<>();
+    long batchBytes = 0;
+    long upTo = after;
+    int count = 0;
+    boolean capped = false;
+    for (Candidate candidate : candidates) {
+      if (rules.takes(candidate.received())) {
+        if (count >= cap) {
+          capped = true;
+          break;
+        }
+        batch.add(candidate);
+        batchBytes += Math.max(candidate.size(), 0);
+        count++;
+      }
+      upTo = candidate.uid();
+      if (batch.size() >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
+        taken = taken.plus(flush(folder, mailboxId, folderName, uidValidity, upTo, batch, rules));
+        batch.clear();
+        batchBytes = 0;
+      }
+    }
+    if (!batch.isEmpty()) {
+      taken = taken.plus(flush(folder, mailboxId, folderName, uidValidity, upTo, batch, rules));
+    } else if (upTo > after || cursor.uidValidity() != uidValidity) {
+      ledger.advance(mailboxId, folderName, uidValidity, upTo);
+    }
+    LOGGER.log(
+        System.Logger.Level.DEBUG,
+        "Mailbox {0} folder {1}: UIDs {2}..{3} at UIDVALIDITY {4}: {5} recorded, {6} quarantined",
+        mailboxId,
+        folderName,
+        after + 1,
+        upTo,
+        uidValidity,
+        taken.recorded(),
+        taken.quarantined());
+    return new FolderResult(taken, capped);
+  }
+
+  /**
+   * The messages above {@code after}, oldest UID first, with UID, INTERNALDATE and size. A first
+   * scan with a process-from date asks the server (SEARCH SINCE, a day early: SINCE compares dates
+   * only, in the server's time zone) and filters by INTERNALDATE afterwards.
+   */
+  private List<Candidate> candidates(IMAPFolder folder, long after, IngestRules rules)
+      throws MessagingException {
+    Message[] found;
+    if (after == 0 && rules.processFrom() != null) {
+      found =
+          folder.search(
+              new ReceivedDateTerm(
+                  ComparisonTerm.GE, Date.from(rules.processFrom().minus(Duration.ofDays(1)))));
+    } else {
+      found = folder.getMessagesByUID(after + 1, UIDFolder.MAXUID);
+    }
+    FetchProfile metadata = new FetchProfile();
+    metadata.add(UIDFolder.FetchProfileItem.UID);
+    metadata.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+    metadata.add(FetchProfile.Item.SIZE);
+    folder.fetch(found, metadata);
+    List<Candidate> candidates = new ArrayList<>(found.length);
+    for (Message message : found) {
+      if (message == null || message.isExpunged()) {
+        continue;
+      }
+      long uid = folder.getUID(message);
+      if (uid > after) {
+        Date received = message.getReceivedDate();
+        candidates.add(
+            new Candidate(
+                message, uid, received == null ? null : received.toInstant(), message.getSize()));
+      }
+    }
+    candidates.sort(Comparator.comparingLong(Candidate::uid));
+    return candidates;
+  }
+
+  private BatchResult flush(
+      IMAPFolder folder,
+      long mailboxId,
+      String folderName,
+      long uidValidity,
+      long upTo,
+      List<Candidate> batch,
+      IngestRules rules)
+      throws MessagingException {
+    List<Message> wanted = new ArrayList<>();
+    for (Candidate candidate : batch) {
+      if (candidate.size() <= rules.maxMessageBytes()) {
+        wanted.add(candidate.message());
+      }
+    }
+    FetchProfile whole = new FetchProfile();
+    whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+    folder.fetch(wanted.toArray(Message[]::new), whole);
+    List<Fetched> fetched = new ArrayList<>(batch.size());
+    for (Candidate candidate : batch) {
+      try {
+        fetched.add(
+            fetch(
+                candidate,
+                new ServerMessageKey(mailboxId, folderName, uidValidity, candidate.uid()),
+                rules));
+      } catch (MessageRemovedException expunged) {
+        // another client deleted it meanwhile: there is nothing left to take, the cursor passes
+        LOGGER.log(
+            System.Logger.Level.DEBUG,
+            "Mailbox {0} folder {1}: UID {2} was expunged before it was fetched",
+            mailboxId,
+            folderName,
+            candidate.uid());
+      }
+      // memory must not grow with the folder: the folder keeps what it fetched until it closes
+      ((IMAPMessage) candidate.message()).invalidateHeaders();
+    }
+    try {
+      return ledger.take(mailboxId, folderName, uidValidity, upTo, fetched, rules);
+    } catch (RuntimeException batchFailed) {
+      LOGGER.log(
+          System.Logger.Level.WARNING,
+          "Mailbox {0} folder {1}: a batch up to UID {2} could not be stored ({3}); storing its"
+              + " messages one by one",
+          mailboxId,
+          folderName,
+          upTo,
+          batchFailed.getClass().getName());
+      return oneByOne(mailboxId, folderName, uidValidity, upTo, fetched, rules);
+    }
+  }
+
+  private BatchResult oneByOne(
+      long mailboxId,
+      String folderName,
+      long uidValidity,
+      long upTo,
+      List<Fetched> fetched,
+      IngestRules rules) {
+    BatchResult taken = BatchResult.NONE;
+    for (Fetched message : fetched) {
+      try {
+        taken =
+            taken.plus(
+                ledger.take(
+                    mailboxId,
+                    folderName,
+                    uidValidity,
+                    message.key().uid(),
+                    List.of(message),
+                    rules));
+      } catch (RuntimeException failed) {
+        taken =
+            taken.plus(
+                ledger.quarantineAlone(
+                    message,
+                    "the message could not be stored: " + MailServerFailure.detailOf(failed),
+                    uidValidity));
+      }
+    }
+    ledger.advance(mailboxId, folderName, uidValidity, upTo);
+    return taken;
+  }
+
+  private Fetched fetch(Candidate candidate, ServerMessageKey key, IngestRules rules)
+      throws MessagingException {
+    if (candidate.size() > rules.maxMessageBytes()) {
+      return Fetched.refused(
+          key,
+          null,
+          candidate.size(),
+          candidate.received(),
+          "the message ("
+              + candidate.size() / (1024 * 1024)
+              + " MB) is larger than the organisation's maximum incoming message size of "
+              + rules.maxMessageBytes() / (1024 * 1024)
+              + " MB");
+    }
+    byte[] raw;
+    try {
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream((int) Math.max(Math.min(candidate.size(), 1 << 20), 1024));
+      candidate.message().writeTo(out);
+      raw = out.toByteArray();
+    } catch (IOException unreadable) {
+      throw new MessagingException("reading " + key + " failed", unreadable);
+    }
+    try {
+      return Fetched.parsed(
+          key, raw, candidate.received(), parser.parse(raw, rules.maxAttachmentBytes()));
+    } catch (UnparseableMessage refused) {
+      return Fetched.refused(key, raw, raw.length, candidate.received(), refused.reason());
+    }
+  }
+}

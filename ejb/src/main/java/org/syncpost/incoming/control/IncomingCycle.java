@@ -1,0 +1,195 @@
+package org.syncpost.incoming.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.alert.boundary.Alerts;
+import org.syncpost.alert.entity.AlertLevel;
+import org.syncpost.alert.entity.AlertNotice;
+import org.syncpost.incoming.control.FolderSynchronizer.FolderResult;
+import org.syncpost.incoming.control.IncomingRecords.Verdict;
+import org.syncpost.incoming.entity.SyncOutcome;
+import org.syncpost.incoming.entity.SyncStatus;
+import org.syncpost.mailserver.control.ConnectionLimiter;
+import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
+import org.syncpost.mailserver.control.MailSessions;
+import org.syncpost.mailserver.entity.MailServerFailure;
+
+/**
+ * One synchronization cycle of one mailbox, whose lease the caller holds: read the plan, connect
+ * within the connection limit, take each folder, record the outcome and apply the error policy
+ * (SPEC §2 Errors). Raises the alerts itself, so it needs no caller.
+ */
+@ApplicationScoped
+public class IncomingCycle {
+
+  private static final System.Logger LOGGER = System.getLogger(IncomingCycle.class.getName());
+
+  public static final String MAX_MESSAGES_PER_CYCLE = "syncpost.incoming.max-messages-per-cycle";
+
+  /** A cycle waits this long for a connection slot of its profile or mailbox. */
+  private static final Duration WAIT_FOR_A_CONNECTION = Duration.ofMinutes(2);
+
+  @Inject IncomingRecords records;
+  @Inject FolderSynchronizer folders;
+  @Inject Pop3Synchronizer pop3;
+  @Inject MailSessions sessions;
+  @Inject ConnectionLimiter limiter;
+  @Inject Alerts alerts;
+
+  @Inject
+  @ConfigProperty(name = MAX_MESSAGES_PER_CYCLE, defaultValue = "500")
+  int maxMessagesPerCycle = 500;
+
+  public SyncOutcome run(long mailboxId) {
+    CyclePlan plan = records.begin(mailboxId);
+    if (plan.refusal() == SyncStatus.NOT_APPROVED) {
+      notApproved(plan);
+      return SyncOutcome.skipped(
+          mailboxId,
+          SyncStatus.NOT_APPROVED,
+          "mailbox-not-approved",
+          "the mailbox's email address is not approved");
+    }
+    if (plan.refusal() != null) {
+      return SyncOutcome.skipped(
+          mailboxId, plan.refusal(), null, "the mailbox is not enabled for incoming email");
+    }
+    try {
+      if (plan.unusable() != null) {
+        throw plan.unusable();
+      }
+      BatchResult taken = BatchResult.NONE;
+      boolean moreWaiting = false;
+      int budget = maxMessagesPerCycle;
+      try (Permit profileSlot = profileSlot(plan);
+          Permit permit = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION);
+          Store store = sessions.connectStore(plan.endpoint())) {
+        if (!plan.isImap()) {
+          FolderResult result =
+              pop3.synchronize(store, plan.endpoint(), mailboxId, plan.rules(), budget);
+          taken = result.taken();
+          moreWaiting = result.capped();
+        }
+        for (String folder : plan.isImap() ? plan.folders() : List.<String>of()) {
+          if (budget <= 0) {
+            moreWaiting = true;
+            break;
+          }
+          FolderResult result =
+              folders.synchronize(
+                  store,
+                  plan.endpoint(),
+                  mailboxId,
+                  folder,
+                  plan.cursorOf(folder),
+                  plan.rules(),
+                  budget);
+          taken = taken.plus(result.taken());
+          budget -= result.taken().total();
+          moreWaiting |= result.capped();
+        }
+      } catch (MessagingException closing) {
+        // closing the store failed after the work was done and recorded: nothing is lost
+        LOGGER.log(System.Logger.Level.DEBUG, "Closing the store of mailbox {0} failed", mailboxId);
+      }
+      records.succeeded(plan, taken, moreWaiting);
+      LOGGER.log(
+          System.Logger.Level.INFO,
+          "Mailbox {0}: {1} recorded, {2} quarantined{3}",
+          mailboxId,
+          taken.recorded(),
+          taken.quarantined(),
+          moreWaiting ? ", more waiting" : "");
+      return new SyncOutcome(
+          mailboxId,
+          SyncStatus.SUCCEEDED,
+          taken.recorded(),
+          taken.quarantined(),
+          moreWaiting,
+          null,
+          null);
+    } catch (MailServerFailure failure) {
+      return failed(plan, failure);
+    }
+  }
+
+  /**
+   * On one node, the profile's incoming work — polling cycles and test &amp; enable alike — stays
+   * within the profile's maximum concurrent connections, also when each mailbox signs in with its
+   * own credentials (whose own budget is the endpoint's): an administrator reads that maximum as
+   * what the server sees from SyncPost. The key is the one {@code MailboxTestRun} waits on.
+   */
+  private Permit profileSlot(CyclePlan plan) {
+    String key =
+        plan.profileId() == null ? "no-profile-tests" : "profile-" + plan.profileId() + "-tests";
+    return limiter.acquire(key, plan.profileMaxConnections(), WAIT_FOR_A_CONNECTION);
+  }
+
+  private SyncOutcome failed(CyclePlan plan, MailServerFailure failure) {
+    Verdict verdict = records.failed(plan, failure);
+    String code = "incoming-" + failure.failureCause().code();
+    LOGGER.log(
+        System.Logger.Level.WARNING,
+        "Mailbox {0}: incoming synchronization failed ({1}), {2}",
+        plan.mailboxId(),
+        failure.failureCause().code(),
+        verdict.status());
+    if (verdict.status() == SyncStatus.RETRYING) {
+      alerts.raise(
+          AlertNotice.aboutMailbox(
+              AlertLevel.WARNING,
+              code,
+              plan.mailboxId(),
+              "Incoming email of the mailbox '"
+                  + plan.mailboxName()
+                  + "' could not be synchronised: "
+                  + failure.getMessage()
+                  + " SyncPost tries again (attempt "
+                  + verdict.attempt()
+                  + " of "
+                  + plan.retryCount()
+                  + ").",
+              failure.advice(),
+              failure.technicalDetail()));
+    } else {
+      alerts.raise(
+          AlertNotice.aboutMailbox(
+                  AlertLevel.ERROR,
+                  code,
+                  plan.mailboxId(),
+                  "Incoming email of the mailbox '"
+                      + plan.mailboxName()
+                      + "' is no longer synchronised: "
+                      + failure.getMessage()
+                      + (failure.isTransient()
+                          ? " It kept failing after " + plan.retryCount() + " retries."
+                          : "")
+                      + " Incoming email is disabled for this mailbox.",
+                  failure.advice() + " Then test & enable the mailbox again.",
+                  failure.technicalDetail())
+              .alsoToProfileOwner());
+    }
+    return new SyncOutcome(
+        plan.mailboxId(), verdict.status(), 0, 0, false, code, failure.getMessage());
+  }
+
+  private void notApproved(CyclePlan plan) {
+    records.postpone(plan.mailboxId(), 60);
+    alerts.raise(
+        AlertNotice.aboutMailbox(
+            AlertLevel.WARNING,
+            "mailbox-not-approved",
+            plan.mailboxId(),
+            "Incoming email of the mailbox '"
+                + plan.mailboxName()
+                + "' is not synchronised: its email address is not approved, and the organisation"
+                + " processes email only for approved mailboxes.",
+            "Ask an approver to approve the email address of this mailbox.",
+            null));
+  }
+}

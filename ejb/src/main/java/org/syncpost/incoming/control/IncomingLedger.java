@@ -1,0 +1,282 @@
+package org.syncpost.incoming.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.syncpost.email.control.Correlator;
+import org.syncpost.email.entity.AttachmentData;
+import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.email.entity.ParsedMessage;
+import org.syncpost.incoming.entity.MessageSource;
+import org.syncpost.incoming.entity.QuarantinedMessage;
+import org.syncpost.incoming.entity.ServerMessageKey;
+import org.syncpost.incoming.entity.SyncCursor;
+import org.syncpost.mailbox.entity.Mailbox;
+
+/**
+ * The transactions of ingestion: the records of a batch and the folder's cursor are written
+ * together, so a crash or a lost connection either keeps both or neither, and a replay is
+ * recognised by the message's source key (mailbox, folder, UIDVALIDITY, UID) and by Message-ID.
+ */
+@ApplicationScoped
+public class IncomingLedger {
+
+  private static final System.Logger LOGGER = System.getLogger(IncomingLedger.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject Correlator correlator;
+  @Inject Clock clock;
+
+  /**
+   * Takes {@code batch} (records or quarantine entries) and moves the folder's cursor to {@code
+   * upToUid}, in one transaction.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public BatchResult take(
+      long mailboxId,
+      String folder,
+      long uidValidity,
+      long upToUid,
+      List<Fetched> batch,
+      IngestRules rules) {
+    BatchResult result = takeAll(mailboxId, batch, rules);
+    advance(mailboxId, folder, uidValidity, upToUid);
+    em.flush();
+    return result;
+  }
+
+  /**
+   * POP3: takes {@code batch} and remembers {@code uidls} (those of the batch and those passed
+   * over, e.g. older than the process-from date) as taken, in one transaction.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public BatchResult takePop3(
+      long mailboxId, List<Fetched> batch, List<String> uidls, IngestRules rules) {
+    BatchResult result = takeAll(mailboxId, batch, rules);
+    rememberUidls(mailboxId, uidls);
+    em.flush();
+    return result;
+  }
+
+  /** POP3: a message that could not be stored with its batch, quarantined alone. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public BatchResult quarantinePop3Alone(Fetched message, String reason, String uidl) {
+    if (!isTaken(message.key()) && quarantinedAt(message.key()).isEmpty()) {
+      quarantine(message, reason);
+    }
+    rememberUidls(message.key().mailboxId(), List.of(uidl));
+    return new BatchResult(0, 1);
+  }
+
+  /** The UIDLs of a POP3 mailbox already taken. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Set<String> takenUidls(long mailboxId) {
+    List<?> rows =
+        em.createNativeQuery("select uidl from pop3_uidl_taken where mailbox_id = ?1")
+            .setParameter(1, mailboxId)
+            .getResultList();
+    Set<String> taken = new HashSet<>();
+    rows.forEach(row -> taken.add(row.toString()));
+    return taken;
+  }
+
+  private void rememberUidls(long mailboxId, List<String> uidls) {
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    for (String uidl : uidls) {
+      em.createNativeQuery(
+              "insert into pop3_uidl_taken (mailbox_id, uidl, taken_on) select ?1, ?2, ?3"
+                  + " where not exists (select 1 from pop3_uidl_taken where mailbox_id = ?1"
+                  + " and uidl = ?2)")
+          .setParameter(1, mailboxId)
+          .setParameter(2, uidl)
+          .setParameter(3, now)
+          .executeUpdate();
+    }
+  }
+
+  private BatchResult takeAll(long mailboxId, List<Fetched> batch, IngestRules rules) {
+    Mailbox mailbox = em.find(Mailbox.class, mailboxId);
+    int recorded = 0;
+    int quarantined = 0;
+    for (Fetched message : batch) {
+      if (isTaken(message.key())) {
+        continue;
+      }
+      if (message.parsed() == null) {
+        quarantine(message, message.refusal());
+        quarantined++;
+      } else {
+        record(
+            mailbox, message.key(), message.raw(), message.parsed(), message.receivedOn(), rules);
+        recorded++;
+      }
+    }
+    return new BatchResult(recorded, quarantined);
+  }
+
+  /**
+   * A message that could not be stored with its batch goes to quarantine alone, and the cursor
+   * moves past it: it is safe there, with its raw bytes and the reason.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public BatchResult quarantineAlone(Fetched message, String reason, long uidValidity) {
+    if (!isTaken(message.key()) && quarantinedAt(message.key()).isEmpty()) {
+      quarantine(message, reason);
+    }
+    advance(message.key().mailboxId(), message.key().folder(), uidValidity, message.key().uid());
+    return new BatchResult(0, 1);
+  }
+
+  /** Moves the cursor over messages that were looked at and are not to be taken. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void advance(long mailboxId, String folder, long uidValidity, long upToUid) {
+    SyncCursor cursor =
+        em.createNamedQuery(SyncCursor.OF_FOLDER, SyncCursor.class)
+            .setParameter("mailboxId", mailboxId)
+            .setParameter("folder", folder)
+            .getResultStream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  SyncCursor created = new SyncCursor(mailboxId, folder, uidValidity);
+                  em.persist(created);
+                  return created;
+                });
+    cursor.advanceTo(uidValidity, upToUid);
+  }
+
+  /** The quarantined message made into a record, now that it can be parsed. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public EmailRecord resolve(long quarantineId, ParsedMessage parsed, IngestRules rules) {
+    QuarantinedMessage entry = em.find(QuarantinedMessage.class, quarantineId);
+    Mailbox mailbox = em.find(Mailbox.class, entry.getMailboxId());
+    EmailRecord record =
+        record(mailbox, entry.key(), entry.getRawMessage(), parsed, entry.getCreatedOn(), rules);
+    entry.resolve(record.getId());
+    return record;
+  }
+
+  /** A retry of a quarantined message failed again. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public QuarantinedMessage retryFailed(long quarantineId, String reason) {
+    QuarantinedMessage entry = em.find(QuarantinedMessage.class, quarantineId);
+    entry.retryFailed(reason);
+    return entry;
+  }
+
+  private EmailRecord record(
+      Mailbox mailbox,
+      ServerMessageKey key,
+      byte[] raw,
+      ParsedMessage parsed,
+      Instant receivedOn,
+      IngestRules rules) {
+    String fingerprint = fingerprintOf(raw);
+    Optional<EmailRecord> known = known(mailbox.getId(), parsed.content().messageId(), fingerprint);
+    EmailRecord record;
+    if (known.isPresent()) {
+      // the same email reached this mailbox again, or another SyncPost mailbox: one record
+      record = known.get();
+      record.alsoReceivedBy(mailbox);
+    } else {
+      record =
+          EmailRecord.received(
+              parsed.content(), mailbox, receivedOn == null ? clock.instant() : receivedOn);
+      for (AttachmentData attachment : parsed.attachments()) {
+        record.attach(attachment);
+      }
+      if (parsed.autoSubmitted()) {
+        record.markAutoSubmitted();
+      }
+      if (rules.correlate()) {
+        correlator
+            .correlate(parsed.content(), rules.trackingTokenPrefix())
+            .ifPresent(found -> record.correlateWith(found.earlier(), found.method()));
+      }
+      em.persist(record);
+    }
+    em.persist(new MessageSource(key, record.getId(), fingerprint, clock.instant()));
+    LOGGER.log(
+        System.Logger.Level.DEBUG,
+        "{0} is email record {1}{2}",
+        key,
+        record.getId(),
+        known.isPresent() ? " (already known)" : "");
+    return record;
+  }
+
+  /** By Message-ID across all mailboxes; without one, the same bytes seen in this mailbox. */
+  private Optional<EmailRecord> known(long mailboxId, String messageId, String fingerprint) {
+    if (messageId != null) {
+      return em.createNamedQuery(EmailRecord.BY_MESSAGE_ID, EmailRecord.class)
+          .setParameter("messageId", messageId)
+          .setMaxResults(1)
+          .getResultStream()
+          .findFirst();
+    }
+    return em.createNamedQuery(MessageSource.WITH_FINGERPRINT, Long.class)
+        .setParameter("mailboxId", mailboxId)
+        .setParameter("fingerprint", fingerprint)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(id -> em.find(EmailRecord.class, id));
+  }
+
+  private boolean isTaken(ServerMessageKey key) {
+    return !em.createNamedQuery(MessageSource.AT, Long.class)
+        .setParameter("mailboxId", key.mailboxId())
+        .setParameter("folder", key.folder())
+        .setParameter("uidValidity", key.uidValidity())
+        .setParameter("uid", key.uid())
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  private Optional<QuarantinedMessage> quarantinedAt(ServerMessageKey key) {
+    return em.createNamedQuery(QuarantinedMessage.AT, QuarantinedMessage.class)
+        .setParameter("mailboxId", key.mailboxId())
+        .setParameter("folder", key.folder())
+        .setParameter("uidValidity", key.uidValidity())
+        .setParameter("uid", key.uid())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private void quarantine(Fetched message, String reason) {
+    if (quarantinedAt(message.key()).isPresent()) {
+      return;
+    }
+    em.persist(
+        new QuarantinedMessage(
+            message.key(), message.uidl(), message.raw(), message.size(), reason));
+    LOGGER.log(System.Logger.Level.WARNING, "{0} quarantined: {1}", message.key(), reason);
+  }
+
+  static String fingerprintOf(byte[] raw) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(sha256.digest(raw == null ? "".getBytes(StandardCharsets.US_ASCII) : raw));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package org.syncpost.incoming.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.syncpost.incoming.control.FolderSynchronizer.FolderCursor;
+import org.syncpost.incoming.entity.SyncCursor;
+import org.syncpost.incoming.entity.SyncStatus;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailserver.control.Endpoints;
+import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.OrganisationSettings;
+import org.syncpost.validation.entity.NotFound;
+
+/** The short transactions around a cycle: reading its plan, recording how it went. */
+@ApplicationScoped
+public class IncomingRecords {
+
+  /** Back-off is spread by ±20 % so that mailboxes failing together do not retry together. */
+  private static final double JITTER = 0.2;
+
+  @PersistenceContext EntityManager em;
+  @Inject Endpoints endpoints;
+  @Inject Clock clock;
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public CyclePlan begin(long mailboxId) {
+    Mailbox mailbox = mailbox(mailboxId);
+    OrganisationSettings organisation =
+        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+    if (!mailbox.processesIncoming() || !mailbox.isEnabledForIncoming() || !mailbox.isActive()) {
+      return CyclePlan.refused(mailboxId, mailbox.getName(), SyncStatus.NOT_ENABLED);
+    }
+    if (!mailbox.isApprovedFor(organisation)) {
+      return CyclePlan.refused(mailboxId, mailbox.getName(), SyncStatus.NOT_APPROVED);
+    }
+    mailbox.incomingSyncStarted(clock.instant());
+    EmailSettings settings = organisation.asEmailSettings();
+    Endpoint endpoint = null;
+    MailServerFailure unusable = null;
+    try {
+      endpoint = endpoints.incomingOf(mailbox, organisation);
+    } catch (MailServerFailure failure) {
+      unusable = failure;
+    }
+    Map<String, FolderCursor> cursors = new HashMap<>();
+    em.createNamedQuery(SyncCursor.OF_MAILBOX, SyncCursor.class)
+        .setParameter("mailboxId", mailboxId)
+        .getResultList()
+        .forEach(
+            c -> cursors.put(c.getFolder(), new FolderCursor(c.getUidValidity(), c.getLastUid())));
+    EmailServerProfile profile = mailbox.getProfile();
+    IngestRules rules = rulesOf(mailbox, settings);
+    return new CyclePlan(
+        mailboxId,
+        mailbox.getName(),
+        null,
+        endpoint,
+        unusable,
+        mailbox.folderList(),
+        cursors,
+        rules,
+        settings.transientRetryCount(),
+        settings.transientRetryIntervalMinutes(),
+        profile == null ? 0 : profile.getMinPollingIntervalMinutes(),
+        profile == null ? null : profile.getId(),
+        profile == null ? 1 : Math.max(profile.getMaxConcurrentConnections(), 1));
+  }
+
+  /** The rules a mailbox's received mail is taken by, e.g. for a quarantine retry. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public IngestRules rulesFor(long mailboxId) {
+    OrganisationSettings organisation =
+        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+    return rulesOf(mailbox(mailboxId), organisation.asEmailSettings());
+  }
+
+  private static IngestRules rulesOf(Mailbox mailbox, EmailSettings settings) {
+    EmailServerProfile profile = mailbox.getProfile();
+    return new IngestRules(
+        settings.maxAttachmentSizeKb() * 1024L,
+        settings.maxIncomingMessageSizeMb() * 1024L * 1024L,
+        later(
+            profile == null ? null : profile.getProcessEmailFrom(),
+            mailbox.getProcessEmailReceivedAfter()),
+        settings.correlationEnabled(),
+        settings.correlationEnabled() ? settings.trackingTokenPrefix() : null);
+  }
+
+  /** The cycle read every folder (or stopped at its cap, {@code moreWaiting}). */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void succeeded(CyclePlan plan, BatchResult taken, boolean moreWaiting) {
+    Instant now = clock.instant();
+    Instant next =
+        moreWaiting ? now : now.plus(Duration.ofMinutes(plan.minPollingIntervalMinutes()));
+    mailbox(plan.mailboxId())
+        .incomingSyncSucceeded(taken.recorded(), taken.quarantined(), now, next);
+  }
+
+  /** What the error policy made of a failed cycle. */
+  public record Verdict(SyncStatus status, int attempt, Instant retryAt) {}
+
+  /**
+   * A transient failure is retried after the organisation's interval (with jitter) until the retry
+   * count is used up; a permanent one, or the last transient one, disables incoming.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Verdict failed(CyclePlan plan, MailServerFailure failure) {
+    Mailbox mailbox = mailbox(plan.mailboxId());
+    Instant retryAt = clock.instant().plus(backoff(plan.retryIntervalMinutes()));
+    boolean retrying =
+        mailbox.incomingSyncFailed(
+            failure.failureCause().code(),
+            failure.getMessage(),
+            failure.isTransient(),
+            plan.retryCount(),
+            retryAt);
+    return retrying
+        ? new Verdict(SyncStatus.RETRYING, mailbox.getTransientFailures(), retryAt)
+        : new Verdict(SyncStatus.DISABLED, mailbox.getTransientFailures(), null);
+  }
+
+  /** An unapproved mailbox is looked at again after the retry interval, not polled. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void postpone(long mailboxId, int minutes) {
+    mailbox(mailboxId).postponeIncoming(clock.instant().plus(Duration.ofMinutes(minutes)));
+  }
+
+  static Duration backoff(int intervalMinutes) {
+    long base = Duration.ofMinutes(Math.max(intervalMinutes, 1)).toMillis();
+    double factor = 1 + ThreadLocalRandom.current().nextDouble(-JITTER, JITTER);
+    return Duration.ofMillis((long) (base * factor));
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isAfter(b) ? a : b;
+  }
+
+  private Mailbox mailbox(long mailboxId) {
+    Mailbox mailbox = em.find(Mailbox.class, mailboxId);
+    if (mailbox == null) {
+      throw new NotFound("mailbox", mailboxId);
+    }
+    return mailbox;
+  }
+}

@@ -1,0 +1,83 @@
+package org.syncpost.incoming.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * Where a received email came from: (mailbox, folder, UIDVALIDITY, UID) is unique, so taking the
+ * same server message again (a replay after a crash, a lost connection) is recognised. An immutable
+ * fact, written once: no version or modification stamp.
+ */
+@Entity
+@Table(name = "message_source")
+@NamedQuery(
+    name = MessageSource.AT,
+    query =
+        "select s.emailId from MessageSource s where s.mailboxId = :mailboxId and s.folder ="
+            + " :folder and s.uidValidity = :uidValidity and s.uid = :uid")
+@NamedQuery(
+    name = MessageSource.WITH_FINGERPRINT,
+    query =
+        "select s.emailId from MessageSource s where s.mailboxId = :mailboxId and s.fingerprint ="
+            + " :fingerprint")
+public class MessageSource {
+
+  public static final String AT = "MessageSource.at";
+  public static final String WITH_FINGERPRINT = "MessageSource.withFingerprint";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_source_seq")
+  @SequenceGenerator(
+      name = "message_source_seq",
+      sequenceName = "message_source_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @Column(name = "mailbox_id", nullable = false)
+  private long mailboxId;
+
+  @Column(nullable = false, length = 1000)
+  private String folder;
+
+  @Column(name = "uid_validity", nullable = false)
+  private long uidValidity;
+
+  @Column(nullable = false)
+  private long uid;
+
+  @Column(name = "email_id", nullable = false)
+  private long emailId;
+
+  @Column(nullable = false, length = 64)
+  private String fingerprint;
+
+  @Column(name = "taken_on", nullable = false)
+  private Instant takenOn;
+
+  protected MessageSource() {}
+
+  public MessageSource(ServerMessageKey key, long emailId, String fingerprint, Instant takenOn) {
+    this.mailboxId = key.mailboxId();
+    this.folder = key.folder();
+    this.uidValidity = key.uidValidity();
+    this.uid = key.uid();
+    this.emailId = emailId;
+    this.fingerprint = fingerprint;
+    this.takenOn = takenOn;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getEmailId() {
+    return emailId;
+  }
+}

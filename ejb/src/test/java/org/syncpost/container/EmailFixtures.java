@@ -1,0 +1,43 @@
+package org.syncpost.container;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import org.syncpost.email.control.Correlator;
+import org.syncpost.email.control.Correlator.Correlation;
+import org.syncpost.email.entity.EmailContent;
+import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.email.entity.TrackingToken;
+import org.syncpost.mailbox.entity.Mailbox;
+
+/** Email records as the tests need them, and the correlator run in a transaction. */
+@Stateless
+@PermitAll
+public class EmailFixtures {
+
+  @PersistenceContext EntityManager em;
+  @Inject Correlator correlator;
+
+  public long recordWithToken(long mailboxId, String subject, TrackingToken token) {
+    EmailRecord record =
+        EmailRecord.received(
+            new EmailContent(
+                subject, "a@example.org", null, null, null, "x", null, null, null, null),
+            em.find(Mailbox.class, mailboxId),
+            Instant.parse("2026-11-26T09:00:00Z"));
+    record.assignTrackingToken(token.value());
+    em.persist(record);
+    return record.getId();
+  }
+
+  /** The earlier record's id and the method, or empty. */
+  public Optional<String> correlate(EmailContent content, String prefix) {
+    return correlator
+        .correlate(content, prefix)
+        .map((Correlation c) -> c.earlier().getId() + " " + c.method());
+  }
+}

@@ -1,0 +1,204 @@
+package org.syncpost.email.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.syncpost.email.entity.AttachmentData;
+import org.syncpost.email.entity.ParsedMessage;
+import org.syncpost.email.entity.UnparseableMessage;
+
+class MessageParserTest {
+
+  private static final long FIVE_MB = 5 * 1024 * 1024;
+
+  private final MessageParser parser = new MessageParser();
+
+  private static byte[] eml(String name) {
+    try (InputStream in = MessageParserTest.class.getResourceAsStream("/eml/" + name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ParsedMessage parse(String name) {
+    return parser.parse(eml(name), FIVE_MB);
+  }
+
+  static Stream<String> corpus() throws IOException, URISyntaxException {
+    Path dir = Path.of(MessageParserTest.class.getResource("/eml").toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("corpus")
+  void everySampleEitherParsesOrIsRefusedWithAReason(String name) {
+    try {
+      ParsedMessage parsed = parse(name);
+      assertThat(parsed.content()).isNotNull();
+    } catch (UnparseableMessage refused) {
+      assertThat(refused.reason()).as(name).isNotBlank();
+    }
+  }
+
+  @Test
+  void subjectAndAddressesAreDecodedFromRfc2047() {
+    ParsedMessage parsed = parse("plain-utf8-subject.eml");
+
+    assertThat(
+            List.of(
+                parsed.content().subject(),
+                parsed.content().from(),
+                String.join(" | ", parsed.content().to()),
+                String.join(" | ", parsed.content().cc()),
+                parsed.content().textBody().strip(),
+                parsed.content().messageId()))
+        .containsExactly(
+            "Grüße aus Köln and more",
+            "\"Jürgen Müller\" <juergen@example.org>",
+            "Support <support@example.com> | sales@example.com",
+            "\"Doe, Jane\" <jane@example.net>",
+            "Schönen Tag!",
+            "<plain-1@example.org>");
+  }
+
+  @Test
+  void bodiesInlineAndRegularAttachmentsAndThreadingHeadersAreRead() {
+    ParsedMessage parsed = parse("alternative-with-attachments.eml");
+
+    assertThat(parsed.content().textBody().strip()).isEqualTo("See the report.");
+    assertThat(parsed.content().htmlBody()).contains("<b>report</b>");
+    assertThat(parsed.content().inReplyTo()).isEqualTo("<earlier-2@example.com>");
+    assertThat(parsed.content().references())
+        .containsExactly("<earlier-1@example.com>", "<earlier-2@example.com>");
+    assertThat(parsed.attachments())
+        .extracting(a -> a.fileName() + " " + a.contentType() + " inline=" + a.inline())
+        .containsExactly(
+            "null image/png inline=true",
+            "report.pdf application/pdf inline=false",
+            "small.txt text/plain inline=false");
+    assertThat(parsed.attachments().get(0).contentId()).isEqualTo("<logo@x>");
+  }
+
+  @Test
+  void anAttachmentOverTheLimitIsKeptOutWithItsSizeAndReason() {
+    ParsedMessage parsed = parser.parse(eml("alternative-with-attachments.eml"), 1024);
+
+    AttachmentData pdf = parsed.attachments().get(1);
+    assertThat(pdf.content()).isNull();
+    assertThat(pdf.size()).isEqualTo(3009);
+    assertThat(pdf.omittedReason()).contains("maximum attachment size of 1 KB");
+    assertThat(parsed.attachments().get(2).content()).isNotNull();
+  }
+
+  @Test
+  void textInAWrongOrUnknownDeclaredCharsetIsDecodedByFallback() {
+    ParsedMessage parsed = parse("wrong-charset.eml");
+
+    assertThat(parsed.content().textBody().strip()).isEqualTo("Grüße");
+    assertThat(parsed.content().htmlBody().strip()).isEqualTo("<p>Café €</p>");
+  }
+
+  @Test
+  void rawEightBitHeadersAreReadAsUtf8() {
+    ParsedMessage parsed = parse("eight-bit-headers.eml");
+
+    assertThat(parsed.content().subject() + " / " + parsed.content().from())
+        .isEqualTo("Überweisung erhalten / \"Jörg\" <joerg@example.org>");
+  }
+
+  @Test
+  void aMissingEndBoundaryStillGivesTheBody() {
+    assertThat(parse("missing-end-boundary.eml").content().textBody())
+        .contains("body before a boundary that never ends");
+  }
+
+  @Test
+  void aBodyWithoutItsDeclaredBoundaryIsKeptAsText() {
+    assertThat(parse("missing-start-boundary.eml").content().textBody())
+        .contains("the boundary in the body is not the declared one");
+  }
+
+  @Test
+  void aMessageWithoutMessageIdHasNone() {
+    assertThat(parse("missing-message-id.eml").content().messageId()).isNull();
+  }
+
+  @Test
+  void fiftyNestedMultipartsAreRead() {
+    assertThat(parse("nested-50-deep.eml").content().textBody()).contains("the bottom");
+  }
+
+  @Test
+  void nestingBeyondTheLimitIsRefusedWithTheReason() {
+    assertThatThrownBy(() -> parse("nested-150-deep.eml"))
+        .isInstanceOf(UnparseableMessage.class)
+        .hasMessageContaining("levels deep");
+  }
+
+  @Test
+  void anEmptyMessageIsRefusedAsEmpty() {
+    assertThatThrownBy(() -> parse("empty.eml"))
+        .isInstanceOf(UnparseableMessage.class)
+        .hasMessage("the message is empty");
+  }
+
+  @Test
+  void bytesWithoutEmailHeadersAreRefused() {
+    assertThatThrownBy(() -> parse("not-an-email.eml"))
+        .isInstanceOf(UnparseableMessage.class)
+        .hasMessageContaining("none of the headers");
+  }
+
+  @Test
+  void autoRepliesBulkMailAndBouncesAreRecognisedButPeopleAreNot() {
+    assertThat(
+            Stream.of(
+                    "auto-reply.eml",
+                    "precedence-bulk.eml",
+                    "bounce.eml",
+                    "auto-submitted-no.eml",
+                    "plain-utf8-subject.eml")
+                .map(name -> name + "=" + parse(name).autoSubmitted())
+                .toList())
+        .containsExactly(
+            "auto-reply.eml=true",
+            "precedence-bulk.eml=true",
+            "bounce.eml=true",
+            "auto-submitted-no.eml=false",
+            "plain-utf8-subject.eml=false");
+  }
+
+  @Test
+  void unreadableAddressesAreKeptAsWritten() {
+    ParsedMessage parsed = parse("bad-addresses.eml");
+
+    assertThat(parsed.content().from()).contains("a@example.org");
+    assertThat(parsed.content().to()).anyMatch(to -> to.contains("b@example.com"));
+  }
+
+  @Test
+  void anUnknownTransferEncodingGivesTheBytesAsTheyAre() {
+    assertThat(parse("unknown-transfer-encoding.eml").content().textBody())
+        .contains("plain words anyway");
+  }
+
+  @Test
+  void theSentDateIsRead() {
+    assertThat(parse("plain-utf8-subject.eml").sentOn())
+        .isEqualTo(java.time.Instant.parse("2026-11-26T09:00:00Z"));
+  }
+}
