@@ -7,11 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.syncpost.system.SharedSyncPost;
 import org.syncpost.system.SyncPostServer;
 
 /** Users and queues in the browser, each leading to its mailbox, whose password is write-only. */
-@ExtendWith(SharedSyncPost.class)
+@ExtendWith(UiSyncPost.class)
 @Timeout(180)
 class DirectoryUiIT {
 

@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.syncpost.system.Api;
 import org.syncpost.system.Api.Reply;
-import org.syncpost.system.SharedSyncPost;
 import org.syncpost.system.SyncPostServer;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
@@ -26,7 +25,7 @@ import org.syncpost.testing.mail.ServerCertificate;
  * the default profile, approve the mailbox, apply the default email settings with "test & enable",
  * watch the job reach 100 %, and read the success alert on the alerts wall.
  */
-@ExtendWith(SharedSyncPost.class)
+@ExtendWith(UiSyncPost.class)
 @Timeout(240)
 class GuideWorkflowUiIT {
 

@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.syncpost.system.Api.Reply;
-import org.syncpost.system.SharedSyncPost;
 import org.syncpost.system.SyncPostServer;
 
 /** The guide's "Create an email server profile", in a real browser, and who may do it. */
-@ExtendWith(SharedSyncPost.class)
+@ExtendWith(UiSyncPost.class)
 @Timeout(180)
 class ProfilesUiIT {
 
