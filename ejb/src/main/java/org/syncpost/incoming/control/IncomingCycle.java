@@ -125,8 +125,7 @@ public class IncomingCycle {
    * what the server sees from SyncPost. The key is the one {@code MailboxTestRun} waits on.
    */
   private Permit profileSlot(CyclePlan plan) {
-    String key =
-        plan.profileId() == null ? "no-profile-tests" : "profile-" + plan.profileId() + "-tests";
+    String key = ConnectionLimiter.profileBudgetKey(plan.profileId());
     return limiter.acquire(key, plan.profileMaxConnections(), WAIT_FOR_A_CONNECTION);
   }
 

@@ -68,8 +68,7 @@ public class MailboxTestRun {
    * its servers. A test holds one connection at a time (incoming, then outgoing).
    */
   private Permit profileSlot(TestPlan plan) {
-    String key =
-        plan.profileId() == null ? "no-profile-tests" : "profile-" + plan.profileId() + "-tests";
+    String key = ConnectionLimiter.profileBudgetKey(plan.profileId());
     return limiter.acquire(key, plan.profileMaxConnections(), WAIT_FOR_A_TEST_SLOT);
   }
 

@@ -54,6 +54,15 @@ public class ConnectionLimiter {
         : "mailbox-" + mailbox.getId() + "-" + direction;
   }
 
+  /**
+   * The budget every test & enable and incoming cycle of one profile's mailboxes shares, whatever
+   * their credentials: together they never hold more than the profile's maximum connections on this
+   * node (ADR 0006).
+   */
+  public static String profileBudgetKey(Long profileId) {
+    return profileId == null ? "no-profile-tests" : "profile-" + profileId + "-tests";
+  }
+
   /** {@link #acquire(String, int, Duration)} with the endpoint's key and maximum. */
   public Permit acquire(Endpoint endpoint, Duration wait) {
     return acquire(endpoint.connectionKey(), endpoint.maxConnections(), wait, endpoint.describe());
