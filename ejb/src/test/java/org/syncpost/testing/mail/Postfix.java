@@ -15,9 +15,10 @@ import java.util.List;
 /**
  * A private Postfix ({@code postfix -c <dir> start-fg}, its own configuration and queue in a
  * temporary directory) on 127.0.0.1: submission with STARTTLS required and SASL AUTH through
- * Dovecot, and submissions with implicit TLS, both presenting {@link ServerCertificate#VALID}. Mail
- * for {@value MailUser#DOMAIN} goes to the given Dovecot over LMTP; any other recipient bounces
- * ({@code default_transport = error:...}) — nothing is relayed off the machine.
+ * Dovecot, and submissions with implicit TLS, both presenting {@link ServerCertificate#VALID};
+ * submissions also on the other {@link ServerCertificate} addresses, each with its certificate.
+ * Mail for {@value MailUser#DOMAIN} goes to the given Dovecot over LMTP; any other recipient
+ * bounces ({@code default_transport = error:...}) — nothing is relayed off the machine.
  *
  * <p>Needs root: Postfix's master runs as root and its services as the system user {@code postfix}.
  */
@@ -61,7 +62,7 @@ public final class Postfix implements AutoCloseable {
             LoopbackPorts.free(),
             dovecot.lmtpPort(),
             dovecot.authSocket(),
-            certificates.certificate(ServerCertificate.VALID));
+            certificates);
     try {
       Files.createDirectories(configuration.configDirectory());
       // Postfix creates the queue's subdirectories itself; it insists the top is root's.
@@ -89,7 +90,9 @@ public final class Postfix implements AutoCloseable {
           configuration.log(),
           List.of(
               new InetSocketAddress("127.0.0.1", configuration.submissionPort()),
-              new InetSocketAddress("127.0.0.1", configuration.smtpsPort())));
+              new InetSocketAddress("127.0.0.1", configuration.smtpsPort()),
+              new InetSocketAddress(
+                  ServerCertificate.REVOKED.address(), configuration.smtpsPort())));
       LOGGER.log(
           System.Logger.Level.DEBUG,
           "Postfix ready in {0} ms: submission {1}, submissions {2}",

@@ -1,11 +1,14 @@
 package org.syncpost.testing.mail;
 
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@code main.cf} and {@code master.cf} of a private Postfix 3.7: its own queue, listening on
- * 127.0.0.1 only, accepting mail only from SASL-authenticated clients over TLS, delivering {@value
- * MailUser#DOMAIN} to Dovecot over LMTP and nothing anywhere else.
+ * {@code main.cf} and {@code master.cf} of a private Postfix 3.7: its own queue, listening on the
+ * four loopback addresses of {@link ServerCertificate} only, accepting mail only from
+ * SASL-authenticated clients over TLS, delivering {@value MailUser#DOMAIN} to Dovecot over LMTP and
+ * nothing anywhere else.
  */
 record PostfixConfiguration(
     Path directory,
@@ -13,7 +16,11 @@ record PostfixConfiguration(
     int smtpsPort,
     int lmtpPort,
     Path dovecotAuthSocket,
-    IssuedCertificate certificate) {
+    TestCertificates certificates) {
+
+  IssuedCertificate certificate() {
+    return certificates.certificate(ServerCertificate.VALID);
+  }
 
   Path configDirectory() {
     return directory.resolve("conf");
@@ -88,14 +95,16 @@ record PostfixConfiguration(
             directory,
             MailUser.DOMAIN,
             lmtpPort,
-            certificate.certificate(),
-            certificate.privateKey(),
+            certificate().certificate(),
+            certificate().privateKey(),
             dovecotAuthSocket);
   }
 
   /**
-   * The two listeners SyncPost uses, then Postfix's internal services, none chrooted (a chroot
-   * would need copies of system files in the queue directory).
+   * The two listeners SyncPost uses, the implicit-TLS one again on each other loopback address with
+   * that address's certificate (expired, wrong host, revoked: for sending through a server whose
+   * certificate is refused), then Postfix's internal services, none chrooted (a chroot would need
+   * copies of system files in the queue directory).
    */
   String masterCf() {
     return """
@@ -133,6 +142,32 @@ record PostfixConfiguration(
         scache    unix  - - n - 1 scache
         postlog   unix-dgram n - n - 1 postlogd
         """
-        .formatted(submissionPort, smtpsPort);
+            .formatted(submissionPort, smtpsPort)
+        + Stream.of(ServerCertificate.values())
+            .filter(which -> which != ServerCertificate.VALID)
+            .map(this::submissionsPresenting)
+            .collect(Collectors.joining());
+  }
+
+  private String submissionsPresenting(ServerCertificate which) {
+    IssuedCertificate issued = certificates.certificate(which);
+    return """
+        # Submission over implicit TLS presenting the %2$s certificate.
+        %1$s:%3$d inet n - n - - smtpd
+          -o syslog_name=postfix/submissions-%4$s
+          -o smtpd_tls_wrappermode=yes
+          -o smtpd_tls_security_level=encrypt
+          -o smtpd_tls_cert_file=%5$s
+          -o smtpd_tls_key_file=%6$s
+          -o smtpd_sasl_auth_enable=yes
+          -o smtpd_client_restrictions=permit_sasl_authenticated,reject
+        """
+        .formatted(
+            which.address(),
+            which,
+            smtpsPort,
+            which.fileName(),
+            issued.certificate(),
+            issued.privateKey());
   }
 }
