@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
@@ -275,6 +278,205 @@ class OutgoingEmailIT {
     assertThat(alerts).hasSize(1);
     assertThat(alerts.get(0).getString("text")).contains("is not approved");
     assertThat(statusAndAttempts(admin.get("emails/" + id).json())).isEqualTo("PENDING_SEND 0");
+  }
+
+  @Test
+  void aProfileLimitedTo30EmailsAMinuteSendsNoMoreThan30InAnyMinute() {
+    long sender = mailbox(p -> p.add("maxMessagesPerMinute", 30), true);
+    MailUser recipient = servers.dovecot().addUser(unique("rcpt"), "recipient-password");
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ids.add(send(sender, recipient.address(), "Rated " + i));
+    }
+
+    List<Instant> sentOn = new ArrayList<>();
+    for (long id : ids) {
+      JsonObject email =
+          awaitEmail(id, e -> e.getString("status").equals("SENT"), Duration.ofMinutes(3));
+      assertThat(email.getString("status")).as("email %d", id).isEqualTo("SENT");
+      sentOn.add(Instant.parse(email.getString("sentOn")));
+    }
+
+    sentOn.sort(null);
+    // the 31st email may go only once the first is more than a minute old, and so on
+    for (int i = 0; i + 30 < sentOn.size(); i++) {
+      assertThat(Duration.between(sentOn.get(i), sentOn.get(i + 30)))
+          .as("between email %d and email %d of %s", i, i + 30, sentOn)
+          .isGreaterThan(Duration.ofMinutes(1));
+    }
+    assertThat(
+            servers
+                .dovecot()
+                .awaitMessageCount(recipient.name(), "INBOX", 40, Duration.ofSeconds(30)))
+        .isEqualTo(40);
+  }
+
+  /** The Dovecot user of a mailbox made by {@link #mailbox}: its address's local part. */
+  private String dovecotUserOf(long mailboxId) {
+    String address = admin.get("mailboxes/" + mailboxId).json().getString("email");
+    return address.substring(0, address.indexOf('@'));
+  }
+
+  @Test
+  void aSentEmailIsCopiedOnceIntoTheSendersSentFolderAsSeenWithItsMessageId() {
+    long sender = mailbox(p -> {}, true);
+    String senderUser = dovecotUserOf(sender);
+    servers.dovecot().createFolder(senderUser, "Sent");
+    Reply copying = admin.patch("mailboxes/" + sender, "{\"copyToSentFolder\": true}");
+    assertThat(copying.json().getString("sentFolder")).as(copying.toString()).isEqualTo("Sent");
+    MailUser recipient = servers.dovecot().addUser(unique("rcpt"), "recipient-password");
+
+    long id = send(sender, recipient.address(), "Keep a copy");
+    JsonObject sent =
+        awaitEmail(id, e -> e.getString("status").equals("SENT"), Duration.ofSeconds(60));
+
+    assertThat(servers.dovecot().awaitMessageCount(senderUser, "Sent", 1, Duration.ofSeconds(30)))
+        .isEqualTo(1);
+    String copy =
+        servers
+            .dovecot()
+            .doveadm("fetch", "-u", senderUser, "flags hdr.message-id", "mailbox", "Sent", "all");
+    assertThat(copy).contains("\\Seen").contains(sent.getString("messageId"));
+    assertThat(sent.isNull("lastError")).as(sent.toString()).isTrue();
+    assertThat(servers.dovecot().messageCount(senderUser, "Sent")).isEqualTo(1);
+  }
+
+  @Test
+  void anEmailWhoseCopyFailsIsStillSentAndTheRecordAndAWarningSaySo() {
+    long sender = mailbox(p -> {}, true);
+    admin.patch(
+        "mailboxes/" + sender, "{\"copyToSentFolder\": true, \"sentFolder\": \"Sent Items\"}");
+    MailUser recipient = servers.dovecot().addUser(unique("rcpt"), "recipient-password");
+
+    long id = send(sender, recipient.address(), "No such folder");
+    List<JsonObject> warnings =
+        awaitAlerts(sender, "outgoing-sent-copy-failed", Duration.ofSeconds(60));
+    JsonObject sent = admin.get("emails/" + id).json();
+
+    assertThat(
+            servers
+                .dovecot()
+                .awaitMessageCount(recipient.name(), "INBOX", 1, Duration.ofSeconds(30)))
+        .isEqualTo(1);
+    assertThat(sent.getString("status")).isEqualTo("SENT");
+    assertThat(sent.getString("lastError"))
+        .contains("not copied into the Sent folder")
+        .contains("'Sent Items' does not exist");
+    assertThat(warnings).extracting(a -> a.getString("level")).containsExactly("WARNING");
+  }
+
+  @Test
+  void onlyAnEmailTheApplicationMarksAutoSubmittedCarriesTheHeader() {
+    long sender = mailbox(p -> {}, true);
+    MailUser recipient = servers.dovecot().addUser(unique("rcpt"), "recipient-password");
+    Reply automatic =
+        admin.post(
+            "emails",
+            Json.createObjectBuilder(
+                    Json.createReader(
+                            new java.io.StringReader(
+                                email(sender, recipient.address(), "Your order has shipped")))
+                        .readObject())
+                .add("autoSubmitted", true)
+                .build()
+                .toString());
+    assertThat(automatic.json().getBoolean("autoSubmitted")).as(automatic.toString()).isTrue();
+    send(sender, recipient.address(), "Written by a person");
+
+    assertThat(
+            servers
+                .dovecot()
+                .awaitMessageCount(recipient.name(), "INBOX", 2, Duration.ofSeconds(60)))
+        .isEqualTo(2);
+    String marked =
+        servers
+            .dovecot()
+            .doveadm(
+                "fetch",
+                "-u",
+                recipient.name(),
+                "hdr.subject",
+                "mailbox",
+                "INBOX",
+                "header",
+                "Auto-Submitted",
+                "auto-generated");
+    assertThat(marked).contains("Your order has shipped").doesNotContain("Written by a person");
+  }
+
+  @Test
+  void aRefusedSignInDisablesOutgoingAndKeepsTheEmailPendingForTheOwners() {
+    long sender = mailbox(p -> {}, true);
+    admin.patch("mailboxes/" + sender, "{\"password\": \"no-longer-the-password\"}");
+
+    long id = send(sender, "someone@example.org", "Signed out");
+
+    assertThat(outgoingDisabledWithPendingEmail(sender, id, "outgoing-authentication-failed"))
+        .isEqualTo("PENDING_SEND 0, enabled=false FAILURE, ERROR to both owners");
+    assertThat(openAlert(sender, "outgoing-authentication-failed").getString("text"))
+        .contains("is disabled, and its emails wait unsent")
+        .contains("refused to sign in with the configured user name and password");
+  }
+
+  /** Postfix presents each of these certificates on its own loopback address (the test harness). */
+  @ParameterizedTest
+  @EnumSource(
+      value = ServerCertificate.class,
+      names = {"EXPIRED", "WRONG_HOST", "REVOKED"})
+  void aRefusedCertificateDisablesOutgoingAndKeepsTheEmailPendingForTheOwners(
+      ServerCertificate certificate) {
+    long sender = mailbox(p -> {}, true);
+    long profileId = admin.get("mailboxes/" + sender).json().getJsonNumber("profileId").longValue();
+    Reply moved =
+        admin.patch(
+            "profiles/" + profileId,
+            Json.createObjectBuilder()
+                .add("outgoingServer", certificate.address() + ":" + servers.postfix().smtpsPort())
+                .build()
+                .toString());
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    String code = "outgoing-certificate-" + certificate.name().toLowerCase().replace('_', '-');
+
+    long id = send(sender, "someone@example.org", "Not to that server");
+
+    assertThat(outgoingDisabledWithPendingEmail(sender, id, code))
+        .isEqualTo("PENDING_SEND 0, enabled=false FAILURE, ERROR to both owners");
+    assertThat(openAlert(sender, code).getString("text"))
+        .contains("is disabled, and its emails wait unsent")
+        .contains(certificate.address() + ":" + servers.postfix().smtpsPort())
+        .contains(
+            switch (certificate) {
+              case EXPIRED -> "certificate that has expired";
+              case WRONG_HOST -> "certificate issued for a different host name";
+              default -> "certificate that its certificate authority has revoked";
+            });
+  }
+
+  /**
+   * Waits for the alert {@code code}, then: the email's status and attempts, the mailbox's outgoing
+   * state, and whether the alert is an error addressed to the profile's owner (the admin, who made
+   * the profile) as well as the mailbox's.
+   */
+  private String outgoingDisabledWithPendingEmail(long mailboxId, long emailId, String code) {
+    List<JsonObject> raised = awaitAlerts(mailboxId, code, Duration.ofSeconds(90));
+    assertThat(raised).as("alert %s", code).hasSize(1);
+    JsonObject mailbox = admin.get("mailboxes/" + mailboxId).json();
+    boolean toProfileOwner =
+        admin.get("alerts?mine=true&mailboxId=" + mailboxId).array().stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(a -> a.getString("code").equals(code));
+    return statusAndAttempts(admin.get("emails/" + emailId).json())
+        + ", enabled="
+        + mailbox.getBoolean("enabledForOutgoing")
+        + " "
+        + mailbox.getString("outgoingStatus")
+        + ", "
+        + raised.get(0).getString("level")
+        + (toProfileOwner ? " to both owners" : " to the mailbox owner only");
+  }
+
+  private JsonObject openAlert(long mailboxId, String code) {
+    return alerts(mailboxId, code).get(0);
   }
 
   @Test

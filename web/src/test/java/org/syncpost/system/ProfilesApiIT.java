@@ -79,6 +79,7 @@ class ProfilesApiIT {
           unknown enum value   | "serverType": "EXCHANGE"                 | serverType
           missing host         | "incomingServer": null                   | incomingServer
           timeout over 100 s   | "connectionTimeoutSeconds": 101          | connectionTimeoutSeconds
+          no email a minute    | "maxMessagesPerMinute": 0                | maxMessagesPerMinute
           """)
   void invalidInputIsRefusedFieldByFieldAndNothingIsStored(
       String label, String override, String field) {

@@ -258,6 +258,16 @@ public class EmailRecord extends Tracked {
     lastDeliveryError = truncated(refusedRecipients);
   }
 
+  /**
+   * Sent, but the copy into the sender's Sent folder failed: noted beside any refused recipient.
+   */
+  public void sentCopyFailed(String reason) {
+    require("noted as sent without a copy", "SENT", EmailStatus.SENT);
+    String note = "Sent, but not copied into the Sent folder: " + reason;
+    lastDeliveryError =
+        truncated(lastDeliveryError == null ? note : lastDeliveryError + " " + note);
+  }
+
   /** A transient failure (4xx, connection lost): tried again at {@code nextAttempt}. */
   public void retryLater(String error, Instant nextAttempt) {
     require("retried", "SENDING", EmailStatus.SENDING);

@@ -18,6 +18,7 @@ import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxSettings;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.MailProtocol;
 import org.syncpost.settings.entity.AppointmentsNotSupported;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.control.Rules;
@@ -94,6 +95,16 @@ public class Mailboxes {
     List<Violation> found = new ArrayList<>(mailbox.violationsOf(settings));
     addresses.conflictFor("email", settings.email(), mailbox).ifPresent(found::add);
     EmailServerProfile profile = profile(settings.profileId(), "profileId", found);
+    if (Boolean.TRUE.equals(settings.copyToSentFolder())
+        && profile != null
+        && profile.getServerType().incoming() != MailProtocol.IMAP) {
+      found.add(
+          new Violation(
+              "copyToSentFolder",
+              "a copy into the Sent folder needs an IMAP server; the profile "
+                  + profile.getName()
+                  + " reads email over POP3, which has no folders"));
+    }
     rules.enforce(settings, found);
     mailbox.reconfigure(settings, profile, organisation().requiresApproval(mailbox.isForQueue()));
     auditor.record("changed", AUDIT_TYPE, id, summary(mailbox, settings));
@@ -227,7 +238,9 @@ public class Mailboxes {
                 settings.processEmailReceivedAfter(), mailbox.getProcessEmailReceivedAfter())
             && Objects.equals(
                 settings.deleteEmailAfterProcessing(), mailbox.isDeleteEmailAfterProcessing())
-            && Objects.equals(settings.folders(), mailbox.getFolders());
+            && Objects.equals(settings.folders(), mailbox.getFolders())
+            && Boolean.TRUE.equals(settings.copyToSentFolder()) == mailbox.isCopyToSentFolder()
+            && Objects.equals(settings.sentFolder(), mailbox.getSentFolder());
     if (!othersUnchanged) {
       throw new AccessDenied(
           "As a mailbox owner you may change only username, password and allowCredentialUse of"

@@ -54,6 +54,7 @@ public class Mailbox extends Tracked {
   public static final String COUNT_FILTERED = "Mailbox.countFiltered";
   public static final String WITH_EMAIL = "Mailbox.withEmail";
   public static final String DEFAULT_FOLDERS = "INBOX";
+  public static final String DEFAULT_SENT_FOLDER = "Sent";
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mailbox_seq")
@@ -150,6 +151,13 @@ public class Mailbox extends Tracked {
   @Column(nullable = false, length = 2000)
   private String folders = DEFAULT_FOLDERS;
 
+  /** After SMTP accepted a message, a copy goes into this IMAP folder (RFC 3501 APPEND). */
+  @Column(name = "copy_to_sent_folder", nullable = false)
+  private boolean copyToSentFolder;
+
+  @Column(name = "sent_folder", length = 255)
+  private String sentFolder;
+
   @Column(name = "next_incoming_poll_at")
   private Instant nextIncomingPollAt;
 
@@ -226,6 +234,7 @@ public class Mailbox extends Tracked {
   /** Rules beyond single fields. */
   public List<Violation> violationsOf(MailboxSettings settings) {
     List<Violation> found = new ArrayList<>();
+
     if (AppointmentsNotSupported.isRefused(settings.appointmentsDeliveryMethod())) {
       found.add(AppointmentsNotSupported.violation("appointmentsDeliveryMethod"));
     }
@@ -253,6 +262,11 @@ public class Mailbox extends Tracked {
     processEmailReceivedAfter = settings.processEmailReceivedAfter();
     deleteEmailAfterProcessing = settings.deleteEmailAfterProcessing();
     folders = normalisedFolders(settings.folders());
+    copyToSentFolder = Boolean.TRUE.equals(settings.copyToSentFolder());
+    sentFolder =
+        settings.sentFolder() == null || settings.sentFolder().isBlank()
+            ? null
+            : settings.sentFolder().strip();
   }
 
   /** The bulk "Edit" of several mailboxes: profile and delivery methods only. */
@@ -590,6 +604,15 @@ public class Mailbox extends Tracked {
 
   public boolean isDeleteEmailAfterProcessing() {
     return deleteEmailAfterProcessing;
+  }
+
+  public boolean isCopyToSentFolder() {
+    return copyToSentFolder;
+  }
+
+  /** The folder sent email is copied into: as set, or {@value #DEFAULT_SENT_FOLDER}. */
+  public String getSentFolder() {
+    return sentFolder == null ? DEFAULT_SENT_FOLDER : sentFolder;
   }
 
   public String getFolders() {

@@ -33,4 +33,8 @@ public record MailboxSettings(
     @NotBlank(message = "name at least one folder, e.g. INBOX")
         @Size(max = 2000, message = "must be at most 2,000 characters")
         @Pattern(regexp = "[^\\r\\n]*", message = "separate folder names with commas, on one line")
-        String folders) {}
+        String folders,
+    Boolean copyToSentFolder,
+    @Size(max = 255, message = "must be at most 255 characters")
+        @Pattern(regexp = "[^\\r\\n]*", message = "must be one folder name, on one line")
+        String sentFolder) {}

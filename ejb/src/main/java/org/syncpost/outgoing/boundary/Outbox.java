@@ -79,6 +79,9 @@ public class Outbox {
             null);
     EmailRecord record = EmailRecord.outgoing(content, sender, request.sendAt(), request.draft());
     request.attachments().forEach(record::attach);
+    if (request.autoSubmitted()) {
+      record.markAutoSubmitted();
+    }
     if (settings.correlationEnabled()) {
       record.assignTrackingToken(TrackingToken.generate(random).value());
     }

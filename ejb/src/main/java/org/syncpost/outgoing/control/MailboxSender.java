@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,7 @@ import org.syncpost.outgoing.entity.Backoff;
 import org.syncpost.outgoing.entity.DeliveryOutcome;
 import org.syncpost.outgoing.entity.OutgoingMessage;
 import org.syncpost.outgoing.entity.SendingPlan;
+import org.syncpost.outgoing.entity.SentFolderCopy;
 
 /**
  * Sends the due email of one mailbox: batch by batch over one connection each, within the mailbox's
@@ -40,6 +42,7 @@ public class MailboxSender {
   @Inject OutgoingLedger ledger;
   @Inject SmtpSubmitter submitter;
   @Inject ConnectionLimiter limiter;
+  @Inject SentFolderCopier sentFolderCopier;
   @Inject Alerts alerts;
   @Inject Clock clock;
 
@@ -53,6 +56,7 @@ public class MailboxSender {
 
   private final RandomGenerator random = RandomGenerator.getDefault();
   private final Map<Long, Instant> blockedAlerted = new ConcurrentHashMap<>();
+  private final Map<Long, Object> rateLocks = new ConcurrentHashMap<>();
 
   /** Sends until nothing of the mailbox is due, it is blocked, or its server fails. */
   public void sendDueEmail(long mailboxId) {
@@ -71,9 +75,7 @@ public class MailboxSender {
         disable(plan, plan.unusable());
         return;
       }
-      List<OutgoingMessage> batch =
-          ledger.claim(
-              mailboxId, now, now.plusSeconds(Math.max(leaseSeconds, 1)), Math.max(batchSize, 1));
+      List<OutgoingMessage> batch = claimWithinRate(plan, now);
       if (batch.isEmpty() || !send(plan, batch) || batch.size() < batchSize) {
         return;
       }
@@ -81,13 +83,44 @@ public class MailboxSender {
   }
 
   /**
+   * The next batch, no larger than the profile's rate limit allows now; empty when the last minute
+   * is full (the next tick looks again). The profile's mailboxes count and claim one at a time on
+   * this node; two nodes claiming at the same moment may together exceed the limit by a batch.
+   */
+  private List<OutgoingMessage> claimWithinRate(SendingPlan plan, Instant now) {
+    Instant leaseUntil = now.plusSeconds(Math.max(leaseSeconds, 1));
+    int wanted = Math.max(batchSize, 1);
+    if (plan.rate() == null) {
+      return ledger.claim(plan.mailboxId(), now, leaseUntil, wanted);
+    }
+    synchronized (rateLocks.computeIfAbsent(plan.profileId(), id -> new Object())) {
+      int allowed = Math.min(wanted, ledger.rateAllowance(plan.profileId(), plan.rate(), now));
+      if (allowed == 0) {
+        LOGGER.log(
+            System.Logger.Level.DEBUG,
+            "Mailbox {0}: profile {1} sent {2} emails in the last minute; the rest waits",
+            plan.mailboxId(),
+            plan.profileId(),
+            plan.rate().perMinute());
+        return List.of();
+      }
+      return ledger.claim(plan.mailboxId(), now, leaseUntil, allowed);
+    }
+  }
+
+  /**
    * @return whether the connection worked, so that the next batch may follow
    */
   private boolean send(SendingPlan plan, List<OutgoingMessage> batch) {
+    Map<Long, byte[]> sentCopies = new LinkedHashMap<>();
     try (Permit slot = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION)) {
       submitter.submit(
-          plan.endpoint(), batch, (message, outcome) -> record(plan, message, outcome));
-      return true;
+          plan.endpoint(),
+          batch,
+          (message, outcome) -> record(plan, message, outcome),
+          plan.sentFolder() == null
+              ? null
+              : (message, bytes) -> sentCopies.put(message.recordId(), bytes));
     } catch (MailServerFailure failure) {
       LOGGER.log(
           System.Logger.Level.WARNING,
@@ -110,6 +143,46 @@ public class MailboxSender {
         disable(plan, failure);
       }
       return false;
+    }
+    if (!sentCopies.isEmpty()) {
+      copyToSentFolder(plan, sentCopies);
+    }
+    return true;
+  }
+
+  /** A failed copy does not undo the sending: the record and a warning say so. */
+  private void copyToSentFolder(SendingPlan plan, Map<Long, byte[]> sentCopies) {
+    SentFolderCopy target = plan.sentFolder();
+    Map<Long, String> failed;
+    if (target.server() == null) {
+      failed = sentFolderCopier.copy(target, sentCopies);
+    } else {
+      try (Permit slot = limiter.acquire(target.server(), WAIT_FOR_A_CONNECTION)) {
+        failed = sentFolderCopier.copy(target, sentCopies);
+      } catch (MailServerFailure busy) {
+        failed = new LinkedHashMap<>();
+        for (Long id : sentCopies.keySet()) {
+          failed.put(id, busy.getMessage());
+        }
+      }
+    }
+    failed.forEach((recordId, reason) -> ledger.sentCopyFailed(recordId, reason));
+    if (!failed.isEmpty()) {
+      String reason = failed.values().iterator().next();
+      alert(
+          plan,
+          AlertLevel.WARNING,
+          "outgoing-sent-copy-failed",
+          failed.size()
+              + " email(s) from the mailbox '"
+              + plan.mailboxName()
+              + "' were sent, but not copied into its folder '"
+              + target.folder()
+              + "': "
+              + reason,
+          "Check the Sent folder's name and the mailbox's IMAP sign-in (test & enable shows"
+              + " it); the emails themselves went out and are not sent again.",
+          "email records " + failed.keySet());
     }
   }
 

@@ -24,6 +24,9 @@ import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.outgoing.entity.OutgoingMessage;
 import org.syncpost.outgoing.entity.SendingPlan;
+import org.syncpost.outgoing.entity.SendingRate;
+import org.syncpost.outgoing.entity.SentFolderCopy;
+import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.settings.entity.EmailSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
 
@@ -58,6 +61,7 @@ public class OutgoingLedger {
   @Transactional(TxType.REQUIRES_NEW)
   public SendingPlan plan(long mailboxId) {
     Mailbox mailbox = em.find(Mailbox.class, mailboxId);
+    EmailServerProfile profile = mailbox.getProfile();
     OrganisationSettings organisation =
         em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
     EmailSettings settings = organisation.asEmailSettings();
@@ -79,7 +83,55 @@ public class OutgoingLedger {
         endpoint,
         unusable,
         settings.transientRetryCount(),
-        Duration.ofMinutes(settings.transientRetryIntervalMinutes()));
+        Duration.ofMinutes(settings.transientRetryIntervalMinutes()),
+        profile == null ? null : profile.getId(),
+        profile == null || profile.getMaxMessagesPerMinute() == null
+            ? null
+            : new SendingRate(profile.getMaxMessagesPerMinute()),
+        blocked == null && mailbox.isCopyToSentFolder()
+            ? sentFolderOf(mailbox, organisation)
+            : null);
+  }
+
+  private SentFolderCopy sentFolderOf(Mailbox mailbox, OrganisationSettings organisation) {
+    try {
+      return new SentFolderCopy(
+          mailbox.getSentFolder(), endpoints.incomingOf(mailbox, organisation), null);
+    } catch (MailServerFailure failure) {
+      return new SentFolderCopy(mailbox.getSentFolder(), null, failure);
+    }
+  }
+
+  /** The email was sent, but its copy into the Sent folder failed: the record says so. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void sentCopyFailed(long recordId, String reason) {
+    record(recordId).sentCopyFailed(reason);
+  }
+
+  /**
+   * How many more emails the profile's rate limit lets go at {@code now}: counted from what every
+   * node sent in the last minute and is sending now, as the database says.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int rateAllowance(long profileId, SendingRate rate, Instant now) {
+    List<Instant> sentOn =
+        em.createQuery(
+                "select e.sentOn from EmailRecord e where e.senderMailbox.profile.id = :profileId"
+                    + " and e.status = :sent and e.sentOn > :since",
+                Instant.class)
+            .setParameter("profileId", profileId)
+            .setParameter("sent", EmailStatus.SENT)
+            .setParameter("since", SendingRate.windowStart(now))
+            .getResultList();
+    long sending =
+        em.createQuery(
+                "select count(e) from EmailRecord e where e.senderMailbox.profile.id = :profileId"
+                    + " and e.status = :sending",
+                Long.class)
+            .setParameter("profileId", profileId)
+            .setParameter("sending", EmailStatus.SENDING)
+            .getSingleResult();
+    return rate.allowance(sentOn, (int) Math.min(sending, Integer.MAX_VALUE), now);
   }
 
   /**

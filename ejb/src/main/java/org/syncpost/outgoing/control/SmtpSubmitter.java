@@ -8,6 +8,8 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,12 +51,14 @@ public class SmtpSubmitter {
    * Connects, sends {@code messages} in order and hands each outcome to {@code outcomes} as soon as
    * it is known; every message gets exactly one outcome.
    *
+   * @param sentCopies when not {@code null}, also given the exact bytes of each message sent
    * @throws MailServerFailure when the connection or sign-in failed: then no message has an outcome
    */
   public void submit(
       Endpoint endpoint,
       List<OutgoingMessage> messages,
-      BiConsumer<OutgoingMessage, DeliveryOutcome> outcomes) {
+      BiConsumer<OutgoingMessage, DeliveryOutcome> outcomes,
+      BiConsumer<OutgoingMessage, byte[]> sentCopies) {
     Session session = sessions.sessionFor(endpoint);
     session.getProperties().setProperty("mail.smtp.sendpartial", "true");
     Transport transport = sessions.connectTransport(session, endpoint);
@@ -62,7 +66,7 @@ public class SmtpSubmitter {
     try {
       for (; index < messages.size(); index++) {
         OutgoingMessage message = messages.get(index);
-        DeliveryOutcome outcome = send(transport, session, endpoint, message);
+        DeliveryOutcome outcome = send(transport, session, endpoint, message, sentCopies);
         outcomes.accept(message, outcome);
         if (outcome.kind() != DeliveryOutcome.Kind.SENT && !transport.isConnected()) {
           index++;
@@ -81,7 +85,11 @@ public class SmtpSubmitter {
   }
 
   private DeliveryOutcome send(
-      Transport transport, Session session, Endpoint endpoint, OutgoingMessage email) {
+      Transport transport,
+      Session session,
+      Endpoint endpoint,
+      OutgoingMessage email,
+      BiConsumer<OutgoingMessage, byte[]> sentCopies) {
     MimeMessage message;
     try {
       message = composer.compose(session, email, clock.instant());
@@ -97,11 +105,30 @@ public class SmtpSubmitter {
           email.recordId(),
           email.messageId(),
           endpoint.describe());
-      return DeliveryOutcome.sent(null);
     } catch (SendFailedException failed) {
       return outcomeOf(failed, endpoint, email);
     } catch (MessagingException | RuntimeException failed) {
       return outcomeOf(failed, endpoint, email);
+    }
+    if (sentCopies != null) {
+      sentCopies.accept(email, bytesOf(message));
+    }
+    return DeliveryOutcome.sent(null);
+  }
+
+  /**
+   * What was sent: a saved message writes the same bytes every time (its boundaries and headers are
+   * fixed by {@code saveChanges}, its content encoded the same way).
+   *
+   * @return the bytes, or {@code null} when they could not be written again (the copy then fails)
+   */
+  private static byte[] bytesOf(MimeMessage message) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      message.writeTo(bytes);
+      return bytes.toByteArray();
+    } catch (IOException | MessagingException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -10,6 +10,9 @@ import org.syncpost.email.entity.AttachmentData;
  *
  * @param sendAt when to send it, or {@code null} for as soon as possible
  * @param draft keep it as a draft, to be sent later
+ * @param autoSubmitted the application generated it without a person writing it (a notification, an
+ *     acknowledgement, a reminder): it goes out with {@code Auto-Submitted: auto-generated} (RFC
+ *     3834 §5), so that auto-responders and vacation notices do not answer it
  */
 public record OutgoingEmail(
     Long senderMailboxId,
@@ -21,7 +24,8 @@ public record OutgoingEmail(
     String htmlBody,
     List<AttachmentData> attachments,
     Instant sendAt,
-    boolean draft) {
+    boolean draft,
+    boolean autoSubmitted) {
 
   public OutgoingEmail {
     to = to == null ? List.of() : List.copyOf(to);

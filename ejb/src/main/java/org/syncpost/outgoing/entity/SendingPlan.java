@@ -14,6 +14,9 @@ import org.syncpost.mailserver.entity.MailServerFailure;
  * @param unusable why its SMTP server cannot be used as configured, or {@code null}
  * @param retries the organisation's transient-error retries (attempts = retries + 1)
  * @param retryInterval the organisation's interval between retries, before backoff
+ * @param profileId the mailbox's profile, or {@code null}
+ * @param rate the profile's sending rate limit, or {@code null} for none
+ * @param sentFolder where copies of sent email go, or {@code null} when the mailbox keeps none
  */
 public record SendingPlan(
     long mailboxId,
@@ -23,7 +26,10 @@ public record SendingPlan(
     Endpoint endpoint,
     MailServerFailure unusable,
     int retries,
-    Duration retryInterval) {
+    Duration retryInterval,
+    Long profileId,
+    SendingRate rate,
+    SentFolderCopy sentFolder) {
 
   public boolean postponedAt(Instant now) {
     return postponedUntil != null && postponedUntil.isAfter(now);

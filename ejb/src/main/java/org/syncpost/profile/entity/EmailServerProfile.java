@@ -136,6 +136,10 @@ public class EmailServerProfile extends Tracked {
   @Column(name = "trusted_certificates_pem")
   private String trustedCertificatesPem;
 
+  /** Outgoing messages per minute over all its mailboxes, so providers do not block the sender. */
+  @Column(name = "max_messages_per_minute")
+  private Integer maxMessagesPerMinute;
+
   /**
    * What is wrong with {@code settings} for this profile beyond field formats: rules that depend on
    * several fields, on what the profile was before, and on what the organisation allows.
@@ -251,6 +255,7 @@ public class EmailServerProfile extends Tracked {
     owner = newOwner;
     revocationCheck = settings.revocationCheck();
     trustedCertificatesPem = blankToNull(settings.trustedCertificatesPem());
+    maxMessagesPerMinute = settings.maxMessagesPerMinute();
   }
 
   /** Reassigns the profile owner, e.g. when the owning user is removed. */
@@ -452,6 +457,13 @@ public class EmailServerProfile extends Tracked {
 
   public int getMaxConcurrentConnections() {
     return maxConcurrentConnections;
+  }
+
+  /**
+   * @return the sending rate limit, or {@code null} for none
+   */
+  public Integer getMaxMessagesPerMinute() {
+    return maxMessagesPerMinute;
   }
 
   public int getConnectionTimeoutSeconds() {

@@ -58,7 +58,17 @@ public record ProfileSettings(
     Long ownerId,
     @NotNull RevocationCheck revocationCheck,
     @Size(max = 100_000, message = "must be at most 100,000 characters of PEM")
-        String trustedCertificatesPem) {
+        String trustedCertificatesPem,
+    @Min(
+            value = 1,
+            message = "must be between 1 and 100000 messages per minute, or empty for no limit")
+        @Max(
+            value = MAX_MESSAGES_PER_MINUTE,
+            message = "must be between 1 and 100000 messages per minute, or empty for no limit")
+        Integer maxMessagesPerMinute) {
+
+  /** The highest sending rate limit one can set: beyond it a limit means nothing. */
+  public static final int MAX_MESSAGES_PER_MINUTE = 100_000;
 
   public static final int DEFAULT_MIN_POLLING_MINUTES = 1;
   public static final int DEFAULT_MAX_CONNECTIONS = 10;
@@ -93,7 +103,8 @@ public record ProfileSettings(
         or(alertOwnerOnFailures, Boolean.FALSE),
         ownerId,
         or(revocationCheck, RevocationCheck.ON),
-        trustedCertificatesPem);
+        trustedCertificatesPem,
+        maxMessagesPerMinute);
   }
 
   private static <T> T or(T value, T fallback) {

@@ -73,7 +73,9 @@ class MailboxTest {
         true,
         null,
         deleteAfterProcessing,
-        "INBOX");
+        "INBOX",
+        false,
+        null);
   }
 
   private static MailboxSettings withFolders(String folders) {
@@ -89,7 +91,9 @@ class MailboxTest {
         false,
         null,
         false,
-        folders);
+        folders,
+        false,
+        null);
   }
 
   /** Entities get their id from the database; a unit test gives one by hand. */

@@ -34,6 +34,7 @@ public final class ProfileSettingsBuilder {
   private Long ownerId;
   private RevocationCheck revocationCheck = RevocationCheck.ON;
   private String trustedCertificatesPem;
+  private Integer maxMessagesPerMinute;
 
   private ProfileSettingsBuilder() {}
 
@@ -194,6 +195,11 @@ public final class ProfileSettingsBuilder {
     return this;
   }
 
+  public ProfileSettingsBuilder maxMessagesPerMinute(Integer value) {
+    maxMessagesPerMinute = value;
+    return this;
+  }
+
   public ProfileSettingsBuilder trustedCertificatesPem(String value) {
     trustedCertificatesPem = value;
     return this;
@@ -226,6 +232,7 @@ public final class ProfileSettingsBuilder {
         alertOwnerOnFailures,
         ownerId,
         revocationCheck,
-        trustedCertificatesPem);
+        trustedCertificatesPem,
+        maxMessagesPerMinute);
   }
 }

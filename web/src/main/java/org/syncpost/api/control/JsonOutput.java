@@ -37,6 +37,10 @@ public final class JsonOutput {
     return this;
   }
 
+  public JsonOutput add(String name, Integer value) {
+    return add(name, value == null ? null : value.longValue());
+  }
+
   public JsonOutput add(String name, long value) {
     builder.add(name, value);
     return this;

@@ -47,6 +47,7 @@ public class EmailsResource {
   static final Set<String> SEND_FIELDS =
       Set.of(
           "senderMailboxId",
+          "autoSubmitted",
           "to",
           "cc",
           "bcc",
@@ -80,7 +81,8 @@ public class EmailsResource {
             input.string("htmlBody"),
             attachments(body, input),
             input.instant("sendAt"),
-            Boolean.TRUE.equals(input.bool("draft")));
+            Boolean.TRUE.equals(input.bool("draft")),
+            Boolean.TRUE.equals(input.bool("autoSubmitted")));
     input.requireReadable();
     EmailRecord created = outbox.create(request);
     return Response.created(

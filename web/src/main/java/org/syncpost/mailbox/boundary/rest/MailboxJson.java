@@ -45,6 +45,8 @@ final class MailboxJson {
           "processEmailReceivedAfter",
           "deleteEmailAfterProcessing",
           "folders",
+          "copyToSentFolder",
+          "sentFolder",
           "nextIncomingPollAt",
           "lastSyncStartedOn",
           "lastSyncSucceededOn",
@@ -86,6 +88,8 @@ final class MailboxJson {
         .add("processEmailReceivedAfter", m.getProcessEmailReceivedAfter())
         .add("deleteEmailAfterProcessing", m.isDeleteEmailAfterProcessing())
         .add("folders", m.getFolders())
+        .add("copyToSentFolder", m.isCopyToSentFolder())
+        .add("sentFolder", m.getSentFolder())
         .add("nextIncomingPollAt", m.getNextIncomingPollAt())
         .add("lastSyncStartedOn", m.getLastSyncStartedOn())
         .add("lastSyncSucceededOn", m.getLastSyncSucceededOn())
@@ -112,7 +116,9 @@ final class MailboxJson {
             in.bool("allowCredentialUse"),
             in.instant("processEmailReceivedAfter"),
             in.bool("deleteEmailAfterProcessing"),
-            in.string("folders"));
+            in.string("folders"),
+            in.bool("copyToSentFolder"),
+            in.string("sentFolder"));
     in.requireReadable();
     return settings;
   }

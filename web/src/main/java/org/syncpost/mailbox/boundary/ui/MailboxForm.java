@@ -29,6 +29,8 @@ public class MailboxForm implements Serializable {
 
   private boolean deleteEmailAfterProcessing;
   private String folders;
+  private boolean copyToSentFolder;
+  private String sentFolder;
 
   static MailboxForm of(Mailbox m) {
     MailboxForm form = new MailboxForm();
@@ -46,6 +48,8 @@ public class MailboxForm implements Serializable {
             : LocalDateTime.ofInstant(m.getProcessEmailReceivedAfter(), ZoneOffset.UTC);
     form.deleteEmailAfterProcessing = m.isDeleteEmailAfterProcessing();
     form.folders = m.getFolders();
+    form.copyToSentFolder = m.isCopyToSentFolder();
+    form.sentFolder = m.getSentFolder();
     return form;
   }
 
@@ -67,7 +71,9 @@ public class MailboxForm implements Serializable {
         allowCredentialUse,
         after,
         deleteEmailAfterProcessing,
-        folders);
+        folders,
+        copyToSentFolder,
+        sentFolder);
   }
 
   void forgetPassword() {
@@ -169,5 +175,21 @@ public class MailboxForm implements Serializable {
 
   public void setFolders(String folders) {
     this.folders = folders;
+  }
+
+  public boolean isCopyToSentFolder() {
+    return copyToSentFolder;
+  }
+
+  public void setCopyToSentFolder(boolean copyToSentFolder) {
+    this.copyToSentFolder = copyToSentFolder;
+  }
+
+  public String getSentFolder() {
+    return sentFolder;
+  }
+
+  public void setSentFolder(String sentFolder) {
+    this.sentFolder = sentFolder;
   }
 }

@@ -50,7 +50,8 @@ final class ProfileJson {
           "alertOwnerOnFailures",
           "ownerId",
           "revocationCheck",
-          "trustedCertificatesPem");
+          "trustedCertificatesPem",
+          "maxMessagesPerMinute");
 
   private ProfileJson() {}
 
@@ -83,6 +84,7 @@ final class ProfileJson {
         .add("ownerId", p.getOwner() == null ? null : p.getOwner().getId())
         .add("revocationCheck", p.getRevocationCheck())
         .add("trustedCertificatesPem", p.getTrustedCertificatesPem())
+        .add("maxMessagesPerMinute", p.getMaxMessagesPerMinute())
         .build();
   }
 
@@ -118,7 +120,8 @@ final class ProfileJson {
             in.bool("alertOwnerOnFailures"),
             in.id("ownerId"),
             in.enumValue("revocationCheck", RevocationCheck.class),
-            in.string("trustedCertificatesPem"));
+            in.string("trustedCertificatesPem"),
+            in.integer("maxMessagesPerMinute"));
     in.requireReadable();
     return settings;
   }

@@ -50,6 +50,9 @@ public class ProfileForm implements Serializable {
   private RevocationCheck revocationCheck = RevocationCheck.ON;
   private String trustedCertificatesPem;
 
+  /** Empty: no limit. */
+  private Integer maxMessagesPerMinute;
+
   static ProfileForm of(EmailServerProfile p) {
     ProfileForm form = new ProfileForm();
     form.name = p.getName();
@@ -79,6 +82,7 @@ public class ProfileForm implements Serializable {
     form.ownerId = p.getOwner() == null ? null : p.getOwner().getId();
     form.revocationCheck = p.getRevocationCheck();
     form.trustedCertificatesPem = p.getTrustedCertificatesPem();
+    form.maxMessagesPerMinute = p.getMaxMessagesPerMinute();
     return form;
   }
 
@@ -114,7 +118,8 @@ public class ProfileForm implements Serializable {
         alertOwnerOnFailures,
         ownerId,
         revocationCheck,
-        trustedCertificatesPem);
+        trustedCertificatesPem,
+        maxMessagesPerMinute);
   }
 
   private static Secret secret(boolean accepted, String typed) {
@@ -333,5 +338,13 @@ public class ProfileForm implements Serializable {
 
   public void setTrustedCertificatesPem(String trustedCertificatesPem) {
     this.trustedCertificatesPem = trustedCertificatesPem;
+  }
+
+  public Integer getMaxMessagesPerMinute() {
+    return maxMessagesPerMinute;
+  }
+
+  public void setMaxMessagesPerMinute(Integer maxMessagesPerMinute) {
+    this.maxMessagesPerMinute = maxMessagesPerMinute;
   }
 }
