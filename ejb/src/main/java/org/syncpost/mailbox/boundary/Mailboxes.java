@@ -227,7 +227,9 @@ public class Mailboxes {
                 settings.processEmailReceivedAfter(), mailbox.getProcessEmailReceivedAfter())
             && Objects.equals(
                 settings.deleteEmailAfterProcessing(), mailbox.isDeleteEmailAfterProcessing())
-            && Objects.equals(settings.folders(), mailbox.getFolders());
+            && Objects.equals(settings.folders(), mailbox.getFolders())
+            && (settings.pushIncomingEmail() == null
+                || settings.pushIncomingEmail() == mailbox.getPushIncomingEmail());
     if (!othersUnchanged) {
       throw new AccessDenied(
           "As a mailbox owner you may change only username, password and allowCredentialUse of"

@@ -11,7 +11,8 @@ import org.syncpost.settings.entity.DeliveryMethod;
 
 /**
  * What an administrator sets on a mailbox. A {@code null} password keeps the stored one; a {@code
- * null} profile leaves the mailbox without a server.
+ * null} profile leaves the mailbox without a server; a {@code null} push setting keeps the stored
+ * one.
  */
 public record MailboxSettings(
     @NotBlank(message = "enter a name for the mailbox")
@@ -33,4 +34,5 @@ public record MailboxSettings(
     @NotBlank(message = "name at least one folder, e.g. INBOX")
         @Size(max = 2000, message = "must be at most 2,000 characters")
         @Pattern(regexp = "[^\\r\\n]*", message = "separate folder names with commas, on one line")
-        String folders) {}
+        String folders,
+    PushSetting pushIncomingEmail) {}

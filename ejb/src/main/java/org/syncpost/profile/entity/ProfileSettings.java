@@ -58,7 +58,8 @@ public record ProfileSettings(
     Long ownerId,
     @NotNull RevocationCheck revocationCheck,
     @Size(max = 100_000, message = "must be at most 100,000 characters of PEM")
-        String trustedCertificatesPem) {
+        String trustedCertificatesPem,
+    @NotNull Boolean pushIncomingEmail) {
 
   public static final int DEFAULT_MIN_POLLING_MINUTES = 1;
   public static final int DEFAULT_MAX_CONNECTIONS = 10;
@@ -93,7 +94,8 @@ public record ProfileSettings(
         or(alertOwnerOnFailures, Boolean.FALSE),
         ownerId,
         or(revocationCheck, RevocationCheck.ON),
-        trustedCertificatesPem);
+        trustedCertificatesPem,
+        or(pushIncomingEmail, Boolean.FALSE));
   }
 
   private static <T> T or(T value, T fallback) {

@@ -119,6 +119,7 @@ class AlertsIT {
         true,
         ownerId,
         RevocationCheck.ON,
+        null,
         null);
   }
 

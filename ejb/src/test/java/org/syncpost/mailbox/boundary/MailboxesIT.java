@@ -75,6 +75,7 @@ class MailboxesIT {
         null,
         null,
         RevocationCheck.ON,
+        null,
         null);
   }
 

@@ -28,6 +28,7 @@ public final class ProfileSettingsBuilder {
   private Boolean useSameSettingsForOutgoing = true;
   private Instant processEmailFrom = PROCESS_FROM;
   private Integer minPollingIntervalMinutes = 1;
+  private Boolean pushIncomingEmail = false;
   private Integer maxConcurrentConnections = 10;
   private Integer connectionTimeoutSeconds = 30;
   private Boolean alertOwnerOnFailures = false;
@@ -63,6 +64,7 @@ public final class ProfileSettingsBuilder {
     b.maxConcurrentConnections = null;
     b.connectionTimeoutSeconds = null;
     b.alertOwnerOnFailures = null;
+    b.pushIncomingEmail = null;
     b.revocationCheck = null;
     return b;
   }
@@ -194,6 +196,11 @@ public final class ProfileSettingsBuilder {
     return this;
   }
 
+  public ProfileSettingsBuilder pushIncomingEmail(Boolean value) {
+    pushIncomingEmail = value;
+    return this;
+  }
+
   public ProfileSettingsBuilder trustedCertificatesPem(String value) {
     trustedCertificatesPem = value;
     return this;
@@ -226,6 +233,7 @@ public final class ProfileSettingsBuilder {
         alertOwnerOnFailures,
         ownerId,
         revocationCheck,
-        trustedCertificatesPem);
+        trustedCertificatesPem,
+        pushIncomingEmail);
   }
 }

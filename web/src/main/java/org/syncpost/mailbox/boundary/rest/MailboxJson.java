@@ -6,6 +6,7 @@ import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxSettings;
+import org.syncpost.mailbox.entity.PushSetting;
 import org.syncpost.settings.entity.DeliveryMethod;
 
 /** The public JSON contract of a mailbox. The password goes in, never out. */
@@ -45,6 +46,9 @@ final class MailboxJson {
           "processEmailReceivedAfter",
           "deleteEmailAfterProcessing",
           "folders",
+          "pushIncomingEmail",
+          "pushStatus",
+          "pushStatusText",
           "nextIncomingPollAt",
           "lastSyncStartedOn",
           "lastSyncSucceededOn",
@@ -86,6 +90,9 @@ final class MailboxJson {
         .add("processEmailReceivedAfter", m.getProcessEmailReceivedAfter())
         .add("deleteEmailAfterProcessing", m.isDeleteEmailAfterProcessing())
         .add("folders", m.getFolders())
+        .add("pushIncomingEmail", m.getPushIncomingEmail())
+        .add("pushStatus", m.getPushStatus())
+        .add("pushStatusText", m.getPushStatusText())
         .add("nextIncomingPollAt", m.getNextIncomingPollAt())
         .add("lastSyncStartedOn", m.getLastSyncStartedOn())
         .add("lastSyncSucceededOn", m.getLastSyncSucceededOn())
@@ -112,7 +119,8 @@ final class MailboxJson {
             in.bool("allowCredentialUse"),
             in.instant("processEmailReceivedAfter"),
             in.bool("deleteEmailAfterProcessing"),
-            in.string("folders"));
+            in.string("folders"),
+            in.enumValue("pushIncomingEmail", PushSetting.class));
     in.requireReadable();
     return settings;
   }

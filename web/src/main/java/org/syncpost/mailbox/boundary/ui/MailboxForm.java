@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxSettings;
+import org.syncpost.mailbox.entity.PushSetting;
 import org.syncpost.settings.entity.DeliveryMethod;
 
 /** A mailbox's settings as its form edits them; the password is write-only. */
@@ -29,6 +30,7 @@ public class MailboxForm implements Serializable {
 
   private boolean deleteEmailAfterProcessing;
   private String folders;
+  private PushSetting pushIncomingEmail = PushSetting.AS_PROFILE;
 
   static MailboxForm of(Mailbox m) {
     MailboxForm form = new MailboxForm();
@@ -46,6 +48,7 @@ public class MailboxForm implements Serializable {
             : LocalDateTime.ofInstant(m.getProcessEmailReceivedAfter(), ZoneOffset.UTC);
     form.deleteEmailAfterProcessing = m.isDeleteEmailAfterProcessing();
     form.folders = m.getFolders();
+    form.pushIncomingEmail = m.getPushIncomingEmail();
     return form;
   }
 
@@ -67,7 +70,8 @@ public class MailboxForm implements Serializable {
         allowCredentialUse,
         after,
         deleteEmailAfterProcessing,
-        folders);
+        folders,
+        pushIncomingEmail);
   }
 
   void forgetPassword() {
@@ -161,6 +165,14 @@ public class MailboxForm implements Serializable {
 
   public void setDeleteEmailAfterProcessing(boolean deleteEmailAfterProcessing) {
     this.deleteEmailAfterProcessing = deleteEmailAfterProcessing;
+  }
+
+  public PushSetting getPushIncomingEmail() {
+    return pushIncomingEmail;
+  }
+
+  public void setPushIncomingEmail(PushSetting pushIncomingEmail) {
+    this.pushIncomingEmail = pushIncomingEmail;
   }
 
   public String getFolders() {

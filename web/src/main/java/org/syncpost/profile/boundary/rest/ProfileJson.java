@@ -45,6 +45,7 @@ final class ProfileJson {
           "useSameSettingsForOutgoing",
           "processEmailFrom",
           "minPollingIntervalMinutes",
+          "pushIncomingEmail",
           "maxConcurrentConnections",
           "connectionTimeoutSeconds",
           "alertOwnerOnFailures",
@@ -77,6 +78,7 @@ final class ProfileJson {
         .add("useSameSettingsForOutgoing", p.isUseSameSettingsForOutgoing())
         .add("processEmailFrom", p.getProcessEmailFrom())
         .add("minPollingIntervalMinutes", p.getMinPollingIntervalMinutes())
+        .add("pushIncomingEmail", p.isPushIncomingEmail())
         .add("maxConcurrentConnections", p.getMaxConcurrentConnections())
         .add("connectionTimeoutSeconds", p.getConnectionTimeoutSeconds())
         .add("alertOwnerOnFailures", p.isAlertOwnerOnFailures())
@@ -118,7 +120,8 @@ final class ProfileJson {
             in.bool("alertOwnerOnFailures"),
             in.id("ownerId"),
             in.enumValue("revocationCheck", RevocationCheck.class),
-            in.string("trustedCertificatesPem"));
+            in.string("trustedCertificatesPem"),
+            in.bool("pushIncomingEmail"));
     in.requireReadable();
     return settings;
   }
