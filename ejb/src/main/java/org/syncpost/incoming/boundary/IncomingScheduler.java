@@ -1,6 +1,7 @@
 package org.syncpost.incoming.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.incoming.control.IncomingCycle;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.NodeIdentity;
+import org.syncpost.incoming.control.PushListeners;
+import org.syncpost.incoming.control.PushRecords;
 
 /**
  * Drives incoming synchronization: a non-persistent timer tick (persistent timers vanish on Payara
@@ -29,6 +32,10 @@ import org.syncpost.incoming.control.NodeIdentity;
  * mailboxes, claims each one's lease, and runs its cycle on the managed executor. At most {@code
  * syncpost.incoming.parallelism} cycles run at once on this node; the connection limiter keeps each
  * profile or mailbox within its maximum connections.
+ *
+ * <p>Each tick also lines up push ({@link PushListeners}): a listener that hears of new mail wakes
+ * the mailbox ({@link #wake}), which makes its cycle due now and starts it at once, without waiting
+ * for the next tick. A mailbox woken while its cycle runs gets another cycle after it.
  */
 @Singleton
 @Startup
@@ -51,6 +58,8 @@ public class IncomingScheduler {
   ManagedExecutorService executor;
 
   @Inject MailboxLeases leases;
+  @Inject PushListeners push;
+  @Inject PushRecords pushRecords;
   @Inject IncomingCycle cycle;
   @Inject NodeIdentity node;
   @Inject Clock clock;
@@ -68,6 +77,8 @@ public class IncomingScheduler {
   boolean enabled;
 
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
+  private final Set<Long> wokenWhileRunning = ConcurrentHashMap.newKeySet();
+  private final Object starting = new Object();
 
   @PostConstruct
   void start() {
@@ -93,24 +104,63 @@ public class IncomingScheduler {
       // the database may be away for a moment; the next tick tries again
       LOGGER.log(System.Logger.Level.WARNING, "Incoming tick failed: {0}", failed.toString());
     }
+    try {
+      push.reconcile(pushLease(), this::wake);
+    } catch (RuntimeException failed) {
+      LOGGER.log(System.Logger.Level.WARNING, "Lining up push failed: {0}", failed.toString());
+    }
+  }
+
+  /** Three ticks, and at least a minute: a dead node's mailboxes are listened to again soon. */
+  private Duration pushLease() {
+    return Duration.ofSeconds(Math.max(3L * Math.max(tickSeconds, 1), 60));
+  }
+
+  /**
+   * New mail was announced for a mailbox (IMAP IDLE): its cycle is due now and starts at once if
+   * this node has room. Called on a listener's thread, not through the container.
+   */
+  void wake(long mailboxId) {
+    try {
+      pushRecords.wake(mailboxId, clock.instant());
+      if (running.contains(mailboxId)) {
+        wokenWhileRunning.add(mailboxId);
+      }
+      startDueCycles();
+    } catch (RuntimeException failed) {
+      // the mailbox is still polled; the next tick (or the next announcement) tries again
+      LOGGER.log(
+          System.Logger.Level.WARNING,
+          "Waking mailbox {0} failed: {1}",
+          mailboxId,
+          failed.toString());
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    push.stopAll();
   }
 
   private void startDueCycles() {
-    int free = parallelism - running.size();
-    if (free <= 0) {
-      return;
-    }
-    Instant now = clock.instant();
-    for (Long mailboxId : leases.due(now, free)) {
-      if (!leases.claim(mailboxId, node.name(), now, now.plus(LEASE))) {
-        continue; // another node (or a "sync now") was quicker
+    synchronized (starting) {
+      int free = parallelism - running.size();
+      if (free <= 0) {
+        return;
       }
-      running.add(mailboxId);
-      try {
-        executor.execute(() -> runCycle(mailboxId));
-      } catch (RejectedExecutionException full) {
-        running.remove(mailboxId);
-        leases.release(mailboxId, node.name());
+      Instant now = clock.instant();
+      for (Long mailboxId : leases.due(now, free)) {
+        if (running.contains(mailboxId)
+            || !leases.claim(mailboxId, node.name(), now, now.plus(LEASE))) {
+          continue; // another node (or a "sync now") was quicker
+        }
+        running.add(mailboxId);
+        try {
+          executor.execute(() -> runCycle(mailboxId));
+        } catch (RejectedExecutionException full) {
+          running.remove(mailboxId);
+          leases.release(mailboxId, node.name());
+        }
       }
     }
   }
@@ -127,6 +177,10 @@ public class IncomingScheduler {
     } finally {
       leases.release(mailboxId, node.name());
       running.remove(mailboxId);
+    }
+    if (wokenWhileRunning.remove(mailboxId)) {
+      // the announced message may have arrived after this cycle looked
+      wake(mailboxId);
     }
   }
 }

@@ -240,7 +240,9 @@ public class Mailboxes {
                 settings.deleteEmailAfterProcessing(), mailbox.isDeleteEmailAfterProcessing())
             && Objects.equals(settings.folders(), mailbox.getFolders())
             && Boolean.TRUE.equals(settings.copyToSentFolder()) == mailbox.isCopyToSentFolder()
-            && Objects.equals(settings.sentFolder(), mailbox.getSentFolder());
+            && Objects.equals(settings.sentFolder(), mailbox.getSentFolder())
+            && (settings.pushIncomingEmail() == null
+                || settings.pushIncomingEmail() == mailbox.getPushIncomingEmail());
     if (!othersUnchanged) {
       throw new AccessDenied(
           "As a mailbox owner you may change only username, password and allowCredentialUse of"

@@ -24,6 +24,7 @@ import org.syncpost.crypto.entity.Secret;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.User;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.entity.AppointmentsNotSupported;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -188,6 +189,18 @@ public class Mailbox extends Tracked {
   @Column(name = "transient_failures", nullable = false)
   private int transientFailures;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "push_incoming_email", nullable = false, length = 20)
+  private PushSetting pushIncomingEmail = PushSetting.AS_PROFILE;
+
+  /** Written by the node that listens (native SQL, no version change): read-only here. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "push_status", length = 30, insertable = false, updatable = false)
+  private PushStatus pushStatus;
+
+  @Column(name = "push_status_text", length = 2000, insertable = false, updatable = false)
+  private String pushStatusText;
+
   @Column(name = "lease_owner", length = 100)
   private String leaseOwner;
 
@@ -263,6 +276,9 @@ public class Mailbox extends Tracked {
     deleteEmailAfterProcessing = settings.deleteEmailAfterProcessing();
     folders = normalisedFolders(settings.folders());
     copyToSentFolder = Boolean.TRUE.equals(settings.copyToSentFolder());
+    if (settings.pushIncomingEmail() != null) {
+      pushIncomingEmail = settings.pushIncomingEmail();
+    }
     sentFolder =
         settings.sentFolder() == null || settings.sentFolder().isBlank()
             ? null
@@ -435,8 +451,20 @@ public class Mailbox extends Tracked {
     lastSyncStartedOn = at;
   }
 
-  /** A cycle completed: counters of this cycle, errors forgotten, next poll planned. */
+  /**
+   * A cycle completed: counters of this cycle, errors forgotten, next poll planned — unless push
+   * woke the mailbox while this cycle ran (its next poll moved to a moment after the cycle began):
+   * then it stays due, since the new message may have arrived after this cycle looked.
+   */
   public void incomingSyncSucceeded(int processed, int failed, Instant at, Instant nextPoll) {
+    boolean wokenMeanwhile =
+        nextIncomingPollAt != null
+            && lastSyncStartedOn != null
+            && nextIncomingPollAt.isAfter(lastSyncStartedOn)
+            && !nextIncomingPollAt.isAfter(at);
+    if (wokenMeanwhile) {
+      nextPoll = nextIncomingPollAt;
+    }
     lastSyncSucceededOn = at;
     itemsProcessedLastCycle = processed;
     itemsFailedLastCycle = failed;
@@ -479,6 +507,13 @@ public class Mailbox extends Tracked {
   /** Polled again at {@code at} at the earliest, e.g. after an unapproved mailbox was skipped. */
   public void postponeIncoming(Instant at) {
     nextIncomingPollAt = at;
+  }
+
+  /** Whether this mailbox asks to be pushed new mail: IMAP, processed, and push on. */
+  public boolean wantsPush() {
+    return profile != null
+        && profile.getServerType() == ServerType.IMAP_SMTP
+        && pushIncomingEmail.wanted(profile.isPushIncomingEmail());
   }
 
   // ---- end of incoming synchronization ----
@@ -665,6 +700,18 @@ public class Mailbox extends Tracked {
 
   public Instant getLeaseUntil() {
     return leaseUntil;
+  }
+
+  public PushSetting getPushIncomingEmail() {
+    return pushIncomingEmail;
+  }
+
+  public PushStatus getPushStatus() {
+    return pushStatus == null ? PushStatus.NOT_REQUESTED : pushStatus;
+  }
+
+  public String getPushStatusText() {
+    return pushStatusText;
   }
 
   public boolean isActive() {

@@ -11,7 +11,8 @@ import org.syncpost.settings.entity.DeliveryMethod;
 
 /**
  * What an administrator sets on a mailbox. A {@code null} password keeps the stored one; a {@code
- * null} profile leaves the mailbox without a server.
+ * null} profile leaves the mailbox without a server; a {@code null} push setting keeps the stored
+ * one.
  */
 public record MailboxSettings(
     @NotBlank(message = "enter a name for the mailbox")
@@ -37,4 +38,5 @@ public record MailboxSettings(
     Boolean copyToSentFolder,
     @Size(max = 255, message = "must be at most 255 characters")
         @Pattern(regexp = "[^\\r\\n]*", message = "must be one folder name, on one line")
-        String sentFolder) {}
+        String sentFolder,
+    PushSetting pushIncomingEmail) {}

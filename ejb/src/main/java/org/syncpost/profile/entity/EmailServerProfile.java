@@ -125,6 +125,9 @@ public class EmailServerProfile extends Tracked {
   @Column(name = "alert_owner_on_failures", nullable = false)
   private boolean alertOwnerOnFailures;
 
+  @Column(name = "push_incoming_email", nullable = false)
+  private boolean pushIncomingEmail;
+
   @ManyToOne
   @JoinColumn(name = "owner_id")
   private User owner;
@@ -252,6 +255,7 @@ public class EmailServerProfile extends Tracked {
     maxConcurrentConnections = settings.maxConcurrentConnections();
     connectionTimeoutSeconds = settings.connectionTimeoutSeconds();
     alertOwnerOnFailures = settings.alertOwnerOnFailures();
+    pushIncomingEmail = settings.pushIncomingEmail();
     owner = newOwner;
     revocationCheck = settings.revocationCheck();
     trustedCertificatesPem = blankToNull(settings.trustedCertificatesPem());
@@ -449,6 +453,11 @@ public class EmailServerProfile extends Tracked {
 
   public Instant getProcessEmailFrom() {
     return processEmailFrom;
+  }
+
+  /** Whether its IMAP mailboxes listen for new mail (IDLE) unless a mailbox says otherwise. */
+  public boolean isPushIncomingEmail() {
+    return pushIncomingEmail;
   }
 
   public int getMinPollingIntervalMinutes() {

@@ -65,7 +65,8 @@ public record ProfileSettings(
         @Max(
             value = MAX_MESSAGES_PER_MINUTE,
             message = "must be between 1 and 100000 messages per minute, or empty for no limit")
-        Integer maxMessagesPerMinute) {
+        Integer maxMessagesPerMinute,
+    @NotNull Boolean pushIncomingEmail) {
 
   /** The highest sending rate limit one can set: beyond it a limit means nothing. */
   public static final int MAX_MESSAGES_PER_MINUTE = 100_000;
@@ -104,7 +105,8 @@ public record ProfileSettings(
         ownerId,
         or(revocationCheck, RevocationCheck.ON),
         trustedCertificatesPem,
-        maxMessagesPerMinute);
+        maxMessagesPerMinute,
+        or(pushIncomingEmail, Boolean.FALSE));
   }
 
   private static <T> T or(T value, T fallback) {

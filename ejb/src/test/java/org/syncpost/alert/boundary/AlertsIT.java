@@ -34,8 +34,8 @@ import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.AuthProtocol;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.profile.entity.RevocationCheck;
-import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettings;
@@ -93,34 +93,17 @@ class AlertsIT {
   }
 
   private static ProfileSettings watchedProfile(String name, long ownerId) {
-    return new ProfileSettings(
-        name,
-        null,
-        ServerType.IMAP_SMTP,
-        "imap.example.org",
-        null,
-        null,
-        "smtp.example.org",
-        null,
-        null,
-        CredentialSource.USER_OR_QUEUE,
-        null,
-        AuthProtocol.AUTO_DETECT,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Instant.parse("2026-01-01T00:00:00Z"),
-        null,
-        null,
-        null,
-        true,
-        ownerId,
-        RevocationCheck.ON,
-        null,
-        null);
+    return ProfileSettingsBuilder.onlyRequired()
+        .name(name)
+        .incomingServer("imap.example.org")
+        .outgoingServer("smtp.example.org")
+        .incomingCredentialSource(CredentialSource.USER_OR_QUEUE)
+        .incomingAuthProtocol(AuthProtocol.AUTO_DETECT)
+        .processEmailFrom(Instant.parse("2026-01-01T00:00:00Z"))
+        .revocationCheck(RevocationCheck.ON)
+        .alertOwnerOnFailures(true)
+        .ownerId(ownerId)
+        .build();
   }
 
   private static AlertNotice timeout(long mailboxId) {

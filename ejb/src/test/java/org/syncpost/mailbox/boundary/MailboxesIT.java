@@ -25,8 +25,8 @@ import org.syncpost.profile.entity.AuthProtocol;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.profile.entity.RevocationCheck;
-import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.validation.entity.InvalidInput;
 
@@ -49,34 +49,15 @@ class MailboxesIT {
   }
 
   private static ProfileSettings imap(String name) {
-    return new ProfileSettings(
-        name,
-        null,
-        ServerType.IMAP_SMTP,
-        "imap.example.org",
-        null,
-        null,
-        "smtp.example.org",
-        null,
-        null,
-        CredentialSource.USER_OR_QUEUE,
-        null,
-        AuthProtocol.AUTO_DETECT,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Instant.parse("2026-01-01T00:00:00Z"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        RevocationCheck.ON,
-        null,
-        null);
+    return ProfileSettingsBuilder.onlyRequired()
+        .name(name)
+        .incomingServer("imap.example.org")
+        .outgoingServer("smtp.example.org")
+        .incomingCredentialSource(CredentialSource.USER_OR_QUEUE)
+        .incomingAuthProtocol(AuthProtocol.AUTO_DETECT)
+        .processEmailFrom(Instant.parse("2026-01-01T00:00:00Z"))
+        .revocationCheck(RevocationCheck.ON)
+        .build();
   }
 
   private long newUserMailbox() throws Exception {

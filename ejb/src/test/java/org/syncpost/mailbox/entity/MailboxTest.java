@@ -75,6 +75,7 @@ class MailboxTest {
         deleteAfterProcessing,
         "INBOX",
         false,
+        null,
         null);
   }
 
@@ -93,6 +94,7 @@ class MailboxTest {
         false,
         folders,
         false,
+        null,
         null);
   }
 
@@ -361,5 +363,38 @@ class MailboxTest {
         .containsExactly(0, 0, 7, 1);
     assertThat(mailbox.isDueForIncoming(T0.plusSeconds(459))).isFalse();
     assertThat(mailbox.isDueForIncoming(T0.plusSeconds(460))).isTrue();
+  }
+
+  @Test
+  void aCycleDuringWhichPushWokeTheMailboxLeavesItDue() {
+    Mailbox mailbox = enabledForIncoming();
+    mailbox.incomingSyncStarted(T0);
+    mailbox.postponeIncoming(T0.plusSeconds(2)); // new mail announced while the cycle runs
+
+    mailbox.incomingSyncSucceeded(1, 0, T0.plusSeconds(5), T0.plusSeconds(3605));
+
+    assertThat(mailbox.isDueForIncoming(T0.plusSeconds(5))).isTrue();
+  }
+
+  @Test
+  void aCycleWithoutAWakeUpPlansTheNextPollAfterTheInterval() {
+    Mailbox mailbox = enabledForIncoming();
+    mailbox.incomingSyncSucceeded(0, 0, T0, T0.plusSeconds(3600));
+    mailbox.incomingSyncStarted(T0.plusSeconds(3600));
+
+    mailbox.incomingSyncSucceeded(1, 0, T0.plusSeconds(3605), T0.plusSeconds(7205));
+
+    assertThat(mailbox.isDueForIncoming(T0.plusSeconds(7204))).isFalse();
+  }
+
+  @Test
+  void pushFollowsTheProfileUnlessTheMailboxSaysOtherwise() {
+    assertThat(
+            List.of(
+                PushSetting.AS_PROFILE.wanted(true),
+                PushSetting.AS_PROFILE.wanted(false),
+                PushSetting.ON.wanted(false),
+                PushSetting.OFF.wanted(true)))
+        .containsExactly(true, false, true, false);
   }
 }

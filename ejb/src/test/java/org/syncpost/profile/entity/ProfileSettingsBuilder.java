@@ -28,6 +28,7 @@ public final class ProfileSettingsBuilder {
   private Boolean useSameSettingsForOutgoing = true;
   private Instant processEmailFrom = PROCESS_FROM;
   private Integer minPollingIntervalMinutes = 1;
+  private Boolean pushIncomingEmail = false;
   private Integer maxConcurrentConnections = 10;
   private Integer connectionTimeoutSeconds = 30;
   private Boolean alertOwnerOnFailures = false;
@@ -64,6 +65,7 @@ public final class ProfileSettingsBuilder {
     b.maxConcurrentConnections = null;
     b.connectionTimeoutSeconds = null;
     b.alertOwnerOnFailures = null;
+    b.pushIncomingEmail = null;
     b.revocationCheck = null;
     return b;
   }
@@ -190,6 +192,11 @@ public final class ProfileSettingsBuilder {
     return this;
   }
 
+  public ProfileSettingsBuilder ownerId(Long value) {
+    ownerId = value;
+    return this;
+  }
+
   public ProfileSettingsBuilder revocationCheck(RevocationCheck value) {
     revocationCheck = value;
     return this;
@@ -197,6 +204,11 @@ public final class ProfileSettingsBuilder {
 
   public ProfileSettingsBuilder maxMessagesPerMinute(Integer value) {
     maxMessagesPerMinute = value;
+    return this;
+  }
+
+  public ProfileSettingsBuilder pushIncomingEmail(Boolean value) {
+    pushIncomingEmail = value;
     return this;
   }
 
@@ -233,6 +245,7 @@ public final class ProfileSettingsBuilder {
         ownerId,
         revocationCheck,
         trustedCertificatesPem,
-        maxMessagesPerMinute);
+        maxMessagesPerMinute,
+        pushIncomingEmail);
   }
 }

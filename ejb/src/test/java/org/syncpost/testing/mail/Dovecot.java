@@ -53,11 +53,19 @@ public final class Dovecot implements AutoCloseable {
    * program takes one before Dovecot binds it, Dovecot is started again on other ports.
    */
   public static Dovecot start(TestCertificates certificates) {
+    return start(certificates, true);
+  }
+
+  /**
+   * As {@link #start(TestCertificates)}; {@code offersIdle} false leaves IDLE out of the IMAP
+   * capabilities, as on a server where push is not available.
+   */
+  public static Dovecot start(TestCertificates certificates, boolean offersIdle) {
     requireRoot();
     for (int attempt = 1; ; attempt++) {
       Path directory = TemporaryDirectories.create("syncpost-dovecot");
       try {
-        return startIn(directory, certificates);
+        return startIn(directory, certificates, offersIdle);
       } catch (RuntimeException e) {
         TemporaryDirectories.delete(directory);
         if (attempt == START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("in use")) {
@@ -68,13 +76,14 @@ public final class Dovecot implements AutoCloseable {
     }
   }
 
-  private static Dovecot startIn(Path directory, TestCertificates certificates) {
+  private static Dovecot startIn(
+      Path directory, TestCertificates certificates, boolean offersIdle) {
     long started = System.nanoTime();
     Path mail = directory.resolve("mail");
     long[] ids = createOwnedByMailUser(mail);
     DovecotConfiguration configuration =
         new DovecotConfiguration(
-            directory, DovecotPorts.free(), certificates, MAIL_USER, ids[0], ids[1]);
+            directory, DovecotPorts.free(), certificates, MAIL_USER, ids[0], ids[1], offersIdle);
     Path configFile = directory.resolve("dovecot.conf");
     try {
       Files.writeString(configFile, configuration.text(), StandardCharsets.UTF_8);
@@ -175,6 +184,48 @@ public final class Dovecot implements AutoCloseable {
 
   public void createFolder(String user, String folder) {
     runDoveadm(null, "mailbox", "create", "-u", user, folder);
+  }
+
+  /**
+   * From now on, Dovecot keeps what each IMAP connection of {@code user} sends, one file per
+   * connection (its rawlog), for {@link #imapCommands}. Counts connections made after this call.
+   */
+  public void recordImapCommands(String user) {
+    Path rawlog = configuration.mailDirectory().resolve(user).resolve("rawlog");
+    try {
+      Files.createDirectories(rawlog);
+      for (Path dir = rawlog; !dir.equals(configuration.mailDirectory()); dir = dir.getParent()) {
+        Files.setOwner(
+            dir,
+            dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(MAIL_USER));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create " + rawlog, e);
+    }
+  }
+
+  /**
+   * The IMAP commands {@code user}'s connections sent since {@link #recordImapCommands}, one list
+   * per connection (oldest first), each command as its line without the tag, e.g. {@code "IDLE"} or
+   * {@code "UID FETCH 1:* (UID)"}; continuation lines such as {@code DONE} as sent.
+   */
+  public List<List<String>> imapCommands(String user) {
+    Path rawlog = configuration.mailDirectory().resolve(user).resolve("rawlog");
+    List<List<String>> connections = new ArrayList<>();
+    try (var files = Files.list(rawlog)) {
+      for (Path in : files.filter(f -> f.toString().endsWith(".in")).sorted().toList()) {
+        List<String> commands = new ArrayList<>();
+        for (String line : Files.readAllLines(in, StandardCharsets.ISO_8859_1)) {
+          // "<seconds.micros> <tag> <command>", or "<seconds.micros> DONE"
+          String[] words = line.split(" ", 3);
+          commands.add(words.length == 3 ? words[2] : words[words.length - 1]);
+        }
+        connections.add(commands);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + rawlog, e);
+    }
+    return connections;
   }
 
   public int messageCount(String user, String folder) {

@@ -12,7 +12,16 @@ record DovecotConfiguration(
     TestCertificates certificates,
     String mailUser,
     long mailUid,
-    long mailGid) {
+    long mailGid,
+    boolean offersIdle) {
+
+  /**
+   * Dovecot 2.3's capabilities after login without IDLE (RFC 2177), for clients that must fall back
+   * to polling. Dovecot announces what {@code imap_capability} lists.
+   */
+  static final String CAPABILITIES_WITHOUT_IDLE =
+      "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ UIDPLUS MOVE NAMESPACE CHILDREN"
+          + " UNSELECT SPECIAL-USE ESEARCH CONDSTORE";
 
   Path baseDirectory() {
     return directory.resolve("run");
@@ -144,6 +153,10 @@ record DovecotConfiguration(
         # server that accepts a password without TLS. Postfix keeps requiring TLS before AUTH.
         protocol imap {
           disable_plaintext_auth = no
+          # what each client sent and got, for users whose home has this directory (see
+          # Dovecot#recordImapCommands); nothing for the others
+          rawlog_dir = %%h/rawlog
+          %7$s
         }
         protocol pop3 {
           disable_plaintext_auth = no
@@ -192,7 +205,8 @@ record DovecotConfiguration(
                 ports.pop3(),
                 ports.pop3s(),
                 ports.lmtp(),
-                authSocket().getFileName()));
+                authSocket().getFileName(),
+                offersIdle ? "" : "imap_capability = " + CAPABILITIES_WITHOUT_IDLE));
     return config.toString();
   }
 }

@@ -26,24 +26,31 @@ public final class MailServers implements BeforeAllCallback, AfterAllCallback, A
   private static final System.Logger LOGGER = System.getLogger(MailServers.class.getName());
 
   private final boolean withPostfix;
+  private final boolean offersIdle;
   private StartedServers started;
   private Class<?> startedFor;
   private TestCertificates certificates;
   private Dovecot dovecot;
   private Postfix postfix;
 
-  private MailServers(boolean withPostfix) {
+  private MailServers(boolean withPostfix, boolean offersIdle) {
     this.withPostfix = withPostfix;
+    this.offersIdle = offersIdle;
   }
 
   /** The test CA (with OCSP and CRL) and Dovecot: for reading mail over IMAP and POP3. */
   public static MailServers withDovecot() {
-    return new MailServers(false);
+    return new MailServers(false, true);
+  }
+
+  /** As {@link #withDovecot()}, but Dovecot does not offer IMAP IDLE: push is not available. */
+  public static MailServers withDovecotWithoutIdle() {
+    return new MailServers(false, false);
   }
 
   /** The test CA, Dovecot and Postfix: for sending mail too. */
   public static MailServers withDovecotAndPostfix() {
-    return new MailServers(true);
+    return new MailServers(true, true);
   }
 
   public synchronized MailServers start() {
@@ -54,7 +61,7 @@ public final class MailServers implements BeforeAllCallback, AfterAllCallback, A
     StartedServers servers = new StartedServers();
     try {
       certificates = servers.add(TestCertificates.create());
-      dovecot = servers.add(Dovecot.start(certificates));
+      dovecot = servers.add(Dovecot.start(certificates, offersIdle));
       if (withPostfix) {
         postfix = servers.add(Postfix.start(dovecot, certificates));
       }

@@ -6,6 +6,7 @@ import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxSettings;
+import org.syncpost.mailbox.entity.PushSetting;
 import org.syncpost.settings.entity.DeliveryMethod;
 
 /** The public JSON contract of a mailbox. The password goes in, never out. */
@@ -47,6 +48,9 @@ final class MailboxJson {
           "folders",
           "copyToSentFolder",
           "sentFolder",
+          "pushIncomingEmail",
+          "pushStatus",
+          "pushStatusText",
           "nextIncomingPollAt",
           "lastSyncStartedOn",
           "lastSyncSucceededOn",
@@ -90,6 +94,9 @@ final class MailboxJson {
         .add("folders", m.getFolders())
         .add("copyToSentFolder", m.isCopyToSentFolder())
         .add("sentFolder", m.getSentFolder())
+        .add("pushIncomingEmail", m.getPushIncomingEmail())
+        .add("pushStatus", m.getPushStatus())
+        .add("pushStatusText", m.getPushStatusText())
         .add("nextIncomingPollAt", m.getNextIncomingPollAt())
         .add("lastSyncStartedOn", m.getLastSyncStartedOn())
         .add("lastSyncSucceededOn", m.getLastSyncSucceededOn())
@@ -118,7 +125,8 @@ final class MailboxJson {
             in.bool("deleteEmailAfterProcessing"),
             in.string("folders"),
             in.bool("copyToSentFolder"),
-            in.string("sentFolder"));
+            in.string("sentFolder"),
+            in.enumValue("pushIncomingEmail", PushSetting.class));
     in.requireReadable();
     return settings;
   }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxSettings;
+import org.syncpost.mailbox.entity.PushSetting;
 import org.syncpost.settings.entity.DeliveryMethod;
 
 /** A mailbox's settings as its form edits them; the password is write-only. */
@@ -31,6 +32,7 @@ public class MailboxForm implements Serializable {
   private String folders;
   private boolean copyToSentFolder;
   private String sentFolder;
+  private PushSetting pushIncomingEmail = PushSetting.AS_PROFILE;
 
   static MailboxForm of(Mailbox m) {
     MailboxForm form = new MailboxForm();
@@ -49,6 +51,7 @@ public class MailboxForm implements Serializable {
     form.deleteEmailAfterProcessing = m.isDeleteEmailAfterProcessing();
     form.folders = m.getFolders();
     form.copyToSentFolder = m.isCopyToSentFolder();
+    form.pushIncomingEmail = m.getPushIncomingEmail();
     form.sentFolder = m.getSentFolder();
     return form;
   }
@@ -73,7 +76,8 @@ public class MailboxForm implements Serializable {
         deleteEmailAfterProcessing,
         folders,
         copyToSentFolder,
-        sentFolder);
+        sentFolder,
+        pushIncomingEmail);
   }
 
   void forgetPassword() {
@@ -167,6 +171,14 @@ public class MailboxForm implements Serializable {
 
   public void setDeleteEmailAfterProcessing(boolean deleteEmailAfterProcessing) {
     this.deleteEmailAfterProcessing = deleteEmailAfterProcessing;
+  }
+
+  public PushSetting getPushIncomingEmail() {
+    return pushIncomingEmail;
+  }
+
+  public void setPushIncomingEmail(PushSetting pushIncomingEmail) {
+    this.pushIncomingEmail = pushIncomingEmail;
   }
 
   public String getFolders() {

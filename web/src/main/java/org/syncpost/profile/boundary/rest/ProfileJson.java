@@ -45,6 +45,7 @@ final class ProfileJson {
           "useSameSettingsForOutgoing",
           "processEmailFrom",
           "minPollingIntervalMinutes",
+          "pushIncomingEmail",
           "maxConcurrentConnections",
           "connectionTimeoutSeconds",
           "alertOwnerOnFailures",
@@ -78,6 +79,7 @@ final class ProfileJson {
         .add("useSameSettingsForOutgoing", p.isUseSameSettingsForOutgoing())
         .add("processEmailFrom", p.getProcessEmailFrom())
         .add("minPollingIntervalMinutes", p.getMinPollingIntervalMinutes())
+        .add("pushIncomingEmail", p.isPushIncomingEmail())
         .add("maxConcurrentConnections", p.getMaxConcurrentConnections())
         .add("connectionTimeoutSeconds", p.getConnectionTimeoutSeconds())
         .add("alertOwnerOnFailures", p.isAlertOwnerOnFailures())
@@ -121,7 +123,8 @@ final class ProfileJson {
             in.id("ownerId"),
             in.enumValue("revocationCheck", RevocationCheck.class),
             in.string("trustedCertificatesPem"),
-            in.integer("maxMessagesPerMinute"));
+            in.integer("maxMessagesPerMinute"),
+            in.bool("pushIncomingEmail"));
     in.requireReadable();
     return settings;
   }

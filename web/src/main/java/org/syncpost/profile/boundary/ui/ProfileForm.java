@@ -46,6 +46,7 @@ public class ProfileForm implements Serializable {
   private Integer maxConcurrentConnections = ProfileSettings.DEFAULT_MAX_CONNECTIONS;
   private Integer connectionTimeoutSeconds = ProfileSettings.DEFAULT_TIMEOUT_SECONDS;
   private boolean alertOwnerOnFailures;
+  private boolean pushIncomingEmail;
   private Long ownerId;
   private RevocationCheck revocationCheck = RevocationCheck.ON;
   private String trustedCertificatesPem;
@@ -79,6 +80,7 @@ public class ProfileForm implements Serializable {
     form.maxConcurrentConnections = p.getMaxConcurrentConnections();
     form.connectionTimeoutSeconds = p.getConnectionTimeoutSeconds();
     form.alertOwnerOnFailures = p.isAlertOwnerOnFailures();
+    form.pushIncomingEmail = p.isPushIncomingEmail();
     form.ownerId = p.getOwner() == null ? null : p.getOwner().getId();
     form.revocationCheck = p.getRevocationCheck();
     form.trustedCertificatesPem = p.getTrustedCertificatesPem();
@@ -119,7 +121,8 @@ public class ProfileForm implements Serializable {
         ownerId,
         revocationCheck,
         trustedCertificatesPem,
-        maxMessagesPerMinute);
+        maxMessagesPerMinute,
+        pushIncomingEmail);
   }
 
   private static Secret secret(boolean accepted, String typed) {
@@ -314,6 +317,14 @@ public class ProfileForm implements Serializable {
 
   public void setAlertOwnerOnFailures(boolean alertOwnerOnFailures) {
     this.alertOwnerOnFailures = alertOwnerOnFailures;
+  }
+
+  public boolean isPushIncomingEmail() {
+    return pushIncomingEmail;
+  }
+
+  public void setPushIncomingEmail(boolean pushIncomingEmail) {
+    this.pushIncomingEmail = pushIncomingEmail;
   }
 
   public Long getOwnerId() {
