@@ -50,6 +50,8 @@ run set configs.config.server-config.jms-service.type=DISABLED
 run set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
 mkdir -p "$data_dir"
 run create-jvm-options "-Dsyncpost.data-dir=$data_dir"
+# SOAP faults (Metro) without the server's stack trace
+run create-jvm-options "-Dcom.sun.xml.ws.fault.SOAPFaultBuilder.captureStackTrace=false"
 
 if [ -n "${SYNCPOST_DB_URL:-}" ]; then
   driver=$(ls "$root"/target/postgresql-*.jar 2>/dev/null | head -n 1 || true)

@@ -86,7 +86,7 @@ public final class Api {
   }
 
   /** The test server uses Payara's self-signed certificate; tests trust it, nothing else does. */
-  private static SSLContext trustingSelfSigned() {
+  static SSLContext trustingSelfSigned() {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       TrustManager trustAll =

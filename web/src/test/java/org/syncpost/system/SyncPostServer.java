@@ -83,6 +83,11 @@ public final class SyncPostServer implements AutoCloseable {
     return https("admin", ADMIN_PASSWORD);
   }
 
+  /** The SOAP API over HTTPS as {@code user} ({@code null}: no credentials). */
+  public SoapCaller soap(String user, String password) {
+    return new SoapCaller(httpsBase(), user, password);
+  }
+
   /** Where the admin UI is served over HTTPS (a self-signed certificate), ending in '/'. */
   public URI httpsBase() {
     return URI.create("https://localhost:" + httpsPort + "/");

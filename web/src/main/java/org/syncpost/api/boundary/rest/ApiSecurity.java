@@ -19,14 +19,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import org.syncpost.api.boundary.soap.Soap;
 import org.syncpost.directory.entity.Role;
 
 /**
  * How callers prove who they are, against SyncPost's own users (see {@code
- * DirectoryIdentityStore}): programs calling {@code /api/*} send HTTP Basic on every request (RFC
- * 7617) and get a 401 challenge otherwise; people using the admin UI sign in once on {@code
- * /login.xhtml} and stay signed in for their HTTP session. One mechanism for both, because Jakarta
- * Security allows only one per application.
+ * DirectoryIdentityStore}): programs calling {@code /api/*} or the SOAP services send HTTP Basic on
+ * every request (RFC 7617) and get a 401 challenge otherwise; people using the admin UI sign in
+ * once on {@code /login.xhtml} and stay signed in for their HTTP session. One mechanism for both,
+ * because Jakarta Security allows only one per application.
  */
 @ApplicationScoped
 @DeclareRoles({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME, Role.MAILBOX_OWNER_NAME})
@@ -41,7 +42,8 @@ public class ApiSecurity implements HttpAuthenticationMechanism {
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    if (pathOf(request).startsWith("/api/")) {
+    String path = pathOf(request);
+    if (path.startsWith("/api/") || Soap.isFor(path)) {
       return basic(request, context);
     }
     return form(request, response, context);

@@ -1,0 +1,24 @@
+package org.syncpost.api.boundary.soap;
+
+import jakarta.xml.ws.WebFault;
+
+/** The caller is known, but its role or ownership does not allow this. */
+@WebFault(name = "AccessDeniedFault", targetNamespace = Soap.NAMESPACE)
+public class AccessDeniedFault extends Exception {
+
+  private static final long serialVersionUID = 1L;
+  private final FaultDetail faultInfo;
+
+  public AccessDeniedFault(String message, FaultDetail faultInfo) {
+    super(message);
+    this.faultInfo = faultInfo;
+  }
+
+  AccessDeniedFault(String message) {
+    this(message, new FaultDetail("access-denied", message));
+  }
+
+  public FaultDetail getFaultInfo() {
+    return faultInfo;
+  }
+}

@@ -1,0 +1,67 @@
+package org.syncpost.api.boundary.soap;
+
+import jakarta.ejb.AccessLocalException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.xml.ws.WebServiceException;
+import java.util.UUID;
+import org.syncpost.email.entity.IllegalEmailTransition;
+import org.syncpost.validation.entity.AccessDenied;
+import org.syncpost.validation.entity.InvalidInput;
+import org.syncpost.validation.entity.NotFound;
+
+/**
+ * Runs one facade call for an endpoint and turns what it throws into the faults the WSDL declares,
+ * as {@code ProblemMappers} does for REST. Container exceptions wrap ours, so the cause chain is
+ * searched. Anything unknown becomes a SOAP server fault that names an incident id, also logged —
+ * never the exception's own text or stack trace.
+ */
+public final class Faults {
+
+  private static final System.Logger LOGGER = System.getLogger(Faults.class.getName());
+
+  private Faults() {}
+
+  /** A facade call; it throws only unchecked exceptions. */
+  @FunctionalInterface
+  public interface Call<T> {
+    T run();
+  }
+
+  public static <T> T translated(Call<T> call)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    try {
+      return call.run();
+    } catch (RuntimeException thrown) {
+      for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+        if (cause instanceof InvalidInput invalid) {
+          throw ValidationFault.of(invalid.violations());
+        }
+        if (cause instanceof NotFound) {
+          throw new NotFoundFault(cause.getMessage());
+        }
+        if (cause instanceof AccessDenied) {
+          throw new AccessDeniedFault(cause.getMessage());
+        }
+        if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
+          throw new AccessDeniedFault(
+              "Your roles do not allow this operation; ask an administrator.");
+        }
+        if (cause instanceof IllegalEmailTransition) {
+          throw new NotAllowedNowFault(cause.getMessage());
+        }
+        if (cause instanceof OptimisticLockException) {
+          throw new NotAllowedNowFault(
+              "The record was changed by someone else at the same time; read it again and repeat"
+                  + " your change.");
+        }
+      }
+      String incident = UUID.randomUUID().toString();
+      LOGGER.log(System.Logger.Level.ERROR, "Unexpected failure, incident " + incident, thrown);
+      throw new WebServiceException(
+          "Something went wrong on the server; nothing is known to be stored. Report incident "
+              + incident
+              + " to your SyncPost administrator.");
+    }
+  }
+}

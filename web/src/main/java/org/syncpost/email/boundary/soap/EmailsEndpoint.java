@@ -1,0 +1,137 @@
+package org.syncpost.email.boundary.soap;
+
+import jakarta.jws.WebMethod;
+import jakarta.jws.WebParam;
+import jakarta.jws.WebResult;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.soap.MTOM;
+import java.util.List;
+import java.util.function.Supplier;
+import org.syncpost.api.boundary.soap.AccessDeniedFault;
+import org.syncpost.api.boundary.soap.Faults;
+import org.syncpost.api.boundary.soap.NotAllowedNowFault;
+import org.syncpost.api.boundary.soap.NotFoundFault;
+import org.syncpost.api.boundary.soap.Soap;
+import org.syncpost.api.boundary.soap.ValidationFault;
+import org.syncpost.api.control.Paging;
+import org.syncpost.email.boundary.Emails;
+import org.syncpost.email.entity.AttachmentData;
+import org.syncpost.email.entity.EmailFilter;
+import org.syncpost.outgoing.boundary.Outbox;
+import org.syncpost.outgoing.entity.OutgoingEmail;
+import org.syncpost.validation.entity.InvalidInput;
+
+/**
+ * Email records over SOAP, with the rules of {@code /api/v1/emails}: the facades decide who may
+ * send from or read which mailbox.
+ */
+@WebService(
+    name = "Emails",
+    serviceName = "EmailService",
+    portName = "EmailPort",
+    targetNamespace = Soap.NAMESPACE)
+@MTOM
+public class EmailsEndpoint {
+
+  private final Supplier<Emails> emails = Soap.facade(Emails.class);
+  private final Supplier<Outbox> outbox = Soap.facade(Outbox.class);
+
+  /**
+   * Creates an outgoing email, {@code PENDING_SEND} (sent at {@code sendAt}, or as soon as
+   * possible) or a {@code DRAFT}.
+   */
+  @WebMethod
+  @WebResult(name = "email")
+  public Email sendEmail(@WebParam(name = "email") EmailToSend email)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    return Faults.translated(
+        () -> {
+          if (email == null) {
+            throw InvalidInput.of("email", "is required: the email to send");
+          }
+          OutgoingEmail request =
+              new OutgoingEmail(
+                  email.senderMailboxId,
+                  email.to,
+                  email.cc,
+                  email.bcc,
+                  email.subject,
+                  email.textBody,
+                  email.htmlBody,
+                  attachments(email.attachments),
+                  email.sendAt,
+                  Boolean.TRUE.equals(email.draft),
+                  false);
+          return Email.of(outbox.get().create(request));
+        });
+  }
+
+  /** A draft or pending email is canceled; any other status is a not-allowed-now fault. */
+  @WebMethod
+  @WebResult(name = "email")
+  public Email cancelEmail(@WebParam(name = "id") long id)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    return Faults.translated(() -> Email.of(outbox.get().cancel(id)));
+  }
+
+  /** Records by mailbox, direction, status, date range and conversation, newest first. */
+  @WebMethod
+  @WebResult(name = "page")
+  public EmailPage listEmails(@WebParam(name = "query") EmailQuery query)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    return Faults.translated(
+        () -> {
+          EmailQuery asked = query == null ? new EmailQuery() : query;
+          Paging paging = Paging.of(asked.offset, asked.limit);
+          EmailFilter filter = asked.filter();
+          EmailPage page = new EmailPage();
+          page.offset = paging.offset();
+          page.limit = paging.limit();
+          page.total = emails.get().count(filter);
+          emails.get().list(filter, paging.offset(), paging.limit()).stream()
+              .map(Email::of)
+              .forEach(page.emails::add);
+          return page;
+        });
+  }
+
+  @WebMethod
+  @WebResult(name = "email")
+  public Email getEmail(@WebParam(name = "id") long id)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    return Faults.translated(() -> Email.of(emails.get().find(id)));
+  }
+
+  /** The bytes of the attachment at {@code position} (from 0), as an MTOM attachment. */
+  @WebMethod
+  @WebResult(name = "attachment")
+  public AttachmentFile getAttachment(
+      @WebParam(name = "emailId") long emailId, @WebParam(name = "position") int position)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    return Faults.translated(
+        () -> {
+          var attachment = emails.get().attachment(emailId, position);
+          if (attachment.isOmitted()) {
+            throw InvalidInput.of(
+                "position",
+                "this attachment was kept out of the record: " + attachment.getOmittedReason());
+          }
+          return AttachmentFile.of(attachment);
+        });
+  }
+
+  private static List<AttachmentData> attachments(List<AttachmentContent> sent) {
+    return sent.stream()
+        .map(
+            a ->
+                new AttachmentData(
+                    a.name,
+                    a.contentType,
+                    null,
+                    false,
+                    a.content == null ? 0 : a.content.length,
+                    a.content,
+                    null))
+        .toList();
+  }
+}

@@ -1,0 +1,32 @@
+package org.syncpost.job.boundary.soap;
+
+import jakarta.jws.WebMethod;
+import jakarta.jws.WebParam;
+import jakarta.jws.WebResult;
+import jakarta.jws.WebService;
+import java.util.function.Supplier;
+import org.syncpost.api.boundary.soap.AccessDeniedFault;
+import org.syncpost.api.boundary.soap.Faults;
+import org.syncpost.api.boundary.soap.NotAllowedNowFault;
+import org.syncpost.api.boundary.soap.NotFoundFault;
+import org.syncpost.api.boundary.soap.Soap;
+import org.syncpost.api.boundary.soap.ValidationFault;
+import org.syncpost.job.boundary.Jobs;
+
+/** Background jobs over SOAP: poll a job to watch it run ({@code GET /api/v1/jobs/{id}}). */
+@WebService(
+    name = "Jobs",
+    serviceName = "JobService",
+    portName = "JobPort",
+    targetNamespace = Soap.NAMESPACE)
+public class JobsEndpoint {
+
+  private final Supplier<Jobs> jobs = Soap.facade(Jobs.class);
+
+  @WebMethod
+  @WebResult(name = "job")
+  public JobView getJob(@WebParam(name = "id") long id)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    return Faults.translated(() -> JobView.of(jobs.get().find(id)));
+  }
+}

@@ -1,0 +1,65 @@
+package org.syncpost.mailbox.boundary.soap;
+
+import jakarta.jws.WebMethod;
+import jakarta.jws.WebParam;
+import jakarta.jws.WebResult;
+import jakarta.jws.WebService;
+import java.util.List;
+import java.util.function.Supplier;
+import org.syncpost.api.boundary.soap.AccessDeniedFault;
+import org.syncpost.api.boundary.soap.Faults;
+import org.syncpost.api.boundary.soap.NotAllowedNowFault;
+import org.syncpost.api.boundary.soap.NotFoundFault;
+import org.syncpost.api.boundary.soap.Soap;
+import org.syncpost.api.boundary.soap.ValidationFault;
+import org.syncpost.job.boundary.soap.JobView;
+import org.syncpost.mailbox.boundary.MailboxTests;
+import org.syncpost.mailbox.boundary.Mailboxes;
+
+/**
+ * Mailboxes over SOAP, with the rules of {@code /api/v1/mailboxes}: a mailbox owner sees only their
+ * own; approvers and administrators approve and reject; administrators test & enable.
+ */
+@WebService(
+    name = "Mailboxes",
+    serviceName = "MailboxService",
+    portName = "MailboxPort",
+    targetNamespace = Soap.NAMESPACE)
+public class MailboxesEndpoint {
+
+  private final Supplier<Mailboxes> mailboxes = Soap.facade(Mailboxes.class);
+  private final Supplier<MailboxTests> tests = Soap.facade(MailboxTests.class);
+
+  /** Approval, enablement, test results and sync health of one mailbox. */
+  @WebMethod
+  @WebResult(name = "mailbox")
+  public MailboxState getMailbox(@WebParam(name = "id") long id)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    return Faults.translated(() -> MailboxState.of(mailboxes.get().find(id)));
+  }
+
+  @WebMethod
+  @WebResult(name = "mailbox")
+  public MailboxState approveMailbox(@WebParam(name = "id") long id)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    return Faults.translated(() -> MailboxState.of(mailboxes.get().approve(id)));
+  }
+
+  @WebMethod
+  @WebResult(name = "mailbox")
+  public MailboxState rejectMailbox(@WebParam(name = "id") long id)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    return Faults.translated(() -> MailboxState.of(mailboxes.get().reject(id)));
+  }
+
+  /**
+   * Test & enable the mailboxes in the background; the answer is the job, to be followed with
+   * {@code JobService.getJob}.
+   */
+  @WebMethod
+  @WebResult(name = "job")
+  public JobView testAndEnableMailboxes(@WebParam(name = "mailboxIds") List<Long> mailboxIds)
+      throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
+    return Faults.translated(() -> JobView.of(tests.get().testAndEnable(mailboxIds)));
+  }
+}
