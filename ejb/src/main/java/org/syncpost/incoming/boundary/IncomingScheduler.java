@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.incoming.control.IncomingCycle;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.NodeIdentity;
+import org.syncpost.monitoring.control.Heartbeats;
 
 /**
  * Drives incoming synchronization: a non-persistent timer tick (persistent timers vanish on Payara
@@ -54,6 +55,7 @@ public class IncomingScheduler {
   @Inject IncomingCycle cycle;
   @Inject NodeIdentity node;
   @Inject Clock clock;
+  @Inject Heartbeats heartbeats;
 
   @Inject
   @ConfigProperty(name = TICK_SECONDS, defaultValue = "10")
@@ -77,6 +79,7 @@ public class IncomingScheduler {
     }
     long tick = Duration.ofSeconds(Math.max(tickSeconds, 1)).toMillis();
     timerService.createIntervalTimer(tick, tick, new TimerConfig("incoming-tick", false));
+    heartbeats.expect("incoming", Duration.ofMillis(tick));
     LOGGER.log(
         System.Logger.Level.INFO,
         "Incoming synchronization on node {0}: every {1} s, {2} mailboxes at a time",
@@ -87,6 +90,7 @@ public class IncomingScheduler {
 
   @Timeout
   void tick() {
+    heartbeats.beat("incoming");
     try {
       startDueCycles();
     } catch (RuntimeException failed) {
