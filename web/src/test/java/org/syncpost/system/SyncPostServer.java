@@ -50,7 +50,13 @@ public final class SyncPostServer implements AutoCloseable {
     try {
       SyncPostServer server =
           new SyncPostServer(Files.createTempDirectory("syncpost-it-"), environment);
-      server.boot();
+      try {
+        server.boot();
+      } catch (RuntimeException | AssertionError notReady) {
+        // a server that did not become ready must not outlive the test that started it
+        server.stop();
+        throw notReady;
+      }
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

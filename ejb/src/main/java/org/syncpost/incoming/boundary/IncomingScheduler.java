@@ -25,6 +25,7 @@ import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.NodeIdentity;
 import org.syncpost.incoming.control.PushListeners;
 import org.syncpost.incoming.control.PushRecords;
+import org.syncpost.monitoring.control.Heartbeats;
 
 /**
  * Drives incoming synchronization: a non-persistent timer tick (persistent timers vanish on Payara
@@ -63,6 +64,7 @@ public class IncomingScheduler {
   @Inject IncomingCycle cycle;
   @Inject NodeIdentity node;
   @Inject Clock clock;
+  @Inject Heartbeats heartbeats;
 
   @Inject
   @ConfigProperty(name = TICK_SECONDS, defaultValue = "10")
@@ -88,6 +90,7 @@ public class IncomingScheduler {
     }
     long tick = Duration.ofSeconds(Math.max(tickSeconds, 1)).toMillis();
     timerService.createIntervalTimer(tick, tick, new TimerConfig("incoming-tick", false));
+    heartbeats.expect("incoming", Duration.ofMillis(tick));
     LOGGER.log(
         System.Logger.Level.INFO,
         "Incoming synchronization on node {0}: every {1} s, {2} mailboxes at a time",
@@ -98,6 +101,7 @@ public class IncomingScheduler {
 
   @Timeout
   void tick() {
+    heartbeats.beat("incoming");
     try {
       startDueCycles();
     } catch (RuntimeException failed) {

@@ -18,6 +18,7 @@ import org.syncpost.mailserver.control.ConnectionLimiter;
 import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
 import org.syncpost.mailserver.control.MailSessions;
 import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.monitoring.control.SyncMetrics;
 
 /**
  * One synchronization cycle of one mailbox, whose lease the caller holds: read the plan, connect
@@ -40,6 +41,7 @@ public class IncomingCycle {
   @Inject MailSessions sessions;
   @Inject ConnectionLimiter limiter;
   @Inject Alerts alerts;
+  @Inject SyncMetrics metrics;
 
   @Inject
   @ConfigProperty(name = MAX_MESSAGES_PER_CYCLE, defaultValue = "500")
@@ -47,6 +49,14 @@ public class IncomingCycle {
 
   public SyncOutcome run(long mailboxId) {
     CyclePlan plan = records.begin(mailboxId);
+    if (plan.refusal() != null) {
+      metrics.cycleFinished(plan.refusal().name(), 0, 0);
+      LOGGER.log(
+          System.Logger.Level.INFO,
+          "Incoming cycle of mailbox {0}: {1}",
+          mailboxId,
+          plan.refusal());
+    }
     if (plan.refusal() == SyncStatus.NOT_APPROVED) {
       notApproved(plan);
       return SyncOutcome.skipped(
@@ -98,9 +108,10 @@ public class IncomingCycle {
         LOGGER.log(System.Logger.Level.DEBUG, "Closing the store of mailbox {0} failed", mailboxId);
       }
       records.succeeded(plan, taken, moreWaiting);
+      metrics.cycleFinished(SyncStatus.SUCCEEDED.name(), taken.recorded(), taken.quarantined());
       LOGGER.log(
           System.Logger.Level.INFO,
-          "Mailbox {0}: {1} recorded, {2} quarantined{3}",
+          "Incoming cycle of mailbox {0}: SUCCEEDED, {1} recorded, {2} quarantined{3}",
           mailboxId,
           taken.recorded(),
           taken.quarantined(),
@@ -132,12 +143,14 @@ public class IncomingCycle {
   private SyncOutcome failed(CyclePlan plan, MailServerFailure failure) {
     Verdict verdict = records.failed(plan, failure);
     String code = "incoming-" + failure.failureCause().code();
+    metrics.cycleFinished(verdict.status().name(), 0, 0);
+    metrics.failed(SyncMetrics.Direction.INCOMING, failure.failureCause().code());
     LOGGER.log(
         System.Logger.Level.WARNING,
-        "Mailbox {0}: incoming synchronization failed ({1}), {2}",
+        "Incoming cycle of mailbox {0}: {1}, failed ({2})",
         plan.mailboxId(),
-        failure.failureCause().code(),
-        verdict.status());
+        verdict.status(),
+        failure.failureCause().code());
     if (verdict.status() == SyncStatus.RETRYING) {
       alerts.raise(
           AlertNotice.aboutMailbox(

@@ -1,6 +1,7 @@
 package org.syncpost.mailserver.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -12,6 +13,7 @@ import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.monitoring.control.SyncMetrics;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
 
@@ -38,6 +40,9 @@ import org.syncpost.profile.entity.EmailServerProfile;
 public class ConnectionLimiter {
 
   private final ConcurrentMap<String, Gate> gates = new ConcurrentHashMap<>();
+
+  /** Publishes each budget's open connections; absent where a test builds the limiter itself. */
+  @Inject SyncMetrics metrics;
 
   /**
    * The budget a mailbox's connections in one direction count against.
@@ -90,6 +95,9 @@ public class ConnectionLimiter {
       throw new IllegalArgumentException("at least one connection must be allowed, got " + max);
     }
     Gate gate = gates.computeIfAbsent(key, k -> new Gate());
+    if (metrics != null) {
+      metrics.connectionBudget(key, gate::inUse);
+    }
     String what = "(at most " + max + " at a time for " + key + ")";
     try {
       if (!gate.enter(max, TimeUnit.NANOSECONDS.convert(wait))) {

@@ -16,12 +16,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.monitoring.control.Heartbeats;
 import org.syncpost.outgoing.control.MailboxSender;
 import org.syncpost.outgoing.control.OutgoingLedger;
 
@@ -48,6 +50,7 @@ public class OutgoingScheduler {
   @Inject OutgoingLedger ledger;
   @Inject MailboxSender sender;
   @Inject Clock clock;
+  @Inject Heartbeats heartbeats;
 
   @Inject
   @ConfigProperty(name = "syncpost.outgoing.tick-seconds", defaultValue = "5")
@@ -68,11 +71,13 @@ public class OutgoingScheduler {
     }
     long period = Math.max(tickSeconds, 1) * 1000;
     timerService.createIntervalTimer(period, period, new TimerConfig("outgoing-tick", false));
+    heartbeats.expect("outgoing", Duration.ofMillis(period));
     LOGGER.log(System.Logger.Level.INFO, "Outgoing email: a tick every {0} s", period / 1000);
   }
 
   @Timeout
   void tick(Timer timer) {
+    heartbeats.beat("outgoing");
     if (!ticking.compareAndSet(false, true)) {
       return;
     }

@@ -18,6 +18,8 @@ import org.syncpost.mailserver.control.ConnectionLimiter;
 import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.monitoring.control.SyncMetrics;
+import org.syncpost.monitoring.control.SyncMetrics.Direction;
 import org.syncpost.outgoing.entity.Backoff;
 import org.syncpost.outgoing.entity.DeliveryOutcome;
 import org.syncpost.outgoing.entity.OutgoingMessage;
@@ -45,6 +47,7 @@ public class MailboxSender {
   @Inject SentFolderCopier sentFolderCopier;
   @Inject Alerts alerts;
   @Inject Clock clock;
+  @Inject SyncMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "syncpost.outgoing.batch-size", defaultValue = "25")
@@ -128,6 +131,7 @@ public class MailboxSender {
           plan.mailboxId(),
           batch.size(),
           failure.failureCause().code());
+      metrics.failed(Direction.OUTGOING, failure.failureCause().code());
       if (failure.failureCause() == FailureCause.CONNECTION_LIMIT_REACHED) {
         batch.forEach(m -> ledger.returnUnsent(m.recordId(), failure.getMessage()));
       } else if (failure.isTransient()) {
@@ -188,6 +192,7 @@ public class MailboxSender {
 
   private void record(SendingPlan plan, OutgoingMessage message, DeliveryOutcome outcome) {
     Instant now = clock.instant();
+    logOutcome(plan, message, outcome);
     switch (outcome.kind()) {
       case SENT -> {
         ledger.sent(message.recordId(), now, outcome.refusedRecipients());
@@ -234,6 +239,28 @@ public class MailboxSender {
       case PERMANENT -> fail(plan, message, outcome.text(), now);
       case NOT_TRIED -> ledger.returnUnsent(message.recordId(), outcome.text());
     }
+  }
+
+  /** One line per email and attempt: the record, the mailbox, what the server said. */
+  private void logOutcome(SendingPlan plan, OutgoingMessage message, DeliveryOutcome outcome) {
+    switch (outcome.kind()) {
+      case SENT -> metrics.emailSent();
+      case TRANSIENT -> metrics.failed(Direction.OUTGOING, "smtp-transient");
+      case PERMANENT -> metrics.failed(Direction.OUTGOING, "smtp-permanent");
+      case NOT_TRIED -> {
+        // counted once for its batch, by the connection failure
+      }
+    }
+    LOGGER.log(
+        outcome.kind() == DeliveryOutcome.Kind.SENT
+            ? System.Logger.Level.INFO
+            : System.Logger.Level.WARNING,
+        "Email {0} of mailbox {1}, attempt {2}: {3}{4}",
+        message.recordId(),
+        plan.mailboxId(),
+        message.attempt(),
+        outcome.kind(),
+        outcome.text() == null ? "" : " (" + outcome.text() + ")");
   }
 
   private void fail(SendingPlan plan, OutgoingMessage message, String reason, Instant now) {

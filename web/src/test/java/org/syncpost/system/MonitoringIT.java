@@ -1,0 +1,126 @@
+package org.syncpost.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.syncpost.testing.mail.MailServers;
+
+/**
+ * What an operator watches: the MicroProfile Metrics endpoint moves while mail flows, and the
+ * health endpoints report the credential key and the schedulers.
+ */
+@ExtendWith(SharedSyncPost.class)
+@Timeout(300)
+class MonitoringIT {
+
+  @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();
+
+  private final SyncPostServer server;
+  private final Api admin;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  MonitoringIT(SyncPostServer server) {
+    this.server = server;
+    this.admin = server.admin();
+  }
+
+  private String get(String path) throws IOException, InterruptedException {
+    URI uri = server.httpBase().resolve(path);
+    HttpResponse<String> response =
+        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("%s: %s", uri, response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private PrometheusText metrics() throws IOException, InterruptedException {
+    return new PrometheusText(get("metrics"));
+  }
+
+  @Test
+  void theCountersMoveWhileMailIsIngestedAndSent() throws Exception {
+    WorkingMailbox box = WorkingMailbox.create(admin, servers);
+    PrometheusText before = metrics();
+
+    box.receive(servers, 3);
+    box.syncNow(admin);
+    PrometheusText ingested = metrics();
+    long emailId = box.send(admin, box.user().address(), "metrics " + box.id());
+    JsonObject email =
+        WorkingMailbox.awaitEmail(
+            admin, emailId, e -> "SENT".equals(e.getString("status")), Duration.ofMinutes(2));
+    PrometheusText sent = metrics();
+
+    assertThat(email.getString("status")).as(email.toString()).isEqualTo("SENT");
+    assertThat(
+            List.of(
+                ingested.sum("syncpost_messages_ingested_total")
+                    - before.sum("syncpost_messages_ingested_total"),
+                sent.sum("syncpost_messages_sent_total")
+                    - ingested.sum("syncpost_messages_sent_total")))
+        .as("ingested, sent:%n%s", sent.text())
+        .containsExactly(3.0, 1.0);
+    assertThat(
+            sent.sum("syncpost_incoming_cycles_total", "outcome=\"succeeded\"")
+                - before.sum("syncpost_incoming_cycles_total", "outcome=\"succeeded\""))
+        .isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void theGaugesShowMailboxesByStateConnectionsAndJobs() throws Exception {
+    WorkingMailbox box = WorkingMailbox.create(admin, servers);
+    box.syncNow(admin);
+
+    PrometheusText gauges = metrics();
+
+    assertThat(
+            gauges.sum("syncpost_mailboxes", "direction=\"incoming\"", "state=\"enabled\"")
+                + gauges.sum("syncpost_mailboxes", "direction=\"incoming\"", "state=\"failing\""))
+        .as(gauges.text())
+        .isGreaterThanOrEqualTo(1.0);
+    assertThat(gauges.has("syncpost_incoming_poll_lag_seconds")).as(gauges.text()).isTrue();
+    assertThat(gauges.has("syncpost_jobs_mailboxes", "progress=\"waiting\"")).isTrue();
+    assertThat(
+            gauges.has(
+                "syncpost_connections_open", "budget=\"profile-" + box.profileId() + "-tests\""))
+        .as(gauges.text())
+        .isTrue();
+  }
+
+  @Test
+  void livenessShowsBothSchedulersTicking() throws Exception {
+    String live = get("health/live");
+
+    assertThat(live)
+        .contains("\"name\":\"scheduler\"")
+        .contains("\"status\":\"UP\"")
+        .containsPattern("\"incoming\":\"ticking, last tick \\d+ s ago\"")
+        .containsPattern("\"outgoing\":\"ticking, last tick \\d+ s ago\"");
+  }
+
+  @Test
+  void readinessShowsTheCurrentCredentialKeyInUse() throws Exception {
+    List<String> keyLines =
+        Files.readAllLines(server.dataDir().resolve("keys/credential-keys")).stream()
+            .filter(line -> line.contains("="))
+            .toList();
+    String currentKey = keyLines.get(keyLines.size() - 1).split("=")[0].strip();
+
+    String ready = get("health/ready");
+
+    assertThat(ready)
+        .contains("\"name\":\"credential-key\"")
+        .contains("\"currentKey\":\"" + currentKey + "\"");
+  }
+}

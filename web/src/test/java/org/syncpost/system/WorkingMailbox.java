@@ -1,0 +1,138 @@
+package org.syncpost.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.system.Bodies.unique;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.syncpost.system.Api.Reply;
+import org.syncpost.testing.mail.MailServers;
+import org.syncpost.testing.mail.MailUser;
+import org.syncpost.testing.mail.Messages;
+import org.syncpost.testing.mail.ServerCertificate;
+
+/**
+ * A user's mailbox that works both ways: its own profile on the private Dovecot (IMAPS) and Postfix
+ * (SMTPS), its own Dovecot account, approved, tested and enabled for incoming and outgoing email.
+ */
+record WorkingMailbox(long id, long profileId, MailUser user) {
+
+  static WorkingMailbox create(Api admin, MailServers servers) {
+    Reply profile =
+        admin.post(
+            "profiles",
+            Json.createObjectBuilder()
+                .add("name", unique("working"))
+                .add("serverType", "IMAP_SMTP")
+                .add(
+                    "incomingServer",
+                    ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
+                .add(
+                    "outgoingServer",
+                    ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort())
+                .add("connectionTimeoutSeconds", 10)
+                .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
+                .add("processEmailFrom", "2020-01-01T00:00:00Z")
+                .build()
+                .toString());
+    assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
+    MailUser mailUser = servers.dovecot().addUser(unique("box"), "pw-" + UUID.randomUUID());
+    Reply user =
+        admin.post(
+            "users",
+            Json.createObjectBuilder()
+                .add("name", mailUser.name())
+                .add("email", mailUser.address())
+                .build()
+                .toString());
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
+    Reply configured =
+        admin.patch(
+            "mailboxes/" + mailboxId,
+            Json.createObjectBuilder()
+                .add("profileId", profile.json().getJsonNumber("id"))
+                .add("username", mailUser.address())
+                .add("password", mailUser.password())
+                .add("allowCredentialUse", true)
+                .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
+                .add("outgoingDeliveryMethod", "SERVER_SIDE_SYNC")
+                .build()
+                .toString());
+    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    admin.post("mailboxes/" + mailboxId + "/approve", "");
+    JsonObject tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}").json();
+    assertThat(tested.getBoolean("enabledForIncoming") && tested.getBoolean("enabledForOutgoing"))
+        .as(tested.toString())
+        .isTrue();
+    return new WorkingMailbox(mailboxId, profile.json().getJsonNumber("id").longValue(), mailUser);
+  }
+
+  /** Puts {@code count} new messages into the Dovecot INBOX, as mail arriving would. */
+  void receive(MailServers servers, int count) {
+    for (int i = 0; i < count; i++) {
+      servers
+          .dovecot()
+          .deliver(
+              user.name(),
+              Messages.plainText(
+                  "sender@example.org",
+                  user.address(),
+                  "arriving " + i,
+                  "Hello " + i,
+                  Messages.DEFAULT_DATE));
+    }
+  }
+
+  /** Runs incoming cycles now until nothing waits; the messages recorded by them. */
+  int syncNow(Api admin) {
+    int recorded = 0;
+    JsonObject outcome;
+    do {
+      Reply synced = admin.post("mailboxes/" + id + "/sync", "");
+      assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
+      outcome = synced.json();
+      assertThat(outcome.getString("status")).as(outcome.toString()).isEqualTo("SUCCEEDED");
+      recorded += outcome.getInt("recorded");
+    } while (outcome.getBoolean("moreWaiting"));
+    return recorded;
+  }
+
+  /** Sends an email from this mailbox over the API; its record's id. */
+  long send(Api admin, String to, String subject) {
+    Reply created =
+        admin.post(
+            "emails",
+            Json.createObjectBuilder()
+                .add("senderMailboxId", id)
+                .add("to", Json.createArrayBuilder().add(to))
+                .add("subject", subject)
+                .add("textBody", "Hello from SyncPost")
+                .build()
+                .toString());
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().getJsonNumber("id").longValue();
+  }
+
+  /**
+   * Polls an email record until {@code condition} holds or {@code timeout} passed; the last read.
+   */
+  static JsonObject awaitEmail(
+      Api admin, long emailId, Predicate<JsonObject> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonObject email = admin.get("emails/" + emailId).json();
+    while (!condition.test(email) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      email = admin.get("emails/" + emailId).json();
+    }
+    return email;
+  }
+}
