@@ -14,11 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.syncpost.system.Api;
-import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SyncPostServer;
 import org.syncpost.testing.mail.MailServers;
-import org.syncpost.testing.mail.MailUser;
-import org.syncpost.testing.mail.ServerCertificate;
 
 /**
  * The guide's steps after the profile, in the browser, against a private Dovecot and Postfix: set
@@ -33,12 +30,14 @@ class GuideWorkflowUiIT {
 
   private final SyncPostServer server;
   private final Api admin;
+  private final DovecotMailboxes mailboxes;
   private Browser browser;
   private JsonObject settingsBefore;
 
   GuideWorkflowUiIT(SyncPostServer server) {
     this.server = server;
     this.admin = server.admin();
+    this.mailboxes = new DovecotMailboxes(admin, servers, true);
   }
 
   @AfterEach
@@ -58,59 +57,12 @@ class GuideWorkflowUiIT {
     }
   }
 
-  private long workingProfile(String name) {
-    Reply created =
-        admin.post(
-            "profiles",
-            Json.createObjectBuilder()
-                .add("name", name)
-                .add("serverType", "IMAP_SMTP")
-                .add(
-                    "incomingServer",
-                    ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
-                .add(
-                    "outgoingServer",
-                    ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort())
-                .add("connectionTimeoutSeconds", 5)
-                .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
-                .build()
-                .toString());
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return created.json().getJsonNumber("id").longValue();
-  }
-
-  /** A user whose mailbox holds the credentials of a real Dovecot account, not yet approved. */
-  private String mailboxOwner() {
-    MailUser mailUser = servers.dovecot().addUser(ProfilesUiIT.unique("uimbx"), "right-password");
-    Reply user =
-        admin.post(
-            "users",
-            Json.createObjectBuilder()
-                .add("name", mailUser.name())
-                .add("email", mailUser.address())
-                .build()
-                .toString());
-    assertThat(user.status()).as(user.toString()).isEqualTo(201);
-    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
-    Reply configured =
-        admin.patch(
-            "mailboxes/" + mailboxId,
-            Json.createObjectBuilder()
-                .add("username", mailUser.address())
-                .add("password", "right-password")
-                .add("allowCredentialUse", true)
-                .build()
-                .toString());
-    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
-    return mailUser.address();
-  }
-
   @Test
   void approveApplyDefaultsTestAndEnableEndsWithAnEnabledMailboxAndASuccessAlert() {
     settingsBefore = admin.get("settings").json();
     String profileName = ProfilesUiIT.unique("ui-dovecot");
-    long profileId = workingProfile(profileName);
-    String address = mailboxOwner();
+    long profileId = mailboxes.profile(profileName);
+    String address = mailboxes.owner().user().address();
 
     browser = new Browser(server.httpsBase());
     browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);

@@ -53,7 +53,6 @@ class ProfilesUiIT {
     Browser admin = adminOverHttps();
     admin.awaitText(By.id("signedInAs"), "admin");
     assertThat(admin.driver().getCurrentUrl()).endsWith("/admin/index.xhtml");
-    admin.screenshot("dashboard");
   }
 
   @Test

@@ -5,17 +5,24 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.Role;
+import org.syncpost.email.control.HtmlSanitizer;
 import org.syncpost.email.entity.Attachment;
+import org.syncpost.email.entity.Direction;
 import org.syncpost.email.entity.EmailFilter;
 import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.email.entity.HourlyCount;
+import org.syncpost.email.entity.SanitizedHtml;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.NotFound;
 
@@ -29,6 +36,7 @@ public class Emails {
 
   @PersistenceContext EntityManager em;
   @Inject Caller caller;
+  @Inject HtmlSanitizer sanitizer;
 
   public List<EmailRecord> list(EmailFilter filter, int offset, int limit) {
     return query(
@@ -60,6 +68,69 @@ public class Emails {
     return email;
   }
 
+  /**
+   * The emails of the conversation that email {@code id} belongs to, itself included, newest first
+   * (at most {@code limit}).
+   */
+  public List<EmailRecord> conversation(long id, int limit) {
+    EmailRecord email = find(id);
+    long first = email.getConversation() != null ? email.getConversation().getId() : email.getId();
+    return list(EmailFilter.conversation(first), 0, limit);
+  }
+
+  /**
+   * The HTML body of email {@code id} made safe to show (see {@link HtmlSanitizer}); images from
+   * other servers only when {@code remoteImages}.
+   */
+  public SanitizedHtml sanitizedHtmlBody(long id, boolean remoteImages) {
+    return sanitizer.sanitize(find(id).getHtmlBody(), remoteImages);
+  }
+
+  /**
+   * Emails received (incoming) or sent (outgoing, {@code SENT}) per hour from {@code from} until
+   * {@code until}, counted by the database: one row per hour that had any. Hours are whole hours of
+   * the epoch, so the buckets do not depend on the database's time zone.
+   */
+  public List<HourlyCount> perHour(Direction direction, Instant from, Instant until) {
+    String at = direction == Direction.INCOMING ? "e.received_on" : "e.sent_on";
+    String hour = "FLOOR(EXTRACT(EPOCH FROM " + at + ") / 3600)";
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(hour)
+            .append(", COUNT(*) FROM email_record e WHERE e.direction = ?1 AND ")
+            .append(at)
+            .append(" >= ?2 AND ")
+            .append(at)
+            .append(" < ?3");
+    if (direction == Direction.OUTGOING) {
+      sql.append(" AND e.status = 'SENT'");
+    }
+    Optional<Long> ownerId = caller.restrictedToOwnerId();
+    if (ownerId.isPresent()) {
+      sql.append(
+          " AND (e.sender_mailbox_id IN (SELECT m.id FROM mailbox m WHERE m.owner_id = ?4)"
+              + " OR EXISTS (SELECT 1 FROM email_receiving_mailbox r JOIN mailbox m ON m.id ="
+              + " r.mailbox_id WHERE r.email_id = e.id AND m.owner_id = ?4))");
+    }
+    sql.append(" GROUP BY ").append(hour);
+    Query query =
+        em.createNativeQuery(sql.toString())
+            .setParameter(1, direction.name())
+            .setParameter(2, from.atOffset(ZoneOffset.UTC))
+            .setParameter(3, until.atOffset(ZoneOffset.UTC));
+    ownerId.ifPresent(id -> query.setParameter(4, id));
+    List<?> rows = query.getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            row ->
+                new HourlyCount(
+                    Instant.ofEpochSecond(((Number) row[0]).longValue() * 3600),
+                    ((Number) row[1]).longValue()))
+        .sorted(java.util.Comparator.comparing(HourlyCount::hour))
+        .toList();
+  }
+
   /** The {@code position}-th attachment of an email, content included. */
   public Attachment attachment(long emailId, int position) {
     return find(emailId).getAttachments().stream()
@@ -77,6 +148,13 @@ public class Emails {
     return sender
         || email.getReceivingMailboxes().stream()
             .anyMatch(m -> m.getOwner() != null && m.getOwner().getId() == ownerId);
+  }
+
+  /** A LIKE pattern for text anywhere, the text's own {@code %} and {@code _} taken literally. */
+  private static String containing(String text) {
+    String literal =
+        text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return "%" + literal + "%";
   }
 
   private <T> TypedQuery<T> query(
@@ -112,6 +190,14 @@ public class Emails {
     if (filter.until() != null) {
       where.append(" and coalesce(e.receivedOn, e.sentOn, e.createdOn) < :until");
       parameters.put("until", filter.until().atOffset(ZoneOffset.UTC));
+    }
+    if (filter.subject() != null) {
+      where.append(" and lower(e.subject) like :subject escape '\\'");
+      parameters.put("subject", containing(filter.subject()));
+    }
+    if (filter.sender() != null) {
+      where.append(" and lower(e.from) like :sender escape '\\'");
+      parameters.put("sender", containing(filter.sender()));
     }
     if (filter.conversationId() != null) {
       where.append(" and (e.id = :conversationId or e.conversation.id = :conversationId)");

@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param since received or sent (or created, for unsent) at or after
  * @param until before
+ * @param subject words the subject contains, in any letter case
+ * @param sender text the sender's address or name contains, in any letter case
  */
 public record EmailFilter(
     Long mailboxId,
@@ -14,4 +16,32 @@ public record EmailFilter(
     EmailStatus status,
     Instant since,
     Instant until,
-    Long conversationId) {}
+    Long conversationId,
+    String subject,
+    String sender) {
+
+  public EmailFilter {
+    subject = blankAsNull(subject);
+    sender = blankAsNull(sender);
+  }
+
+  /** Without text search. */
+  public EmailFilter(
+      Long mailboxId,
+      Direction direction,
+      EmailStatus status,
+      Instant since,
+      Instant until,
+      Long conversationId) {
+    this(mailboxId, direction, status, since, until, conversationId, null, null);
+  }
+
+  /** The emails of one conversation. */
+  public static EmailFilter conversation(long conversationId) {
+    return new EmailFilter(null, null, null, null, null, conversationId);
+  }
+
+  private static String blankAsNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

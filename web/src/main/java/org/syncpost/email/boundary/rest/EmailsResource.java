@@ -161,6 +161,8 @@ public class EmailsResource {
       @QueryParam("since") String since,
       @QueryParam("until") String until,
       @QueryParam("conversationId") Long conversationId,
+      @QueryParam("subject") String subject,
+      @QueryParam("sender") String sender,
       @QueryParam("offset") Integer offset,
       @QueryParam("limit") Integer limit) {
     Paging paging = Paging.of(offset, limit);
@@ -171,7 +173,9 @@ public class EmailsResource {
             enumValue("status", status, EmailStatus.class),
             instant("since", since),
             instant("until", until),
-            conversationId);
+            conversationId,
+            subject,
+            sender);
     return JsonOutput.page(
         emails.list(filter, paging.offset(), paging.limit()), emails.count(filter), EmailJson::of);
   }

@@ -1,0 +1,251 @@
+package org.syncpost.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.syncpost.system.SyncPostServer;
+import org.syncpost.testing.mail.MailServers;
+import org.syncpost.ui.DovecotMailboxes.Owner;
+
+/**
+ * Email records in the browser, ingested for real from a private Dovecot: the lists, one record
+ * with its conversation and attachment, a hostile HTML body shown without running anything or
+ * loading anything from elsewhere until the person asks for remote images, and the quarantine's
+ * retry.
+ */
+@ExtendWith(UiSyncPost.class)
+@Timeout(300)
+class EmailRecordsUiIT {
+
+  @RegisterExtension static final MailServers servers = MailServers.withDovecot();
+
+  private final SyncPostServer server;
+  private final DovecotMailboxes mailboxes;
+  private Browser browser;
+
+  EmailRecordsUiIT(SyncPostServer server) {
+    this.server = server;
+    this.mailboxes = new DovecotMailboxes(server.admin(), servers, false);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  /**
+   * An HTML email whose script, event handler and remote image would each ask {@code remote} for a
+   * path of its own (and write into the page) if they were let through; with a text attachment.
+   */
+  private static byte[] hostileHtmlEmail(String subject, String messageId, RequestCounter remote) {
+    String html =
+        "<html><head><script>document.title='script ran'</script></head><body>"
+            + "<h2 style=\"color:#0b3d5c\">Quarterly report</h2><p>Numbers are <b>up</b>.</p>"
+            + "<script>document.body.insertAdjacentHTML('beforeend','<p>script ran</p>');"
+            + "new Image().src='"
+            + remote.url("/script")
+            + "';</script>"
+            + "<img src=\"cid:nothing-here\" onerror=\"document.body.insertAdjacentHTML('beforeend',"
+            + "'<p>handler ran</p>');new Image().src='"
+            + remote.url("/handler")
+            + "'\">"
+            + "<p><img src=\""
+            + remote.url("/pixel.png")
+            + "\" alt=\"tracking pixel\" width=\"40\" height=\"40\"></p>"
+            + "</body></html>";
+    String message =
+        "From: Reporting <reports@example.org>\r\n"
+            + "To: someone@syncpost.test\r\n"
+            + "Subject: "
+            + subject
+            + "\r\nDate: Thu, 26 Nov 2026 09:00:00 +0000\r\n"
+            + "Message-ID: "
+            + messageId
+            + "\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n"
+            + "--outer\r\n"
+            + "Content-Type: multipart/alternative; boundary=\"inner\"\r\n\r\n"
+            + "--inner\r\n"
+            + "Content-Type: text/plain; charset=us-ascii\r\n\r\n"
+            + "Quarterly report. Numbers are up.\r\n"
+            + "--inner\r\n"
+            + "Content-Type: text/html; charset=us-ascii\r\n\r\n"
+            + html
+            + "\r\n--inner--\r\n"
+            + "--outer\r\n"
+            + "Content-Type: text/plain; charset=us-ascii; name=\"figures.txt\"\r\n"
+            + "Content-Disposition: attachment; filename=\"figures.txt\"\r\n\r\n"
+            + "revenue 42\r\n"
+            + "--outer--\r\n";
+    return message.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] reply(String subject, String inReplyTo) {
+    return ("From: Someone <someone@syncpost.test>\r\n"
+            + "To: reports@example.org\r\n"
+            + "Subject: Re: "
+            + subject
+            + "\r\nDate: Thu, 26 Nov 2026 10:00:00 +0000\r\n"
+            + "Message-ID: <"
+            + UUID.randomUUID()
+            + "@syncpost.test>\r\n"
+            + "In-Reply-To: "
+            + inReplyTo
+            + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+            + "Thanks.\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private Browser adminBrowser() {
+    browser = new Browser(server.httpsBase());
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+    return browser;
+  }
+
+  @Test
+  void aHostileHtmlEmailRunsNothingAndLoadsNoRemoteImageUntilAsked() {
+    try (RequestCounter remote = RequestCounter.start()) {
+      Owner owner = mailboxes.enabledForIncoming();
+      String subject = ProfilesUiIT.unique("Quarterly report");
+      String messageId = "<" + UUID.randomUUID() + "@example.org>";
+      servers.dovecot().deliver(owner.user().name(), hostileHtmlEmail(subject, messageId, remote));
+      servers.dovecot().deliver(owner.user().name(), reply(subject, messageId));
+      mailboxes.syncUntilDone(owner);
+
+      adminBrowser().open("admin/email/emails.xhtml?mailbox=" + owner.mailboxId());
+      browser.awaitText(By.id("records:mailboxName"), owner.user().name());
+      browser.type(By.id("records:subject"), subject);
+      browser.click(By.id("records:search"));
+      browser.awaitText(By.id("records:table_data"), "Re: " + subject);
+      assertThat(browser.driver().findElements(By.cssSelector("#records\\:table_data tr")))
+          .hasSize(2);
+      browser.screenshot("emails");
+      browser.type(By.id("records:sender"), "REPORTS@example");
+      browser.click(By.id("records:search"));
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> d.findElements(By.cssSelector("#records\\:table_data tr")).size() == 1);
+
+      browser.click(By.linkText(subject));
+      browser.awaitText(By.id("email:subject"), subject);
+      browser.awaitText(By.id("email:conversation"), "Re: " + subject);
+      browser.awaitText(By.id("email:attachments"), "figures.txt");
+      assertThat(browser.find(By.id("email:remoteImagesNote")).getText())
+          .startsWith("An image from other servers is not shown");
+
+      assertThat(htmlBodyText()).contains("Numbers are up.").doesNotContain("ran");
+      assertThat(browser.find(By.id("htmlBody")).getDomAttribute("sandbox"))
+          .doesNotContain("allow-scripts")
+          .doesNotContain("allow-same-origin");
+      assertThat(remote.total()).as("requests that reached the remote server").isZero();
+      browser.screenshot("email");
+
+      browser.click(By.id("email:showRemoteImages"));
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+          .until(d -> remote.count("/pixel.png") > 0);
+      assertThat(htmlBodyText()).doesNotContain("ran");
+      assertThat(List.of(remote.count("/script"), remote.count("/handler"))).containsExactly(0, 0);
+    }
+  }
+
+  @Test
+  void anAttachmentDownloadsWithItsContent() {
+    Owner owner = mailboxes.enabledForIncoming();
+    String subject = ProfilesUiIT.unique("figures");
+    try (RequestCounter remote = RequestCounter.start()) {
+      servers
+          .dovecot()
+          .deliver(
+              owner.user().name(),
+              hostileHtmlEmail(subject, "<" + UUID.randomUUID() + "@example.org>", remote));
+    }
+    mailboxes.syncUntilDone(owner);
+
+    adminBrowser().open("admin/email/emails.xhtml?mailbox=" + owner.mailboxId());
+    browser.click(By.linkText(subject));
+    String href = browser.find(By.linkText("figures.txt")).getDomAttribute("href");
+    Object downloaded =
+        ((JavascriptExecutor) browser.driver())
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + " fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' '"
+                    + " + r.headers.get('Content-Disposition') + ' ' + t)));",
+                href);
+
+    assertThat(downloaded).isEqualTo("200 attachment; filename*=UTF-8''figures.txt revenue 42");
+  }
+
+  @Test
+  void aQuarantinedMessageIsListedWithItsReasonAndCanBeRetried() throws Exception {
+    Owner owner = mailboxes.enabledForIncoming();
+    servers
+        .dovecot()
+        .deliver(
+            owner.user().name(),
+            Files.readAllBytes(Path.of("../ejb/src/test/resources/eml/nested-150-deep.eml")));
+    mailboxes.syncUntilDone(owner);
+
+    adminBrowser().open("admin/incoming/quarantine.xhtml?mailbox=" + owner.mailboxId());
+    browser.awaitText(By.id("quarantine:table_data"), "nests its parts more than 100 levels deep");
+    browser.screenshot("quarantine");
+    browser.click(By.cssSelector("#quarantine\\:table_data button[id$=':retry']"));
+
+    browser.awaitText(By.id("quarantine:messages"), "still cannot be read");
+    assertThat(
+            browser.find(By.cssSelector("#quarantine\\:table_data tr td:nth-child(6)")).getText())
+        .isEqualTo("1");
+  }
+
+  @Test
+  void theDashboardChartsTheHourlyEmailsAndListsAFailingMailbox() {
+    Owner receiving = mailboxes.enabledForIncoming();
+    for (int i = 0; i < 3; i++) {
+      servers
+          .dovecot()
+          .deliver(
+              receiving.user().name(),
+              reply(ProfilesUiIT.unique("counted"), "<" + UUID.randomUUID() + "@example.org>"));
+    }
+    mailboxes.syncUntilDone(receiving);
+    Owner failing = mailboxes.failedItsTest();
+
+    adminBrowser().open("admin/index.xhtml");
+    Object receivedLastTwoHours =
+        ((JavascriptExecutor) browser.driver())
+            .executeScript(
+                "var received = PrimeFaces.getWidgetById('dashboard:traffic').chart.data"
+                    + ".datasets[0].data;"
+                    // this hour's bar, and the last one's in case the hour turned meanwhile
+                    + " return received[received.length - 1] + received[received.length - 2];");
+    assertThat(((Number) receivedLastTwoHours).longValue()).isGreaterThanOrEqualTo(3);
+    assertThat(Long.parseLong(browser.find(By.id("dashboard:incomingFailure")).getText()))
+        .isPositive();
+    browser.awaitText(By.id("dashboard:failing"), failing.user().name());
+    browser.screenshot("dashboard");
+  }
+
+  /** The text of the sandboxed frame that shows the HTML body, once it has loaded. */
+  private String htmlBodyText() {
+    browser.driver().switchTo().frame(browser.find(By.id("htmlBody")));
+    try {
+      return browser.find(By.tagName("body")).getText();
+    } finally {
+      browser.driver().switchTo().defaultContent();
+    }
+  }
+}
