@@ -42,8 +42,12 @@ public class IncomingScheduler {
   public static final String TICK_SECONDS = "syncpost.incoming.tick-seconds";
   public static final String PARALLELISM = "syncpost.incoming.parallelism";
   public static final String ENABLED = "syncpost.incoming.enabled";
+  public static final String LEASE_SECONDS = "syncpost.incoming.lease-seconds";
 
-  /** Longer than a capped cycle takes; a dead node's mailboxes are taken over after it. */
+  /**
+   * The default lease: longer than a capped cycle takes; a dead node's mailboxes are taken over
+   * after it. The scheduler renews its leases on every tick, so a long cycle keeps its mailbox.
+   */
   public static final Duration LEASE = Duration.ofMinutes(10);
 
   @Resource TimerService timerService;
@@ -68,6 +72,10 @@ public class IncomingScheduler {
   @Inject
   @ConfigProperty(name = ENABLED, defaultValue = "true")
   boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = LEASE_SECONDS, defaultValue = "600")
+  long leaseSeconds;
 
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
@@ -99,14 +107,21 @@ public class IncomingScheduler {
     }
   }
 
+  private Duration lease() {
+    return Duration.ofSeconds(Math.max(leaseSeconds, 2L * Math.max(tickSeconds, 1)));
+  }
+
   private void startDueCycles() {
+    if (!running.isEmpty()) {
+      leases.renewAll(node.name(), clock.instant().plus(lease()));
+    }
     int free = parallelism - running.size();
     if (free <= 0) {
       return;
     }
     Instant now = clock.instant();
     for (Long mailboxId : leases.due(now, free)) {
-      if (!leases.claim(mailboxId, node.name(), now, now.plus(LEASE))) {
+      if (!leases.claim(mailboxId, node.name(), now, now.plus(lease()))) {
         continue; // another node (or a "sync now") was quicker
       }
       running.add(mailboxId);
