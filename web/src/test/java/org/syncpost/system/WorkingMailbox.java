@@ -21,6 +21,14 @@ import org.syncpost.testing.mail.ServerCertificate;
 record WorkingMailbox(long id, long profileId, MailUser user) {
 
   static WorkingMailbox create(Api admin, MailServers servers) {
+    return onProfile(admin, servers, profile(admin, servers, true), true);
+  }
+
+  /**
+   * A profile on the private Dovecot (IMAPS), polled on every tick, and with {@code outgoing} the
+   * private Postfix (SMTPS); its id.
+   */
+  static long profile(Api admin, MailServers servers, boolean outgoing) {
     Reply profile =
         admin.post(
             "profiles",
@@ -32,13 +40,22 @@ record WorkingMailbox(long id, long profileId, MailUser user) {
                     ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
                 .add(
                     "outgoingServer",
-                    ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort())
+                    outgoing
+                        ? ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort()
+                        : "smtp.invalid:465")
                 .add("connectionTimeoutSeconds", 10)
+                .add("minPollingIntervalMinutes", 0)
                 .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
                 .add("processEmailFrom", "2020-01-01T00:00:00Z")
                 .build()
                 .toString());
     assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
+    return profile.json().getJsonNumber("id").longValue();
+  }
+
+  /** A new user's mailbox on {@code profileId}, tested and enabled (for outgoing too if asked). */
+  static WorkingMailbox onProfile(
+      Api admin, MailServers servers, long profileId, boolean outgoing) {
     MailUser mailUser = servers.dovecot().addUser(unique("box"), "pw-" + UUID.randomUUID());
     Reply user =
         admin.post(
@@ -54,21 +71,20 @@ record WorkingMailbox(long id, long profileId, MailUser user) {
         admin.patch(
             "mailboxes/" + mailboxId,
             Json.createObjectBuilder()
-                .add("profileId", profile.json().getJsonNumber("id"))
+                .add("profileId", profileId)
                 .add("username", mailUser.address())
                 .add("password", mailUser.password())
                 .add("allowCredentialUse", true)
                 .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
-                .add("outgoingDeliveryMethod", "SERVER_SIDE_SYNC")
+                .add("outgoingDeliveryMethod", outgoing ? "SERVER_SIDE_SYNC" : "NONE")
                 .build()
                 .toString());
     assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
     admin.post("mailboxes/" + mailboxId + "/approve", "");
     JsonObject tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}").json();
-    assertThat(tested.getBoolean("enabledForIncoming") && tested.getBoolean("enabledForOutgoing"))
-        .as(tested.toString())
-        .isTrue();
-    return new WorkingMailbox(mailboxId, profile.json().getJsonNumber("id").longValue(), mailUser);
+    assertThat(tested.getBoolean("enabledForIncoming")).as(tested.toString()).isTrue();
+    assertThat(!outgoing || tested.getBoolean("enabledForOutgoing")).as(tested.toString()).isTrue();
+    return new WorkingMailbox(mailboxId, profileId, mailUser);
   }
 
   /** Puts {@code count} new messages into the Dovecot INBOX, as mail arriving would. */

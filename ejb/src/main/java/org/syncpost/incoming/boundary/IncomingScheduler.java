@@ -49,8 +49,12 @@ public class IncomingScheduler {
   public static final String TICK_SECONDS = "syncpost.incoming.tick-seconds";
   public static final String PARALLELISM = "syncpost.incoming.parallelism";
   public static final String ENABLED = "syncpost.incoming.enabled";
+  public static final String LEASE_SECONDS = "syncpost.incoming.lease-seconds";
 
-  /** Longer than a capped cycle takes; a dead node's mailboxes are taken over after it. */
+  /**
+   * The default lease: longer than a capped cycle takes; a dead node's mailboxes are taken over
+   * after it. The scheduler renews its leases on every tick, so a long cycle keeps its mailbox.
+   */
   public static final Duration LEASE = Duration.ofMinutes(10);
 
   @Resource TimerService timerService;
@@ -77,6 +81,10 @@ public class IncomingScheduler {
   @Inject
   @ConfigProperty(name = ENABLED, defaultValue = "true")
   boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = LEASE_SECONDS, defaultValue = "600")
+  long leaseSeconds;
 
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> wokenWhileRunning = ConcurrentHashMap.newKeySet();
@@ -146,7 +154,14 @@ public class IncomingScheduler {
     push.stopAll();
   }
 
+  private Duration lease() {
+    return Duration.ofSeconds(Math.max(leaseSeconds, 2L * Math.max(tickSeconds, 1)));
+  }
+
   private void startDueCycles() {
+    if (!running.isEmpty()) {
+      leases.renewAll(node.name(), clock.instant().plus(lease()));
+    }
     synchronized (starting) {
       int free = parallelism - running.size();
       if (free <= 0) {
@@ -155,7 +170,7 @@ public class IncomingScheduler {
       Instant now = clock.instant();
       for (Long mailboxId : leases.due(now, free)) {
         if (running.contains(mailboxId)
-            || !leases.claim(mailboxId, node.name(), now, now.plus(LEASE))) {
+            || !leases.claim(mailboxId, node.name(), now, now.plus(lease()))) {
           continue; // another node (or a "sync now") was quicker
         }
         running.add(mailboxId);

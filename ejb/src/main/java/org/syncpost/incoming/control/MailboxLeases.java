@@ -34,6 +34,18 @@ public class MailboxLeases {
         == 1;
   }
 
+  /**
+   * Extends every lease {@code node} holds to {@code until}: a long cycle keeps its mailbox while
+   * the node lives, and a dead node's leases run out one lease period after its last renewal.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int renewAll(String node, Instant until) {
+    return em.createNativeQuery("update mailbox set lease_until = ?1 where lease_owner = ?2")
+        .setParameter(1, until.atOffset(ZoneOffset.UTC))
+        .setParameter(2, node)
+        .executeUpdate();
+  }
+
   /** Gives the lease back, if {@code node} still holds it. */
   @Transactional(TxType.REQUIRES_NEW)
   public void release(long mailboxId, String node) {

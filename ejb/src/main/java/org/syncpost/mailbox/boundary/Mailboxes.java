@@ -239,6 +239,22 @@ public class Mailboxes {
     return mailbox;
   }
 
+  /**
+   * Turns the protocol trace of a mailbox on or off: its next connections log their dialogue with
+   * the mail server (credentials redacted) under {@code org.syncpost.mailserver.trace}.
+   */
+  @RolesAllowed(Role.ADMINISTRATOR_NAME)
+  public Mailbox traceProtocol(long id, boolean on) {
+    Mailbox mailbox = find(id);
+    mailbox.traceProtocol(on);
+    auditor.record(
+        on ? "protocol-trace-on" : "protocol-trace-off",
+        AUDIT_TYPE,
+        id,
+        "mailbox '" + mailbox.getName() + "'");
+    return mailbox;
+  }
+
   /** Rejects the email address of a mailbox: it stops processing email until approved. */
   @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME})
   public Mailbox reject(long id) {

@@ -210,6 +210,9 @@ public class Mailbox extends Tracked {
   @Column(nullable = false)
   private boolean active = true;
 
+  @Column(name = "protocol_trace", nullable = false)
+  private boolean protocolTrace;
+
   protected Mailbox() {}
 
   private Mailbox(
@@ -358,6 +361,18 @@ public class Mailbox extends Tracked {
   /** Whether outgoing email of this mailbox is to be sent by SyncPost at all. */
   public boolean processesOutgoing() {
     return outgoingDeliveryMethod == DeliveryMethod.SERVER_SIDE_SYNC;
+  }
+
+  /**
+   * Turns the protocol trace of this mailbox's mail server connections on or off; it applies from
+   * the next connection on, without a restart.
+   */
+  public void traceProtocol(boolean on) {
+    protocolTrace = on;
+  }
+
+  public boolean isProtocolTrace() {
+    return protocolTrace;
   }
 
   /** An approver allows this address to be processed. */

@@ -276,7 +276,8 @@ public class Endpoints {
         authProtocol == null ? AuthProtocol.AUTO_DETECT : authProtocol,
         new TrustSettings(profile.getTrustedCertificatesPem(), profile.getRevocationCheck()),
         ConnectionLimiter.keyFor(mailbox, outgoing),
-        max > 0 ? max : ProfileSettings.DEFAULT_MAX_CONNECTIONS);
+        max > 0 ? max : ProfileSettings.DEFAULT_MAX_CONNECTIONS,
+        mailbox.isProtocolTrace() ? "mailbox " + mailbox.getId() : null);
   }
 
   private static Session lookUp(String jndiName) {

@@ -24,9 +24,11 @@ import org.syncpost.profile.entity.MailProtocol;
  * <p>Every session has finite timeouts (Angus' defaults are infinite), TLS through {@link
  * TrustPolicy}'s socket factory with host-name checking, no fallback to a plain socket factory
  * (Angus' {@code socketFactory.fallback} would silently retry without our factory after a failed
- * handshake), and never {@code mail.debug}. Passwords are given to {@code connect}, never put in
- * the session's properties. The "s" providers (imaps, pop3s, smtps) are not used: implicit TLS is
- * {@code mail.<protocol>.ssl.enable} on the plain provider, so every setting has one prefix.
+ * handshake), and {@code mail.debug} only for a mailbox whose protocol trace an administrator
+ * turned on, into {@link ProtocolTrace} (a log, credentials redacted), never to standard output.
+ * Passwords are given to {@code connect}, never put in the session's properties. The "s" providers
+ * (imaps, pop3s, smtps) are not used: implicit TLS is {@code mail.<protocol>.ssl.enable} on the
+ * plain provider, so every setting has one prefix.
  */
 @ApplicationScoped
 public class MailSessions {
@@ -59,7 +61,12 @@ public class MailSessions {
       throw MailServerFailure.of(
           FailureCause.TRUSTED_CERTIFICATES_INVALID, endpoint, unreadable.getMessage(), unreadable);
     }
-    return Session.getInstance(propertiesFor(endpoint, sslSocketFactory));
+    Session session = Session.getInstance(propertiesFor(endpoint, sslSocketFactory));
+    if (endpoint.traceLabel() != null) {
+      session.setDebugOut(ProtocolTrace.to(endpoint.traceLabel(), password(endpoint)));
+      session.setDebug(true);
+    }
+    return session;
   }
 
   /**
@@ -127,6 +134,10 @@ public class MailSessions {
     String prefix = "mail." + protocolName(endpoint.protocol()) + ".";
     Properties props = new Properties();
     props.setProperty("mail.debug", "false");
+    // a traced session (ProtocolTrace) still leaves the authentication dialogue out
+    props.setProperty("mail.debug.auth", "false");
+    props.setProperty("mail.debug.auth.username", "false");
+    props.setProperty("mail.debug.auth.password", "false");
     String timeout = Integer.toString(endpoint.timeoutMillis());
     props.setProperty(prefix + "connectiontimeout", timeout);
     props.setProperty(prefix + "timeout", timeout);

@@ -21,6 +21,8 @@ import org.syncpost.profile.entity.MailProtocol;
  * @param connectionKey the budget this connection counts against: the profile's when the profile's
  *     credentials are used, the mailbox's otherwise (see {@code ConnectionLimiter})
  * @param maxConnections the profile's maximum concurrent connections for that budget
+ * @param traceLabel when not null, the protocol dialogue of this endpoint's sessions is logged
+ *     under this label (e.g. {@code mailbox 42}), credentials redacted
  */
 public record Endpoint(
     MailProtocol protocol,
@@ -33,7 +35,36 @@ public record Endpoint(
     AuthProtocol authProtocol,
     TrustSettings trust,
     String connectionKey,
-    int maxConnections) {
+    int maxConnections,
+    String traceLabel) {
+
+  /** An endpoint whose sessions are not traced. */
+  public Endpoint(
+      MailProtocol protocol,
+      String host,
+      int port,
+      TlsMode tlsMode,
+      int connectionTimeoutSeconds,
+      String username,
+      Secret password,
+      AuthProtocol authProtocol,
+      TrustSettings trust,
+      String connectionKey,
+      int maxConnections) {
+    this(
+        protocol,
+        host,
+        port,
+        tlsMode,
+        connectionTimeoutSeconds,
+        username,
+        password,
+        authProtocol,
+        trust,
+        connectionKey,
+        maxConnections,
+        null);
+  }
 
   public Endpoint {
     Objects.requireNonNull(protocol, "protocol");

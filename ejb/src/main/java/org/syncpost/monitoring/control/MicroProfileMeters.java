@@ -12,7 +12,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * SyncPost's meters in the server's MicroProfile Metrics application registry (served in Prometheus
  * format at {@code /metrics}). Only this class names the MicroProfile Metrics API, and {@link
  * SyncMetrics} looks it up only when the API is there: WildFly 39 has no MicroProfile Metrics (ADR
- * 0008), and its CDI container passes over a bean class it cannot load.
+ * 0010), and its CDI container passes over a bean class it cannot load.
  *
  * <p>The registry is injected, not looked up: Payara's producer reads the qualifiers of the
  * injection point, which a programmatic lookup does not have.

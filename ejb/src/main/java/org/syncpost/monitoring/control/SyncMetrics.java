@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * The one place the engines report what an operator graphs: messages ingested, quarantined and
  * sent, failures by cause, cycles by outcome, connections open per budget. Published as
  * MicroProfile Metrics where the server has them (Payara Micro and Payara Server: {@code /metrics},
- * Prometheus format); elsewhere the calls cost nothing (ADR 0008).
+ * Prometheus format); elsewhere the calls cost nothing (ADR 0010).
  *
  * <p>A metrics failure must never break mail work, so every call swallows what the registry throws
  * after logging it once.

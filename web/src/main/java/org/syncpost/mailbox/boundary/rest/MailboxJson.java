@@ -59,7 +59,8 @@ final class MailboxJson {
           "lastErrorCode",
           "lastErrorText",
           "consecutiveErrors",
-          "active");
+          "active",
+          "protocolTrace");
 
   private MailboxJson() {}
 
@@ -106,6 +107,7 @@ final class MailboxJson {
         .add("lastErrorText", m.getLastErrorText())
         .add("consecutiveErrors", m.getConsecutiveErrors())
         .add("active", m.isActive())
+        .add("protocolTrace", m.isProtocolTrace())
         .build();
   }
 

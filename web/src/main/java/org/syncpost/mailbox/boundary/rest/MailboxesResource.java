@@ -27,6 +27,7 @@ import org.syncpost.job.boundary.rest.JobJson;
 import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.mailbox.boundary.Mailboxes;
 import org.syncpost.mailbox.entity.DeliveryChange;
+import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.settings.entity.DeliveryMethod;
 
 /**
@@ -76,11 +77,17 @@ public class MailboxesResource {
   public JsonObject patch(@PathParam("id") long id, JsonObject patch) {
     JsonInput patchInput = new JsonInput(patch, MailboxJson.FIELDS);
     channel.requireSecureFor(patchInput, "password");
+    Boolean trace = patchInput.bool("protocolTrace");
     patchInput.requireReadable();
     JsonObject merged =
         Json.createMergePatch(patch).apply(MailboxJson.of(mailboxes.find(id))).asJsonObject();
-    return MailboxJson.of(
-        mailboxes.update(id, MailboxJson.settings(new JsonInput(merged, MailboxJson.FIELDS))));
+    Mailbox updated =
+        mailboxes.update(id, MailboxJson.settings(new JsonInput(merged, MailboxJson.FIELDS)));
+    if (trace != null && trace != updated.isProtocolTrace()) {
+      // an operational switch for administrators, apart from the settings an owner may change
+      updated = mailboxes.traceProtocol(id, trace);
+    }
+    return MailboxJson.of(updated);
   }
 
   @POST

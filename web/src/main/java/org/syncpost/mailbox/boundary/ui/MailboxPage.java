@@ -68,6 +68,21 @@ public class MailboxPage implements Serializable {
     decided(feedback.attempt(FORM, () -> mailboxes.reject(id)), "rejected");
   }
 
+  /** Protocol tracing on or off for this mailbox's next connections (administrators). */
+  public void toggleProtocolTrace() {
+    boolean on = !mailbox.isProtocolTrace();
+    Mailbox traced = feedback.attempt(FORM, () -> mailboxes.traceProtocol(id, on));
+    if (traced != null) {
+      show(traced);
+      feedback.info(
+          on
+              ? "Protocol trace on: the next connections of '"
+                  + traced.getName()
+                  + "' are logged under org.syncpost.mailserver.trace, passwords left out."
+              : "Protocol trace off for '" + traced.getName() + "'.");
+    }
+  }
+
   private void decided(Mailbox decided, String outcome) {
     if (decided != null) {
       show(decided);
