@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.syncpost.directory.control.PasswordHashing;
+import org.syncpost.directory.control.VerifiedPasswords;
 import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 
@@ -22,6 +23,7 @@ public class Accounts {
 
   @PersistenceContext EntityManager em;
   @Inject PasswordHashing hashing;
+  @Inject VerifiedPasswords verified;
 
   /** The user's name and roles when {@code password} is theirs; empty otherwise. */
   public Optional<SignedIn> signIn(String name, String password) {
@@ -32,8 +34,11 @@ public class Accounts {
             .findFirst()
             .orElse(null);
     String storedHash = user == null ? null : user.getPasswordHash();
-    if (!hashing.matches(password, storedHash)) {
-      return Optional.empty();
+    if (!verified.remembers(storedHash, password)) {
+      if (!hashing.matches(password, storedHash)) {
+        return Optional.empty();
+      }
+      verified.remember(storedHash, password);
     }
     return Optional.of(
         new SignedIn(

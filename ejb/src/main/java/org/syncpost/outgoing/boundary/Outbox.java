@@ -2,6 +2,7 @@ package org.syncpost.outgoing.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -18,6 +19,7 @@ import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.TrackingToken;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.outgoing.entity.EmailQueued;
 import org.syncpost.outgoing.entity.OutgoingEmail;
 import org.syncpost.settings.entity.EmailSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -43,6 +45,7 @@ public class Outbox {
   @PersistenceContext EntityManager em;
   @Inject Caller caller;
   @Inject Auditor auditor;
+  @Inject Event<EmailQueued> queued;
 
   private final SecureRandom random = new SecureRandom();
 
@@ -92,6 +95,9 @@ public class Outbox {
         AUDIT_TYPE,
         record.getId(),
         "outgoing email from mailbox " + sender.getId());
+    if (!request.draft()) {
+      queued.fire(new EmailQueued(sender.getId()));
+    }
     return record;
   }
 
@@ -100,6 +106,7 @@ public class Outbox {
     EmailRecord record = ownOutgoing(id);
     record.submit();
     auditor.record("queued", AUDIT_TYPE, id, "draft handed over for sending");
+    queued.fire(new EmailQueued(record.getSenderMailbox().getId()));
     return record;
   }
 
@@ -108,6 +115,7 @@ public class Outbox {
     EmailRecord record = ownOutgoing(id);
     record.sendNow();
     auditor.record("send-now", AUDIT_TYPE, id, "to be sent at once");
+    queued.fire(new EmailQueued(record.getSenderMailbox().getId()));
     return record;
   }
 

@@ -14,6 +14,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.monitoring.control.Heartbeats;
 import org.syncpost.outgoing.control.MailboxSender;
 import org.syncpost.outgoing.control.OutgoingLedger;
+import org.syncpost.outgoing.entity.EmailQueued;
 
 /**
  * Drives outgoing email: a non-persistent timer tick (persistent timers vanish on Payara Micro,
@@ -61,6 +64,7 @@ public class OutgoingScheduler {
   boolean enabled;
 
   private final Set<Long> busyMailboxes = ConcurrentHashMap.newKeySet();
+  private final Set<Long> runAgain = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean ticking = new AtomicBoolean();
 
   @PostConstruct
@@ -103,6 +107,28 @@ public class OutgoingScheduler {
     }
   }
 
+  /**
+   * A new email is sent at once rather than at the next tick: the mailbox's sending starts now, or,
+   * when it is already running, runs once more after it ends (it may have looked for due email
+   * before this one was committed).
+   */
+  public void emailQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) EmailQueued queued) {
+    if (!enabled) {
+      return;
+    }
+    long mailboxId = queued.senderMailboxId();
+    if (busyMailboxes.add(mailboxId)) {
+      dispatch(mailboxId);
+      return;
+    }
+    runAgain.add(mailboxId);
+    // the running task may have ended between the two lines above: then nobody would run again
+    if (busyMailboxes.add(mailboxId)) {
+      runAgain.remove(mailboxId);
+      dispatch(mailboxId);
+    }
+  }
+
   private void dispatch(long mailboxId) {
     try {
       executor.execute(
@@ -114,6 +140,9 @@ public class OutgoingScheduler {
                   System.Logger.Level.ERROR, "Sending for mailbox " + mailboxId + " failed", e);
             } finally {
               busyMailboxes.remove(mailboxId);
+              if (runAgain.remove(mailboxId) && busyMailboxes.add(mailboxId)) {
+                dispatch(mailboxId);
+              }
             }
           });
     } catch (RejectedExecutionException stopping) {

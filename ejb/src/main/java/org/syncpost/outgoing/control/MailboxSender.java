@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.syncpost.outgoing.entity.Backoff;
 import org.syncpost.outgoing.entity.DeliveryOutcome;
 import org.syncpost.outgoing.entity.OutgoingMessage;
 import org.syncpost.outgoing.entity.SendingPlan;
+import org.syncpost.outgoing.entity.SentEmail;
 import org.syncpost.outgoing.entity.SentFolderCopy;
 
 /**
@@ -116,14 +118,25 @@ public class MailboxSender {
    */
   private boolean send(SendingPlan plan, List<OutgoingMessage> batch) {
     Map<Long, byte[]> sentCopies = new LinkedHashMap<>();
+    List<SentEmail> sent = new ArrayList<>();
     try (Permit slot = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION)) {
-      submitter.submit(
-          plan.endpoint(),
-          batch,
-          (message, outcome) -> record(plan, message, outcome),
-          plan.sentFolder() == null
-              ? null
-              : (message, bytes) -> sentCopies.put(message.recordId(), bytes));
+      try {
+        submitter.submit(
+            plan.endpoint(),
+            batch,
+            (message, outcome) -> {
+              if (outcome.kind() == DeliveryOutcome.Kind.SENT) {
+                sent.add(new SentEmail(message.recordId(), clock.instant(), outcome));
+              } else {
+                record(plan, message, outcome);
+              }
+            },
+            plan.sentFolder() == null
+                ? null
+                : (message, bytes) -> sentCopies.put(message.recordId(), bytes));
+      } finally {
+        recordSent(plan, sent);
+      }
     } catch (MailServerFailure failure) {
       LOGGER.log(
           System.Logger.Level.WARNING,
@@ -190,25 +203,35 @@ public class MailboxSender {
     }
   }
 
+  /**
+   * The emails a batch sent, recorded in one transaction when the batch ends rather than one by
+   * one: a crash before that leaves them {@code SENDING}, to be sent again after their lease — the
+   * at-least-once guarantee the records have anyway (ADR 0007).
+   */
+  private void recordSent(SendingPlan plan, List<SentEmail> sent) {
+    if (sent.isEmpty()) {
+      return;
+    }
+    ledger.sent(sent);
+    for (SentEmail email : sent) {
+      String refused = email.outcome().refusedRecipients();
+      if (refused != null) {
+        alert(
+            plan,
+            AlertLevel.WARNING,
+            "outgoing-recipients-refused",
+            "The email " + email.recordId() + " was sent, but not to every recipient. " + refused,
+            "Check the refused addresses; send the email again to them once corrected.",
+            refused);
+      }
+    }
+  }
+
   private void record(SendingPlan plan, OutgoingMessage message, DeliveryOutcome outcome) {
     Instant now = clock.instant();
     logOutcome(plan, message, outcome);
     switch (outcome.kind()) {
-      case SENT -> {
-        ledger.sent(message.recordId(), now, outcome.refusedRecipients());
-        if (outcome.refusedRecipients() != null) {
-          alert(
-              plan,
-              AlertLevel.WARNING,
-              "outgoing-recipients-refused",
-              "The email "
-                  + message.recordId()
-                  + " was sent, but not to every recipient. "
-                  + outcome.refusedRecipients(),
-              "Check the refused addresses; send the email again to them once corrected.",
-              outcome.refusedRecipients());
-        }
-      }
+      case SENT -> recordSent(plan, List.of(new SentEmail(message.recordId(), now, outcome)));
       case TRANSIENT -> {
         if (plan.mayRetryAfter(message.attempt())) {
           ledger.retryLater(

@@ -25,6 +25,7 @@ import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.outgoing.entity.OutgoingMessage;
 import org.syncpost.outgoing.entity.SendingPlan;
 import org.syncpost.outgoing.entity.SendingRate;
+import org.syncpost.outgoing.entity.SentEmail;
 import org.syncpost.outgoing.entity.SentFolderCopy;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.settings.entity.EmailSettings;
@@ -157,7 +158,7 @@ public class OutgoingLedger {
         em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID)
             .asEmailSettings()
             .trackingTokenPrefix();
-    List<OutgoingMessage> claimed = new ArrayList<>();
+    List<Long> claimed = new ArrayList<>();
     for (Long id : due) {
       // the same change as EmailRecord.startSending, made where the row still says PENDING_SEND
       int changed =
@@ -172,10 +173,23 @@ public class OutgoingLedger {
               .setParameter(4, id)
               .executeUpdate();
       if (changed == 1) {
-        claimed.add(messageOf(em.find(EmailRecord.class, id), tokenPrefix));
+        claimed.add(id);
       }
     }
-    return claimed;
+    if (claimed.isEmpty()) {
+      return List.of();
+    }
+    // one query for the records and their attachments, not one (or two) per record
+    return em
+        .createQuery(
+            "select distinct e from EmailRecord e left join fetch e.attachments"
+                + " where e.id in :ids order by e.id",
+            EmailRecord.class)
+        .setParameter("ids", claimed)
+        .getResultList()
+        .stream()
+        .map(record -> messageOf(record, tokenPrefix))
+        .toList();
   }
 
   /**
@@ -200,9 +214,12 @@ public class OutgoingLedger {
         .executeUpdate();
   }
 
+  /** Several emails the server accepted, in one transaction. */
   @Transactional(TxType.REQUIRES_NEW)
-  public void sent(long recordId, Instant at, String refusedRecipients) {
-    record(recordId).sent(at, refusedRecipients);
+  public void sent(List<SentEmail> sent) {
+    for (SentEmail email : sent) {
+      record(email.recordId()).sent(email.at(), email.outcome().refusedRecipients());
+    }
   }
 
   @Transactional(TxType.REQUIRES_NEW)
