@@ -83,7 +83,8 @@ class SoapApiIT {
         Files.writeString(served.resolve(document[1]), text);
         assertThat(text)
             .as(
-                "%s?%s differs from %s; if the change is intended, copy %s over it",
+                "%s?%s differs from %s; if the change is intended, copy %s over it (and build with"
+                    + " clean: the clients are generated again)",
                 service,
                 document[0],
                 committed.resolve(document[1]),
@@ -331,6 +332,35 @@ class SoapApiIT {
   }
 
   @Test
+  void anAttachmentTravelsAsAnMtomPartNotAsBase64InTheXml() throws Exception {
+    OwnedMailbox owner = mailboxes.unconfigured();
+    byte[] content = "a plain text attachment".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    EmailToSend draft = emailFrom(owner, "someone@example.org", unique("mtom"));
+    draft.setDraft(true);
+    draft.getAttachments().add(attachment("notes.txt", "text/plain", content));
+    long id = caller(owner).emails().sendEmail(draft).getId();
+
+    HttpResponse<String> response =
+        caller(owner)
+            .raw(
+                "EmailService",
+                """
+                <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:v="urn:syncpost:v1">
+                  <s:Body><v:getAttachment><v:emailId>%d</v:emailId><v:position>0</v:position></v:getAttachment></s:Body>
+                </s:Envelope>"""
+                    .formatted(id));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("multipart/related")
+        .contains("application/xop+xml");
+    assertThat(response.body())
+        .contains("xop:Include")
+        .contains("a plain text attachment")
+        .doesNotContain(Base64.getEncoder().encodeToString(content));
+  }
+
+  @Test
   void restAndTheAdminUiKeepWorkingOnTheSameDeployment() {
     Reply mailboxList = admin.get("mailboxes?limit=1");
 
@@ -345,7 +375,7 @@ class SoapApiIT {
   private static String getEmailEnvelope(long id) {
     return """
         <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:v="urn:syncpost:v1">
-          <s:Body><v:getEmail><id>%d</id></v:getEmail></s:Body>
+          <s:Body><v:getEmail><v:id>%d</v:id></v:getEmail></s:Body>
         </s:Envelope>"""
         .formatted(id);
   }

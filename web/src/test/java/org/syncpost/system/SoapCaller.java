@@ -105,6 +105,8 @@ public final class SoapCaller {
       request
           .header("Content-Type", "text/xml; charset=utf-8")
           .header("SOAPAction", "\"\"")
+          // as an MTOM-enabled client says it: binary content may come back as MIME parts
+          .header("Accept", "text/xml, multipart/related, application/xop+xml")
           .POST(HttpRequest.BodyPublishers.ofString(body));
     }
     try {

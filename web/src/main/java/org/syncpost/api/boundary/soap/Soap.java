@@ -7,7 +7,11 @@ import java.util.function.Supplier;
 /** Version 1 of the SOAP contract, and how an endpoint reaches the facades. */
 public final class Soap {
 
-  /** The namespace of every element, type and fault of version 1; a breaking change gets v2. */
+  /**
+   * The namespace of every element, type and fault of version 1 — operation parameters and results
+   * included (each {@code @WebParam} and {@code @WebResult} names it: Metro would leave them
+   * unqualified, CXF would qualify them). A breaking change gets v2.
+   */
   public static final String NAMESPACE = "urn:syncpost:v1";
 
   /**

@@ -41,8 +41,9 @@ public class EmailsEndpoint {
    * possible) or a {@code DRAFT}.
    */
   @WebMethod
-  @WebResult(name = "email")
-  public Email sendEmail(@WebParam(name = "email") EmailToSend email)
+  @WebResult(name = "email", targetNamespace = Soap.NAMESPACE)
+  public Email sendEmail(
+      @WebParam(name = "email", targetNamespace = Soap.NAMESPACE) EmailToSend email)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
     return Faults.translated(
         () -> {
@@ -68,16 +69,17 @@ public class EmailsEndpoint {
 
   /** A draft or pending email is canceled; any other status is a not-allowed-now fault. */
   @WebMethod
-  @WebResult(name = "email")
-  public Email cancelEmail(@WebParam(name = "id") long id)
+  @WebResult(name = "email", targetNamespace = Soap.NAMESPACE)
+  public Email cancelEmail(@WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
     return Faults.translated(() -> Email.of(outbox.get().cancel(id)));
   }
 
   /** Records by mailbox, direction, status, date range and conversation, newest first. */
   @WebMethod
-  @WebResult(name = "page")
-  public EmailPage listEmails(@WebParam(name = "query") EmailQuery query)
+  @WebResult(name = "page", targetNamespace = Soap.NAMESPACE)
+  public EmailPage listEmails(
+      @WebParam(name = "query", targetNamespace = Soap.NAMESPACE) EmailQuery query)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
     return Faults.translated(
         () -> {
@@ -96,17 +98,18 @@ public class EmailsEndpoint {
   }
 
   @WebMethod
-  @WebResult(name = "email")
-  public Email getEmail(@WebParam(name = "id") long id)
+  @WebResult(name = "email", targetNamespace = Soap.NAMESPACE)
+  public Email getEmail(@WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
     return Faults.translated(() -> Email.of(emails.get().find(id)));
   }
 
   /** The bytes of the attachment at {@code position} (from 0), as an MTOM attachment. */
   @WebMethod
-  @WebResult(name = "attachment")
+  @WebResult(name = "attachment", targetNamespace = Soap.NAMESPACE)
   public AttachmentFile getAttachment(
-      @WebParam(name = "emailId") long emailId, @WebParam(name = "position") int position)
+      @WebParam(name = "emailId", targetNamespace = Soap.NAMESPACE) long emailId,
+      @WebParam(name = "position", targetNamespace = Soap.NAMESPACE) int position)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
     return Faults.translated(
         () -> {

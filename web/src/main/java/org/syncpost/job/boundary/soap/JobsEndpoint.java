@@ -24,8 +24,8 @@ public class JobsEndpoint {
   private final Supplier<Jobs> jobs = Soap.facade(Jobs.class);
 
   @WebMethod
-  @WebResult(name = "job")
-  public JobView getJob(@WebParam(name = "id") long id)
+  @WebResult(name = "job", targetNamespace = Soap.NAMESPACE)
+  public JobView getJob(@WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
     return Faults.translated(() -> JobView.of(jobs.get().find(id)));
   }

@@ -32,22 +32,24 @@ public class MailboxesEndpoint {
 
   /** Approval, enablement, test results and sync health of one mailbox. */
   @WebMethod
-  @WebResult(name = "mailbox")
-  public MailboxState getMailbox(@WebParam(name = "id") long id)
+  @WebResult(name = "mailbox", targetNamespace = Soap.NAMESPACE)
+  public MailboxState getMailbox(@WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
     return Faults.translated(() -> MailboxState.of(mailboxes.get().find(id)));
   }
 
   @WebMethod
-  @WebResult(name = "mailbox")
-  public MailboxState approveMailbox(@WebParam(name = "id") long id)
+  @WebResult(name = "mailbox", targetNamespace = Soap.NAMESPACE)
+  public MailboxState approveMailbox(
+      @WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
     return Faults.translated(() -> MailboxState.of(mailboxes.get().approve(id)));
   }
 
   @WebMethod
-  @WebResult(name = "mailbox")
-  public MailboxState rejectMailbox(@WebParam(name = "id") long id)
+  @WebResult(name = "mailbox", targetNamespace = Soap.NAMESPACE)
+  public MailboxState rejectMailbox(
+      @WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
     return Faults.translated(() -> MailboxState.of(mailboxes.get().reject(id)));
   }
@@ -57,8 +59,9 @@ public class MailboxesEndpoint {
    * {@code JobService.getJob}.
    */
   @WebMethod
-  @WebResult(name = "job")
-  public JobView testAndEnableMailboxes(@WebParam(name = "mailboxIds") List<Long> mailboxIds)
+  @WebResult(name = "job", targetNamespace = Soap.NAMESPACE)
+  public JobView testAndEnableMailboxes(
+      @WebParam(name = "mailboxIds", targetNamespace = Soap.NAMESPACE) List<Long> mailboxIds)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
     return Faults.translated(() -> JobView.of(tests.get().testAndEnable(mailboxIds)));
   }
