@@ -2,22 +2,13 @@ package org.syncpost.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.syncpost.system.Bodies.unique;
+import static org.syncpost.system.IncomingMailboxes.message;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,10 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.Api.Reply;
+import org.syncpost.system.IncomingMailboxes.Box;
 import org.syncpost.testing.mail.MailServers;
-import org.syncpost.testing.mail.MailUser;
-import org.syncpost.testing.mail.Messages;
-import org.syncpost.testing.mail.ServerCertificate;
 
 /**
  * Incoming synchronization end to end: a running SyncPost reads a private Dovecot over IMAPS, and
@@ -41,147 +30,38 @@ class IncomingSyncIT {
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();
 
   private final Api admin;
+  private final IncomingMailboxes mailboxes;
 
   IncomingSyncIT(SyncPostServer server) {
     this.admin = server.admin();
+    this.mailboxes = new IncomingMailboxes(admin, servers);
   }
 
-  private record Box(long id, MailUser user, long profileId) {}
-
-  /** An approved, tested and enabled mailbox of a new Dovecot user, incoming only. */
   private Box enabledMailbox() {
-    Reply profile =
-        admin.post(
-            "profiles",
-            Json.createObjectBuilder()
-                .add("name", unique("incoming"))
-                .add("serverType", "IMAP_SMTP")
-                .add(
-                    "incomingServer",
-                    ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
-                .add("outgoingServer", "smtp.invalid:465")
-                .add("connectionTimeoutSeconds", 10)
-                .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
-                .add("revocationCheck", "ON")
-                .add("processEmailFrom", "2020-01-01T00:00:00Z")
-                .build()
-                .toString());
-    assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
-    MailUser mailUser = servers.dovecot().addUser(unique("in"), "pw-" + UUID.randomUUID());
-    Reply user =
-        admin.post(
-            "users",
-            Json.createObjectBuilder()
-                .add("name", mailUser.name())
-                .add("email", mailUser.address())
-                .build()
-                .toString());
-    assertThat(user.status()).as(user.toString()).isEqualTo(201);
-    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
-    Reply configured =
-        admin.patch(
-            "mailboxes/" + mailboxId,
-            Json.createObjectBuilder()
-                .add("profileId", profile.json().getJsonNumber("id"))
-                .add("username", mailUser.address())
-                .add("password", mailUser.password())
-                .add("allowCredentialUse", true)
-                .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
-                .add("outgoingDeliveryMethod", "NONE")
-                .add("folders", "INBOX")
-                .build()
-                .toString());
-    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
-    admin.post("mailboxes/" + mailboxId + "/approve", "");
-    Reply tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}");
-    assertThat(tested.json().getBoolean("enabledForIncoming")).as(tested.toString()).isTrue();
-    return new Box(mailboxId, mailUser, profile.json().getJsonNumber("id").longValue());
+    return mailboxes.enabledMailbox();
   }
 
-  /** Runs cycles until nothing is waiting any more; the outcome of the last one. */
   private JsonObject syncUntilDone(Box box) {
-    JsonObject outcome;
-    do {
-      Reply synced = admin.post("mailboxes/" + box.id() + "/sync", "");
-      assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
-      outcome = synced.json();
-      assertThat(outcome.getString("status")).as(outcome.toString()).isEqualTo("SUCCEEDED");
-    } while (outcome.getBoolean("moreWaiting"));
-    return outcome;
+    return mailboxes.syncUntilDone(box);
+  }
+
+  private JsonObject syncOnce(Box box) {
+    return mailboxes.syncOnce(box);
   }
 
   private long recordCount(Box box) {
-    return Long.parseLong(
-        admin.get("emails?mailboxId=" + box.id() + "&limit=1").header("X-Total-Count"));
+    return mailboxes.recordCount(box);
   }
 
   private List<JsonObject> records(Box box) {
-    return admin.get("emails?mailboxId=" + box.id() + "&limit=1000").array().stream()
-        .map(JsonValue::asJsonObject)
-        .toList();
-  }
-
-  private List<JsonObject> quarantine(Box box) {
-    return admin.get("quarantine?mailboxId=" + box.id()).array().stream()
-        .map(JsonValue::asJsonObject)
-        .toList();
-  }
-
-  private static byte[] message(String subject, String messageId, String extraHeaders) {
-    String text =
-        new String(
-            Messages.plainText(
-                "sender@example.org",
-                "someone@syncpost.test",
-                subject,
-                "Hello " + subject,
-                Messages.DEFAULT_DATE,
-                messageId),
-            StandardCharsets.US_ASCII);
-    return (extraHeaders + text).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private long uidValidity(Box box) throws Exception {
-    Properties props = new Properties();
-    props.put("mail.imap.connectiontimeout", "10000");
-    props.put("mail.imap.timeout", "10000");
-    try (Store store = Session.getInstance(props).getStore("imap")) {
-      store.connect(
-          "127.0.0.1", servers.dovecot().imapPort(), box.user().name(), box.user().password());
-      return ((jakarta.mail.UIDFolder) store.getFolder("INBOX")).getUIDValidity();
-    }
-  }
-
-  /** Appends over one IMAP connection, as another mail client would. */
-  private void append(Box box, int count, boolean seen) throws Exception {
-    Properties props = new Properties();
-    props.put("mail.imap.connectiontimeout", "10000");
-    props.put("mail.imap.timeout", "30000");
-    Session session = Session.getInstance(props);
-    try (Store store = session.getStore("imap")) {
-      store.connect(
-          "127.0.0.1", servers.dovecot().imapPort(), box.user().name(), box.user().password());
-      Folder inbox = store.getFolder("INBOX");
-      Message[] messages = new Message[count];
-      for (int i = 0; i < count; i++) {
-        messages[i] =
-            new MimeMessage(
-                session,
-                new ByteArrayInputStream(
-                    message("seeded " + i, "<" + UUID.randomUUID() + "@seed.test>", "")));
-        if (seen) {
-          messages[i].setFlag(Flags.Flag.SEEN, true);
-        }
-      }
-      inbox.appendMessages(messages);
-    }
+    return mailboxes.records(box);
   }
 
   @Test
   void aThousandSeededMessagesBecomeExactlyAThousandRecordsAndASecondCycleAddsNone()
       throws Exception {
     Box box = enabledMailbox();
-    append(box, 1000, false);
+    mailboxes.append(box, 1000, false);
 
     syncUntilDone(box);
     long afterFirst = recordCount(box);
@@ -194,7 +74,7 @@ class IncomingSyncIT {
   @Test
   void aMessageAlreadyReadInAnotherClientIsStillTaken() throws Exception {
     Box box = enabledMailbox();
-    append(box, 2, true);
+    mailboxes.append(box, 2, true);
 
     syncUntilDone(box);
 
@@ -204,14 +84,14 @@ class IncomingSyncIT {
   @Test
   void aNewUidValidityRescansWithoutDuplicates() throws Exception {
     Box box = enabledMailbox();
-    append(box, 3, false);
+    mailboxes.append(box, 3, false);
     syncUntilDone(box);
 
     servers
         .dovecot()
         .doveadm("mailbox", "update", "-u", box.user().name(), "--uid-validity", "4242", "INBOX");
-    assertThat(uidValidity(box)).as("UIDVALIDITY on the server").isEqualTo(4242L);
-    append(box, 1, false);
+    assertThat(mailboxes.uidValidity(box)).as("UIDVALIDITY on the server").isEqualTo(4242L);
+    mailboxes.append(box, 1, false);
     syncUntilDone(box);
 
     assertThat(recordCount(box)).isEqualTo(4);
@@ -254,7 +134,7 @@ class IncomingSyncIT {
 
     syncUntilDone(box);
 
-    List<JsonObject> quarantined = quarantine(box);
+    List<JsonObject> quarantined = mailboxes.quarantine(box);
     assertThat(recordCount(box) + quarantined.size()).isEqualTo(samples.size() + 1);
     assertThat(quarantined)
         .extracting(q -> q.getString("reason"))
@@ -274,7 +154,7 @@ class IncomingSyncIT {
             box.user().name(),
             Files.readAllBytes(Path.of("../ejb/src/test/resources/eml/nested-150-deep.eml")));
     syncUntilDone(box);
-    long entryId = quarantine(box).get(0).getJsonNumber("id").longValue();
+    long entryId = mailboxes.quarantine(box).get(0).getJsonNumber("id").longValue();
 
     JsonObject retried = admin.post("quarantine/" + entryId + "/retry", "").json();
 
@@ -312,19 +192,6 @@ class IncomingSyncIT {
         .isEqualTo("IN_REPLY_TO " + question.get("id"));
   }
 
-  private JsonObject syncOnce(Box box) {
-    Reply synced = admin.post("mailboxes/" + box.id() + "/sync", "");
-    assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
-    return synced.json();
-  }
-
-  private List<String> alertsOf(Box box) {
-    return admin.get("alerts?mailboxId=" + box.id()).array().stream()
-        .map(JsonValue::asJsonObject)
-        .map(a -> a.getString("level") + " " + a.getString("code"))
-        .toList();
-  }
-
   @Test
   void theSchedulerTakesNewMailWithoutBeingAsked() throws Exception {
     Box box = enabledMailbox();
@@ -357,7 +224,7 @@ class IncomingSyncIT {
     JsonObject outcome = syncOnce(box);
 
     assertThat(outcome.getString("status")).isEqualTo("NOT_APPROVED");
-    assertThat(alertsOf(box)).contains("WARNING mailbox-not-approved");
+    assertThat(mailboxes.alertsOf(box)).contains("WARNING mailbox-not-approved");
   }
 
   @Test
@@ -375,7 +242,7 @@ class IncomingSyncIT {
                 + " enabled="
                 + mailbox.getBoolean("enabledForIncoming"))
         .isEqualTo("DISABLED incoming-authentication-failed enabled=false");
-    assertThat(alertsOf(box)).contains("ERROR incoming-authentication-failed");
+    assertThat(mailboxes.alertsOf(box)).contains("ERROR incoming-authentication-failed");
   }
 
   @Test
@@ -403,6 +270,6 @@ class IncomingSyncIT {
                 + mailbox.getBoolean("enabledForIncoming"))
         .as(outcome.toString())
         .isEqualTo("RETRYING \"incoming-connection-refused\" enabled=true");
-    assertThat(alertsOf(box)).contains("WARNING incoming-connection-refused");
+    assertThat(mailboxes.alertsOf(box)).contains("WARNING incoming-connection-refused");
   }
 }

@@ -165,7 +165,9 @@ public class FailureTranslator {
   }
 
   private static Optional<Explanation> tlsProblem(List<Throwable> chain) {
-    if (has(chain, SSLHandshakeException.class)) {
+    // a handshake the peer ended without a TLS alert (JDK: "Remote host terminated the handshake",
+    // caused by EOF) is a dropped connection, e.g. a busy server or a network cut, handled below
+    if (has(chain, SSLHandshakeException.class) && !droppedMidway(chain)) {
       return because(FailureCause.TLS_HANDSHAKE_FAILED);
     }
     // Angus: IMAP "STARTTLS required but not supported by server", SMTP and POP3 "STARTTLS is
@@ -175,12 +177,14 @@ public class FailureTranslator {
           new Explanation(FailureCause.TLS_HANDSHAKE_FAILED, "the server does not offer STARTTLS"));
     }
     // an SSLException over a dropped connection is a dropped connection, handled below
-    if (has(chain, SSLException.class)
-        && !has(chain, SocketException.class)
-        && !has(chain, EOFException.class)) {
+    if (has(chain, SSLException.class) && !droppedMidway(chain)) {
       return because(FailureCause.TLS_HANDSHAKE_FAILED);
     }
     return Optional.empty();
+  }
+
+  private static boolean droppedMidway(List<Throwable> chain) {
+    return has(chain, SocketException.class) || has(chain, EOFException.class);
   }
 
   private static Optional<Explanation> networkProblem(List<Throwable> chain) {

@@ -157,6 +157,17 @@ class FailureTranslatorTest {
   }
 
   @Test
+  void aConnectionClosedDuringTheHandshakeIsConnectionClosed() {
+    // what the JDK throws when the peer closes the connection without a TLS alert
+    SSLHandshakeException closed =
+        new SSLHandshakeException("Remote host terminated the handshake");
+    closed.initCause(new EOFException("SSL peer shut down incorrectly"));
+
+    assertThat(causeOf(new MessagingException("x", closed)))
+        .isEqualTo(FailureCause.CONNECTION_CLOSED);
+  }
+
+  @Test
   void tlsSpokenToAPlainPortIsTlsHandshakeFailed() {
     assertThat(
             causeOf(

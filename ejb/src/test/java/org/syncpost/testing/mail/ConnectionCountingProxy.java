@@ -8,11 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP forwarder on 127.0.0.1 in front of a test server, counting the client connections that the
@@ -22,6 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>It exists to prove limits such as "at most N connections to one server at once" where they
  * matter, at the server, rather than by counting inside the code under test.
+ *
+ * <p>Made with {@link #cuttingConnections}, it also plays a bad network: some connections are cut
+ * (reset, as a failing router would, or closed, as a server process that dies) after a random
+ * number of bytes, during the TLS handshake, the sign-in or in the middle of a FETCH response
+ * alike.
  */
 public final class ConnectionCountingProxy implements AutoCloseable {
 
@@ -36,11 +43,26 @@ public final class ConnectionCountingProxy implements AutoCloseable {
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger peak = new AtomicInteger();
   private final AtomicInteger total = new AtomicInteger();
+  private final AtomicInteger cut = new AtomicInteger();
+  private final Cuts cuts;
+  private final Random random;
   private volatile boolean closed;
 
-  private ConnectionCountingProxy(ServerSocket listener, InetSocketAddress target) {
+  /**
+   * Which connections are cut, and where: connections are cut, each after a number of bytes (both
+   * directions together) drawn evenly from 1 to {@code maxBytes}, until {@code count} were cut (one
+   * that ends before its draw does not count); later ones pass untouched. The draws come from
+   * {@code seed}, so that a failing run's can be repeated.
+   */
+  public record Cuts(int count, int maxBytes, long seed) {
+    static final Cuts NONE = new Cuts(0, 1, 0);
+  }
+
+  private ConnectionCountingProxy(ServerSocket listener, InetSocketAddress target, Cuts cuts) {
     this.listener = listener;
     this.target = target;
+    this.cuts = cuts;
+    this.random = new Random(cuts.seed());
     this.threads =
         Executors.newCachedThreadPool(
             task -> {
@@ -52,10 +74,15 @@ public final class ConnectionCountingProxy implements AutoCloseable {
 
   /** Starts forwarding a free port of 127.0.0.1 to {@code host:port}. */
   public static ConnectionCountingProxy forwardingTo(String host, int port) {
+    return cuttingConnections(host, port, Cuts.NONE);
+  }
+
+  /** Forwards as {@link #forwardingTo} does, and cuts connections as {@code cuts} says. */
+  public static ConnectionCountingProxy cuttingConnections(String host, int port, Cuts cuts) {
     try {
       ServerSocket listener = new ServerSocket(0, 100, InetAddress.getByName("127.0.0.1"));
       ConnectionCountingProxy proxy =
-          new ConnectionCountingProxy(listener, new InetSocketAddress(host, port));
+          new ConnectionCountingProxy(listener, new InetSocketAddress(host, port), cuts);
       proxy.threads.execute(proxy::acceptConnections);
       return proxy;
     } catch (IOException e) {
@@ -85,6 +112,11 @@ public final class ConnectionCountingProxy implements AutoCloseable {
   /** All connections forwarded so far. */
   public int totalConnections() {
     return total.get();
+  }
+
+  /** Connections this proxy cut (reset) before either side closed them. */
+  public int cutConnections() {
+    return cut.get();
   }
 
   /** Starts a new measurement of the peak from the connections open now. */
@@ -139,6 +171,8 @@ public final class ConnectionCountingProxy implements AutoCloseable {
     }
     total.incrementAndGet();
     peak.accumulateAndGet(open.incrementAndGet(), Math::max);
+    AtomicLong budget = new AtomicLong(nextBudget());
+    boolean abortive = nextCutIsAbortive();
     AtomicInteger directionsLeft = new AtomicInteger(2);
     Runnable directionDone =
         () -> {
@@ -148,12 +182,32 @@ public final class ConnectionCountingProxy implements AutoCloseable {
             open.decrementAndGet();
           }
         };
-    threads.execute(() -> pump(server, client, directionDone));
-    pump(client, server, directionDone);
+    threads.execute(() -> pump(server, client, budget, abortive, directionDone));
+    pump(client, server, budget, abortive, directionDone);
   }
 
-  /** Copies one direction; at its end, half-closes the other side so the peer sees EOF too. */
-  private void pump(Socket from, Socket to, Runnable done) {
+  /** How many bytes the next connection may carry before it is cut. */
+  private long nextBudget() {
+    if (cut.get() >= cuts.count()) {
+      return Long.MAX_VALUE;
+    }
+    synchronized (random) {
+      return (long) Math.exp(random.nextDouble() * Math.log(Math.max(cuts.maxBytes(), 1))) + 1;
+    }
+  }
+
+  private boolean nextCutIsAbortive() {
+    synchronized (random) {
+      return random.nextBoolean();
+    }
+  }
+
+  /**
+   * Copies one direction; at its end, half-closes the other side so the peer sees EOF too. When the
+   * connection's byte budget (shared by both directions) runs out, it forwards what is left of it
+   * and cuts both sides: a reset when {@code abortive}, else a close.
+   */
+  private void pump(Socket from, Socket to, AtomicLong budget, boolean abortive, Runnable done) {
     try {
       // the streams are not closed here: closing one closes the socket, and the other direction
       // may still be carrying data; the socket is closed once both directions are done
@@ -161,6 +215,17 @@ public final class ConnectionCountingProxy implements AutoCloseable {
       OutputStream out = to.getOutputStream();
       byte[] buffer = new byte[16 * 1024];
       for (int read; (read = in.read(buffer)) != -1; ) {
+        long left = budget.getAndAdd(-read);
+        if (left < read) {
+          if (left >= 0) {
+            // this direction used up the budget first: the cut happens here, once
+            out.write(buffer, 0, (int) left);
+            out.flush();
+            cut.incrementAndGet();
+          }
+          cut(from, to, abortive);
+          return;
+        }
         out.write(buffer, 0, read);
         out.flush();
       }
@@ -171,6 +236,23 @@ public final class ConnectionCountingProxy implements AutoCloseable {
       closeQuietly(from);
     } finally {
       done.run();
+    }
+  }
+
+  /**
+   * Both sides see a reset (RST), as when a router drops the connection, or the end of the stream
+   * (FIN) in the middle of a response, as when the server process dies.
+   */
+  private void cut(Socket from, Socket to, boolean abortive) {
+    for (Socket socket : new Socket[] {from, to}) {
+      if (abortive) {
+        try {
+          socket.setSoLinger(true, 0);
+        } catch (IOException alreadyClosed) {
+          // closing it below is all that is left to do
+        }
+      }
+      closeQuietly(socket);
     }
   }
 

@@ -1,0 +1,223 @@
+package org.syncpost.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.system.Bodies.unique;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.syncpost.system.Api.Reply;
+import org.syncpost.testing.mail.MailServers;
+import org.syncpost.testing.mail.MailUser;
+import org.syncpost.testing.mail.Messages;
+import org.syncpost.testing.mail.ServerCertificate;
+
+/**
+ * Mailboxes of private Dovecot users set up for incoming synchronization through the API, and what
+ * the incoming tests do with them: seed mail as another client would, sync, count the records.
+ */
+final class IncomingMailboxes {
+
+  /** A mailbox, its Dovecot user and its own profile. */
+  record Box(long id, MailUser user, long profileId) {}
+
+  private final Api admin;
+  private final MailServers servers;
+
+  IncomingMailboxes(Api admin, MailServers servers) {
+    this.admin = admin;
+    this.servers = servers;
+  }
+
+  /** An approved, tested and enabled IMAPS mailbox of a new Dovecot user, incoming only. */
+  Box enabledMailbox() {
+    return enabledMailbox(Json.createObjectBuilder().build());
+  }
+
+  /** As {@link #enabledMailbox()}, with more mailbox settings. */
+  Box enabledMailbox(JsonObject moreSettings) {
+    Reply profile =
+        admin.post(
+            "profiles",
+            Json.createObjectBuilder()
+                .add("name", unique("incoming"))
+                .add("serverType", "IMAP_SMTP")
+                .add(
+                    "incomingServer",
+                    ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
+                .add("outgoingServer", "smtp.invalid:465")
+                .add("connectionTimeoutSeconds", 10)
+                .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
+                .add("revocationCheck", "ON")
+                .add("processEmailFrom", "2020-01-01T00:00:00Z")
+                .build()
+                .toString());
+    assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
+    MailUser mailUser = servers.dovecot().addUser(unique("in"), "pw-" + UUID.randomUUID());
+    Reply user =
+        admin.post(
+            "users",
+            Json.createObjectBuilder()
+                .add("name", mailUser.name())
+                .add("email", mailUser.address())
+                .build()
+                .toString());
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
+    configure(mailboxId, profile.json().getJsonNumber("id").longValue(), mailUser, moreSettings);
+    return new Box(mailboxId, mailUser, profile.json().getJsonNumber("id").longValue());
+  }
+
+  /** Points the mailbox at the profile and the Dovecot user, approves, tests and enables it. */
+  void configure(long mailboxId, long profileId, MailUser mailUser, JsonObject moreSettings) {
+    Reply configured =
+        admin.patch(
+            "mailboxes/" + mailboxId,
+            Json.createObjectBuilder()
+                .add("profileId", profileId)
+                .add("username", mailUser.address())
+                .add("password", mailUser.password())
+                .add("allowCredentialUse", true)
+                .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
+                .add("outgoingDeliveryMethod", "NONE")
+                .add("folders", "INBOX")
+                .addAll(Json.createObjectBuilder(moreSettings))
+                .build()
+                .toString());
+    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    admin.post("mailboxes/" + mailboxId + "/approve", "");
+    Reply tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}");
+    assertThat(tested.json().getBoolean("enabledForIncoming")).as(tested.toString()).isTrue();
+  }
+
+  /** One cycle now. */
+  JsonObject syncOnce(Box box) {
+    Reply synced = admin.post("mailboxes/" + box.id() + "/sync", "");
+    assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
+    return synced.json();
+  }
+
+  /** Runs cycles until nothing is waiting any more; the outcome of the last one. */
+  JsonObject syncUntilDone(Box box) {
+    JsonObject outcome;
+    do {
+      outcome = syncOnce(box);
+      assertThat(outcome.getString("status")).as(outcome.toString()).isEqualTo("SUCCEEDED");
+    } while (outcome.getBoolean("moreWaiting"));
+    return outcome;
+  }
+
+  long recordCount(Box box) {
+    return Long.parseLong(
+        admin.get("emails?mailboxId=" + box.id() + "&limit=1").header("X-Total-Count"));
+  }
+
+  /** The first 1,000 records of the mailbox. */
+  List<JsonObject> records(Box box) {
+    return admin.get("emails?mailboxId=" + box.id() + "&limit=1000").array().stream()
+        .map(JsonValue::asJsonObject)
+        .toList();
+  }
+
+  /** All records of the mailbox, page by page. */
+  List<JsonObject> allRecords(Box box) {
+    List<JsonObject> all = new ArrayList<>();
+    List<JsonObject> page;
+    do {
+      page =
+          admin
+              .get("emails?mailboxId=" + box.id() + "&limit=1000&offset=" + all.size())
+              .array()
+              .stream()
+              .map(JsonValue::asJsonObject)
+              .toList();
+      all.addAll(page);
+    } while (page.size() == 1000);
+    return all;
+  }
+
+  List<JsonObject> quarantine(Box box) {
+    return admin.get("quarantine?mailboxId=" + box.id()).array().stream()
+        .map(JsonValue::asJsonObject)
+        .toList();
+  }
+
+  /** The mailbox's alerts as "LEVEL code". */
+  List<String> alertsOf(Box box) {
+    return admin.get("alerts?mailboxId=" + box.id()).array().stream()
+        .map(JsonValue::asJsonObject)
+        .map(a -> a.getString("level") + " " + a.getString("code"))
+        .toList();
+  }
+
+  JsonObject mailbox(Box box) {
+    return admin.get("mailboxes/" + box.id()).json();
+  }
+
+  static byte[] message(String subject, String messageId, String extraHeaders) {
+    String text =
+        new String(
+            Messages.plainText(
+                "sender@example.org",
+                "someone@syncpost.test",
+                subject,
+                "Hello " + subject,
+                Messages.DEFAULT_DATE,
+                messageId),
+            StandardCharsets.US_ASCII);
+    return (extraHeaders + text).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** An IMAP session of the Dovecot user, as another mail client would open it. */
+  Store imapStore(Box box) throws Exception {
+    Properties props = new Properties();
+    props.put("mail.imap.connectiontimeout", "10000");
+    props.put("mail.imap.timeout", "30000");
+    Store store = Session.getInstance(props).getStore("imap");
+    store.connect(
+        "127.0.0.1", servers.dovecot().imapPort(), box.user().name(), box.user().password());
+    return store;
+  }
+
+  long uidValidity(Box box) throws Exception {
+    try (Store store = imapStore(box)) {
+      return ((jakarta.mail.UIDFolder) store.getFolder("INBOX")).getUIDValidity();
+    }
+  }
+
+  /** Appends {@code count} messages with their own Message-IDs over one IMAP connection. */
+  void append(Box box, int count, boolean seen) throws Exception {
+    try (Store store = imapStore(box)) {
+      Session session = Session.getInstance(new Properties());
+      Folder inbox = store.getFolder("INBOX");
+      int chunk = 500;
+      for (int from = 0; from < count; from += chunk) {
+        Message[] messages = new Message[Math.min(chunk, count - from)];
+        for (int i = 0; i < messages.length; i++) {
+          messages[i] =
+              new MimeMessage(
+                  session,
+                  new ByteArrayInputStream(
+                      message(
+                          "seeded " + (from + i), "<" + UUID.randomUUID() + "@seed.test>", "")));
+          if (seen) {
+            messages[i].setFlag(Flags.Flag.SEEN, true);
+          }
+        }
+        inbox.appendMessages(messages);
+      }
+    }
+  }
+}
