@@ -207,6 +207,56 @@ abstract class DeployedEarContract {
     assertThat(incoming).contains(receivedSubject).contains("\"status\":\"RECEIVED\"");
   }
 
+  @Test
+  void theSoapServicesServeTheirWsdlAndAnswerACallAndAFault() throws Exception {
+    String mailboxId = testedMailbox("soap").body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+
+    HttpResponse<String> wsdl = soap("MailboxService?wsdl", null);
+    HttpResponse<String> mailbox =
+        soap("MailboxService", "<v:getMailbox><v:id>" + mailboxId + "</v:id></v:getMailbox>");
+    HttpResponse<String> unknownJob =
+        soap("JobService", "<v:getJob><v:id>" + Long.MAX_VALUE + "</v:id></v:getJob>");
+
+    assertThat(wsdl.statusCode()).isEqualTo(200);
+    assertThat(wsdl.body()).contains("urn:syncpost:v1").contains("MailboxService");
+    assertThat(mailbox.statusCode()).as(mailbox.body()).isEqualTo(200);
+    assertThat(mailbox.body())
+        // whatever prefix the runtime gives the namespace
+        .contains("approvalStatus>APPROVED</")
+        .contains("incomingStatus>SUCCESS</");
+    assertThat(unknownJob.statusCode()).isEqualTo(500);
+    assertThat(unknownJob.body())
+        .contains("NotFoundFault")
+        .contains("There is no job with id " + Long.MAX_VALUE)
+        .doesNotContain("StackTrace", ".java:");
+  }
+
+  /**
+   * A SOAP 1.1 call of the running SyncPost as the administrator ({@code operation} null: a GET).
+   * The services are at the context root, where the REST API's {@code /api/v1/} is.
+   */
+  private HttpResponse<String> soap(String path, String operation) throws Exception {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(apiBase().resolve("/" + path))
+            .header("Authorization", "Basic " + basic)
+            .timeout(Duration.ofSeconds(60));
+    if (operation != null) {
+      request
+          .header("Content-Type", "text/xml; charset=utf-8")
+          .header("SOAPAction", "\"\"")
+          .POST(
+              HttpRequest.BodyPublishers.ofString(
+                  "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                      + " xmlns:v=\"urn:syncpost:v1\"><s:Body>"
+                      + operation
+                      + "</s:Body></s:Envelope>"));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A Dovecot user's mailbox in SyncPost on the private servers, approved and tested & enabled. */
   private HttpResponse<String> testedMailbox(String purpose) throws Exception {
     MailUser user =
