@@ -2,14 +2,22 @@ package org.syncpost.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.syncpost.system.Api;
+import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SyncPostServer;
 
-/** Users and queues in the browser, each leading to its mailbox, whose password is write-only. */
+/**
+ * Users and queues in the browser: created, edited and deleted (deactivated while email records
+ * belong to the mailbox), each leading to its mailbox, whose password is write-only.
+ */
 @ExtendWith(UiSyncPost.class)
 @Timeout(180)
 class DirectoryUiIT {
@@ -54,5 +62,82 @@ class DirectoryUiIT {
     browser.awaitText(By.id("mailbox:passwordSet"), "A password is stored");
     assertThat(browser.driver().getPageSource()).doesNotContain(MAILBOX_PASSWORD);
     browser.screenshot("mailbox");
+  }
+
+  /** A user made through the API: its JSON, with {@code mailboxId}. */
+  private JsonObject user(String name) {
+    Reply created =
+        server
+            .admin()
+            .post(
+                "users",
+                Json.createObjectBuilder()
+                    .add("name", name)
+                    .add("email", name + "@example.org")
+                    .build()
+                    .toString());
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json();
+  }
+
+  private void openUserRow(String name) {
+    browser.open("admin/directory/directory.xhtml");
+    browser.filterTable("directory:tabs:users", 0, name);
+    browser.awaitText(By.id("directory:tabs:users_data"), name);
+  }
+
+  @Test
+  void anEditedUserKeepsTheirMailboxUnderTheNewAddress() {
+    String name = ProfilesUiIT.unique("ui-edit");
+    long mailboxId = user(name).getJsonNumber("mailboxId").longValue();
+    browser = new Browser(server.httpsBase());
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+
+    openUserRow(name);
+    browser.click(By.cssSelector("#directory\\:tabs\\:users_data button[id$=':editUser']"));
+    browser.awaitText(By.id("directory:newUserDialog"), "Edit user");
+    browser.type(By.id("directory:email"), name + "@moved.example.org");
+    browser.click(By.id("directory:createUser"));
+    browser.awaitText(By.id("growl_container"), "saved");
+
+    assertThat(server.admin().get("mailboxes/" + mailboxId).json().getString("email"))
+        .isEqualTo(name + "@moved.example.org");
+  }
+
+  @Test
+  void aUserWhoseMailboxHasEmailRecordsIsDeactivatedAndAnotherIsDeleted() {
+    Api admin = server.admin();
+    String prefix = ProfilesUiIT.unique("ui-del");
+    JsonObject withEmails = user(prefix + "-sender");
+    JsonObject withoutEmails = user(prefix + "-idle");
+    Reply draft =
+        admin.post(
+            "emails",
+            Json.createObjectBuilder()
+                .add("senderMailboxId", withEmails.getJsonNumber("mailboxId"))
+                .add("to", Json.createArrayBuilder().add("someone@example.org"))
+                .add("subject", "kept for the record")
+                .add("draft", true)
+                .build()
+                .toString());
+    assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+    browser = new Browser(server.httpsBase());
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+
+    for (String name : new String[] {prefix + "-sender", prefix + "-idle"}) {
+      openUserRow(name);
+      browser.click(By.cssSelector("#directory\\:tabs\\:users_data button[id$=':deleteUser']"));
+      browser.click(By.id("directory:confirmYes"));
+      browser.awaitText(By.id("growl_container"), name);
+    }
+
+    JsonObject kept = admin.get("users/" + withEmails.getJsonNumber("id")).json();
+    JsonObject keptMailbox = admin.get("mailboxes/" + withEmails.getJsonNumber("mailboxId")).json();
+    assertThat(
+            List.of(
+                kept.getBoolean("active"),
+                keptMailbox.getBoolean("active"),
+                admin.get("users/" + withoutEmails.getJsonNumber("id")).status()))
+        .containsExactly(false, false, 404);
   }
 }

@@ -33,7 +33,8 @@ public class Accounts {
             .getResultStream()
             .findFirst()
             .orElse(null);
-    String storedHash = user == null ? null : user.getPasswordHash();
+    // a deactivated user has no password hash: matches() refuses it like an unknown name
+    String storedHash = user == null || !user.isActive() ? null : user.getPasswordHash();
     if (!verified.remembers(storedHash, password)) {
       if (!hashing.matches(password, storedHash)) {
         return Optional.empty();

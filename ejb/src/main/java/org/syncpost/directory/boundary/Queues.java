@@ -6,15 +6,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
+import org.syncpost.directory.entity.Removal;
 import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.mailbox.control.MailboxAddresses;
+import org.syncpost.mailbox.control.MailboxReferences;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.control.Rules;
@@ -32,6 +37,7 @@ public class Queues {
   @Inject Rules rules;
   @Inject Auditor auditor;
   @Inject MailboxAddresses addresses;
+  @Inject MailboxReferences references;
   @Inject Caller caller;
 
   public List<Queue> list(int offset, int limit) {
@@ -51,6 +57,24 @@ public class Queues {
       throw new NotFound("queue", id);
     }
     return queue;
+  }
+
+  /**
+   * The mailbox id of each of {@code queues} (by queue id), in one query: a list page does not ask
+   * once per row.
+   */
+  public Map<Long, Long> mailboxIds(Collection<Queue> queues) {
+    if (queues.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Long> ids = new HashMap<>();
+    em.createQuery(
+            "select m.regardingQueue.id, m.id from Mailbox m where m.regardingQueue in :owners",
+            Object[].class)
+        .setParameter("owners", List.copyOf(queues))
+        .getResultList()
+        .forEach(row -> ids.put((Long) row[0], (Long) row[1]));
+    return ids;
   }
 
   public Optional<Mailbox> mailboxOf(Queue queue) {
@@ -91,11 +115,27 @@ public class Queues {
     return queue;
   }
 
-  public void delete(long id) {
+  /**
+   * Removes a queue and its mailbox, or deactivates both when email records or quarantined messages
+   * belong to the mailbox (see {@link Users#delete}).
+   */
+  public Removal delete(long id) {
     Queue queue = find(id);
-    mailboxOf(queue).ifPresent(em::remove);
+    Optional<Mailbox> mailbox = mailboxOf(queue);
+    if (mailbox.isPresent() && references.isReferenced(mailbox.get())) {
+      queue.deactivate();
+      mailbox.get().deactivate();
+      auditor.record(
+          "deactivated",
+          AUDIT_TYPE,
+          id,
+          "queue '" + queue.getName() + "' (email records belong to its mailbox)");
+      return Removal.DEACTIVATED;
+    }
+    mailbox.ifPresent(em::remove);
     em.remove(queue);
     auditor.record("deleted", AUDIT_TYPE, id, "queue '" + queue.getName() + "'");
+    return Removal.DELETED;
   }
 
   private User owner(QueueDetails details, List<Violation> found) {

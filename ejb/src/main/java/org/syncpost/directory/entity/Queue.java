@@ -43,6 +43,10 @@ public class Queue extends Tracked {
   @Column(name = "incoming_filter", nullable = false, length = 30)
   private IncomingFilter incomingFilter = IncomingFilter.ALL_EMAIL;
 
+  /** False once deleted while records still needed its mailbox. */
+  @Column(nullable = false)
+  private boolean active = true;
+
   protected Queue() {}
 
   public Queue(QueueDetails details, User owner) {
@@ -57,6 +61,15 @@ public class Queue extends Tracked {
   }
 
   /** The queue changed hands; its mailbox is moved along by the caller. */
+  /** Kept for the records of its mailbox; it is no longer used. */
+  public void deactivate() {
+    active = false;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
   public void transferOwnership(User newOwner) {
     this.owner = newOwner;
   }

@@ -53,6 +53,10 @@ public class User extends Tracked {
   @Enumerated(EnumType.STRING)
   private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+  /** False once deleted while records still needed its mailbox: it signs in no more. */
+  @Column(nullable = false)
+  private boolean active = true;
+
   protected User() {}
 
   public User(UserDetails details) {
@@ -68,6 +72,16 @@ public class User extends Tracked {
 
   public void changePasswordHash(String hash) {
     this.passwordHash = hash;
+  }
+
+  /** Kept for the records of its mailbox, but it can no longer sign in. */
+  public void deactivate() {
+    active = false;
+    passwordHash = null;
+  }
+
+  public boolean isActive() {
+    return active;
   }
 
   public boolean has(Role role) {

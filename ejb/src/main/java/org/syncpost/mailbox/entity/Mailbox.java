@@ -729,6 +729,16 @@ public class Mailbox extends Tracked {
     return pushStatusText;
   }
 
+  /**
+   * Its user or queue was deleted while email records still belong to it: it neither receives nor
+   * sends any more, and stays for those records.
+   */
+  public void deactivate() {
+    active = false;
+    enabledForIncoming = false;
+    enabledForOutgoing = false;
+  }
+
   public boolean isActive() {
     return active;
   }

@@ -25,6 +25,7 @@ import org.syncpost.directory.boundary.Queues;
 import org.syncpost.directory.entity.IncomingFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
+import org.syncpost.directory.entity.Removal;
 
 /** {@code /api/v1/queues}: shared addresses processed for a team; each has a mailbox. */
 @Path("queues")
@@ -83,7 +84,10 @@ public class QueuesResource {
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") long id) {
-    queues.delete(id);
+    if (queues.delete(id) == Removal.DEACTIVATED) {
+      // kept for the email records of its mailbox: answered as it now is, "active": false
+      return Response.ok(json(queues.find(id))).build();
+    }
     return Response.noContent().build();
   }
 
@@ -106,6 +110,7 @@ public class QueuesResource {
         .add("email", queue.getEmail())
         .add("ownerId", queue.getOwner() == null ? null : queue.getOwner().getId())
         .add("incomingFilter", queue.getIncomingFilter())
+        .add("active", queue.isActive())
         .add("mailboxId", queues.mailboxOf(queue).map(m -> m.getId()).orElse(null))
         .build();
   }

@@ -27,6 +27,7 @@ import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
 import org.syncpost.directory.boundary.Users;
+import org.syncpost.directory.entity.Removal;
 import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
@@ -101,7 +102,10 @@ public class UsersResource {
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") long id) {
-    users.delete(id);
+    if (users.delete(id) == Removal.DEACTIVATED) {
+      // kept for the email records of its mailbox: answered as it now is, "active": false
+      return Response.ok(json(users.find(id))).build();
+    }
     return Response.noContent().build();
   }
 
@@ -129,6 +133,7 @@ public class UsersResource {
         .add("email", user.getEmail())
         .add("roles", roles.build())
         .add("passwordSet", user.isPasswordSet())
+        .add("active", user.isActive())
         .add("mailboxId", users.mailboxOf(user).map(m -> m.getId()).orElse(null))
         .build();
   }

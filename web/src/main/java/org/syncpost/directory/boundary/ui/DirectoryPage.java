@@ -18,10 +18,10 @@ import org.syncpost.directory.boundary.Users;
 import org.syncpost.directory.entity.IncomingFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
+import org.syncpost.directory.entity.Removal;
 import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
-import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.validation.boundary.ui.FacesFeedback;
 
@@ -46,6 +46,8 @@ public class DirectoryPage implements Serializable {
   private List<Queue> allQueues;
   private final Map<String, Long> mailboxIds = new HashMap<>();
 
+  private Long editingUserId;
+  private Long editingQueueId;
   private String userName;
   private String userEmail;
   private List<String> userRoles = List.of(Role.MAILBOX_OWNER_NAME);
@@ -61,30 +63,136 @@ public class DirectoryPage implements Serializable {
     allUsers = users.list(0, SHOWN);
     allQueues = queues.list(0, SHOWN);
     mailboxIds.clear();
-    allUsers.forEach(
-        u ->
-            users
-                .mailboxOf(u)
-                .map(Mailbox::getId)
-                .ifPresent(id -> mailboxIds.put("u" + u.getId(), id)));
-    allQueues.forEach(
-        q ->
-            queues
-                .mailboxOf(q)
-                .map(Mailbox::getId)
-                .ifPresent(id -> mailboxIds.put("q" + q.getId(), id)));
+    // one query per list, not one per row: the first click on a page with thousands of users
+    // waited for thousands of queries
+    users
+        .mailboxIds(allUsers)
+        .forEach((userId, mailboxId) -> mailboxIds.put("u" + userId, mailboxId));
+    queues
+        .mailboxIds(allQueues)
+        .forEach((queueId, mailboxId) -> mailboxIds.put("q" + queueId, mailboxId));
   }
 
-  public void createUser() {
+  /** The user dialog opens empty, for a new user. */
+  public void newUser() {
+    editingUserId = null;
+    userName = null;
+    userEmail = null;
+    userRoles = List.of(Role.MAILBOX_OWNER_NAME);
+    userPassword = null;
+  }
+
+  /** The user dialog opens with {@code user}'s details; the password stays unless one is typed. */
+  public void editUser(User user) {
+    editingUserId = user.getId();
+    userName = user.getName();
+    userEmail = user.getEmail();
+    userRoles = user.getRoles().stream().map(Role::externalName).toList();
+    userPassword = null;
+  }
+
+  public void saveUser() {
+    if (editingUserId == null) {
+      createUser();
+      return;
+    }
+    String password = typedPassword();
+    User saved =
+        feedback.attempt(
+            FORM,
+            () ->
+                users.update(
+                    editingUserId, new UserDetails(userName, userEmail, roles()), password));
+    if (saved != null) {
+      feedback.info("User '" + saved.getName() + "' saved; their mailbox has the same address.");
+      newUser();
+      load();
+    }
+  }
+
+  /** Deleted with the mailbox, or deactivated when email records belong to the mailbox. */
+  public void deleteUser(User user) {
+    Removal removal = feedback.attempt(FORM, () -> users.delete(user.getId()));
+    if (removal != null) {
+      feedback.info(removed("User", user.getName(), removal));
+      load();
+    }
+  }
+
+  public void newQueue() {
+    editingQueueId = null;
+    queueName = null;
+    queueEmail = null;
+    queueOwnerId = null;
+    queueFilter = IncomingFilter.ALL_EMAIL;
+  }
+
+  public void editQueue(Queue queue) {
+    editingQueueId = queue.getId();
+    queueName = queue.getName();
+    queueEmail = queue.getEmail();
+    queueOwnerId = queue.getOwner() == null ? null : queue.getOwner().getId();
+    queueFilter = queue.getIncomingFilter();
+  }
+
+  public void saveQueue() {
+    if (editingQueueId == null) {
+      createQueue();
+      return;
+    }
+    Queue saved =
+        feedback.attempt(
+            FORM,
+            () ->
+                queues.update(
+                    editingQueueId,
+                    new QueueDetails(queueName, queueEmail, queueOwnerId, queueFilter)));
+    if (saved != null) {
+      feedback.info("Queue '" + saved.getName() + "' saved; its mailbox has the same address.");
+      newQueue();
+      load();
+    }
+  }
+
+  public void deleteQueue(Queue queue) {
+    Removal removal = feedback.attempt(FORM, () -> queues.delete(queue.getId()));
+    if (removal != null) {
+      feedback.info(removed("Queue", queue.getName(), removal));
+      load();
+    }
+  }
+
+  private static String removed(String kind, String name, Removal removal) {
+    return removal == Removal.DELETED
+        ? kind + " '" + name + "' deleted, with its mailbox."
+        : kind
+            + " '"
+            + name
+            + "' deactivated, not deleted: email records belong to its mailbox, which now"
+            + " neither receives nor sends.";
+  }
+
+  private Set<Role> roles() {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     if (userRoles != null) {
       userRoles.forEach(name -> Role.fromExternalName(name).ifPresent(roles::add));
     }
+    return roles;
+  }
+
+  /** The password typed into the dialog, once: over HTTPS (or when allowed), else none. */
+  private String typedPassword() {
     String password =
         isCredentialsEntryAllowed() && userPassword != null && !userPassword.isEmpty()
             ? userPassword
             : null;
     userPassword = null;
+    return password;
+  }
+
+  public void createUser() {
+    Set<Role> roles = roles();
+    String password = typedPassword();
     User created =
         feedback.attempt(
             FORM, () -> users.create(new UserDetails(userName, userEmail, roles), password));
@@ -139,6 +247,14 @@ public class DirectoryPage implements Serializable {
 
   public List<Queue> getAllQueues() {
     return allQueues;
+  }
+
+  public Long getEditingUserId() {
+    return editingUserId;
+  }
+
+  public Long getEditingQueueId() {
+    return editingQueueId;
   }
 
   public String getUserName() {
