@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -27,6 +28,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -70,6 +72,17 @@ abstract class DeployedEarContract {
 
   abstract URI apiBase();
 
+  /** Where the server serves MicroProfile Metrics, if it has them (WildFly 39 does not). */
+  abstract Optional<URI> metricsUri();
+
+  /**
+   * Whether the server serves the application's own health checks: WildFly does not discover health
+   * checks in the subdeployments of an EAR (WFLY-12835), so there only its own show.
+   */
+  boolean servesApplicationHealthChecks() {
+    return true;
+  }
+
   @BeforeAll
   void deploy() throws Exception {
     postgres = PrivatePostgres.start();
@@ -109,6 +122,40 @@ abstract class DeployedEarContract {
             HttpRequest.newBuilder(healthUri()).build(), HttpResponse.BodyHandlers.ofString());
 
     assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void theSchedulersAreLiveAndTheCredentialKeyReady() throws Exception {
+    Assumptions.assumeTrue(
+        servesApplicationHealthChecks(),
+        "this server does not serve health checks of EAR subdeployments (WFLY-12835)");
+
+    String health =
+        http.send(
+                HttpRequest.newBuilder(healthUri().resolve("/health")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+
+    assertThat(health)
+        .contains("\"name\":\"scheduler\"")
+        .contains("\"name\":\"credential-key\"")
+        .doesNotContain("\"status\":\"DOWN\"");
+  }
+
+  @Test
+  void theMetricsShowSyncPostsSeriesWhereTheServerHasMicroProfileMetrics() throws Exception {
+    Assumptions.assumeTrue(
+        metricsUri().isPresent(), "this server has no MicroProfile Metrics (ADR 0008)");
+
+    String metrics =
+        http.send(
+                HttpRequest.newBuilder(metricsUri().orElseThrow()).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+
+    assertThat(metrics)
+        .contains("syncpost_mailboxes{")
+        .contains("syncpost_incoming_poll_lag_seconds");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The EAR on Payara Server 6, set up by {@code server-config/payara-server/setup.sh}. */
@@ -47,5 +48,10 @@ class PayaraServerIT extends DeployedEarContract {
   @Override
   URI apiBase() {
     return URI.create("https://localhost:" + (portBase + 81) + "/api/v1/");
+  }
+
+  @Override
+  Optional<URI> metricsUri() {
+    return Optional.of(URI.create("http://127.0.0.1:" + (portBase + 80) + "/metrics"));
   }
 }

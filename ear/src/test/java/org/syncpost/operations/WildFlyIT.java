@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,5 +55,15 @@ class WildFlyIT extends DeployedEarContract {
   @Override
   URI apiBase() {
     return URI.create("https://localhost:" + (8443 + offset) + "/api/v1/");
+  }
+
+  @Override
+  Optional<URI> metricsUri() {
+    return Optional.empty();
+  }
+
+  @Override
+  boolean servesApplicationHealthChecks() {
+    return false;
   }
 }
