@@ -96,6 +96,27 @@ class ProfilesUiIT {
   }
 
   @Test
+  void aSendingRateLimitSetInTheAdvancedGroupReachesTheApi() {
+    Browser admin = adminOverHttps();
+    admin.open("admin/profile/profile.xhtml");
+    String name = unique("ui-rate");
+    admin.type(By.id("profile:name"), name);
+    admin.type(By.id("profile:incomingServer"), "imap.example.org");
+    admin.type(By.id("profile:outgoingServer"), "smtp.example.org");
+    admin.type(By.id("profile:maxMessagesPerMinute_input"), "120");
+    admin.click(By.id("profile:save"));
+
+    admin.awaitText(By.id("growl_container"), "saved");
+    assertThat(
+            server.admin().get("profiles?limit=1000").array().stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(p -> p.getString("name").equals(name))
+                .map(p -> p.get("maxMessagesPerMinute").toString())
+                .toList())
+        .containsExactly("120");
+  }
+
+  @Test
   void aProfilePasswordNeverComesBackToTheBrowser() {
     Browser admin = adminOverHttps();
     admin.open("admin/profile/profile.xhtml");

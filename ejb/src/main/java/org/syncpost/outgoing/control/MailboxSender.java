@@ -17,6 +17,7 @@ import org.syncpost.alert.entity.AlertLevel;
 import org.syncpost.alert.entity.AlertNotice;
 import org.syncpost.mailserver.control.ConnectionLimiter;
 import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
+import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.monitoring.control.SyncMetrics;
@@ -65,6 +66,12 @@ public class MailboxSender {
 
   /** Sends until nothing of the mailbox is due, it is blocked, or its server fails. */
   public void sendDueEmail(long mailboxId) {
+    try (OpenConnection connection = new OpenConnection()) {
+      sendDueEmail(mailboxId, connection);
+    }
+  }
+
+  private void sendDueEmail(long mailboxId, OpenConnection connection) {
     while (true) {
       Instant now = clock.instant();
       SendingPlan plan = ledger.plan(mailboxId);
@@ -81,7 +88,7 @@ public class MailboxSender {
         return;
       }
       List<OutgoingMessage> batch = claimWithinRate(plan, now);
-      if (batch.isEmpty() || !send(plan, batch) || batch.size() < batchSize) {
+      if (batch.isEmpty() || !send(plan, batch, connection) || batch.size() < batchSize) {
         return;
       }
     }
@@ -116,13 +123,13 @@ public class MailboxSender {
   /**
    * @return whether the connection worked, so that the next batch may follow
    */
-  private boolean send(SendingPlan plan, List<OutgoingMessage> batch) {
+  private boolean send(SendingPlan plan, List<OutgoingMessage> batch, OpenConnection connection) {
     Map<Long, byte[]> sentCopies = new LinkedHashMap<>();
     List<SentEmail> sent = new ArrayList<>();
-    try (Permit slot = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION)) {
+    try {
+      SmtpSubmitter.Connection smtp = connection.to(plan.endpoint());
       try {
-        submitter.submit(
-            plan.endpoint(),
+        smtp.submit(
             batch,
             (message, outcome) -> {
               if (outcome.kind() == DeliveryOutcome.Kind.SENT) {
@@ -165,6 +172,49 @@ public class MailboxSender {
       copyToSentFolder(plan, sentCopies);
     }
     return true;
+  }
+
+  /**
+   * The SMTP connection of one mailbox's sending, kept from batch to batch while the server keeps
+   * it open, and the connection budget's permit it holds.
+   */
+  private final class OpenConnection implements AutoCloseable {
+
+    private Permit permit;
+    private SmtpSubmitter.Connection smtp;
+
+    /**
+     * @throws MailServerFailure when no connection was free or the server could not be reached
+     */
+    SmtpSubmitter.Connection to(Endpoint endpoint) {
+      if (smtp != null && smtp.isOpen()) {
+        return smtp;
+      }
+      closeSmtp();
+      if (permit == null) {
+        permit = limiter.acquire(endpoint, WAIT_FOR_A_CONNECTION);
+      }
+      smtp = submitter.connect(endpoint);
+      return smtp;
+    }
+
+    private void closeSmtp() {
+      if (smtp != null) {
+        smtp.close();
+        smtp = null;
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        closeSmtp();
+      } finally {
+        if (permit != null) {
+          permit.close();
+        }
+      }
+    }
   }
 
   /** A failed copy does not undo the sending: the record and a warning say so. */

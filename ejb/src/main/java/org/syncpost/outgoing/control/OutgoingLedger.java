@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.syncpost.audit.control.Actor;
 import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.AttachmentData;
@@ -217,8 +219,13 @@ public class OutgoingLedger {
   /** Several emails the server accepted, in one transaction. */
   @Transactional(TxType.REQUIRES_NEW)
   public void sent(List<SentEmail> sent) {
+    Map<Long, EmailRecord> records =
+        em.createQuery("select e from EmailRecord e where e.id in :ids", EmailRecord.class)
+            .setParameter("ids", sent.stream().map(SentEmail::recordId).toList())
+            .getResultStream()
+            .collect(Collectors.toMap(EmailRecord::getId, record -> record));
     for (SentEmail email : sent) {
-      record(email.recordId()).sent(email.at(), email.outcome().refusedRecipients());
+      records.get(email.recordId()).sent(email.at(), email.outcome().refusedRecipients());
     }
   }
 

@@ -59,28 +59,75 @@ public class SmtpSubmitter {
       List<OutgoingMessage> messages,
       BiConsumer<OutgoingMessage, DeliveryOutcome> outcomes,
       BiConsumer<OutgoingMessage, byte[]> sentCopies) {
+    try (Connection connection = connect(endpoint)) {
+      connection.submit(messages, outcomes, sentCopies);
+    }
+  }
+
+  /**
+   * A connection, signed in, for several batches of one mailbox in a row (a new TLS handshake and
+   * sign-in per batch cost more than the batch's messages on a local server).
+   *
+   * @throws MailServerFailure when the connection or sign-in failed
+   */
+  public Connection connect(Endpoint endpoint) {
     Session session = sessions.sessionFor(endpoint);
     session.getProperties().setProperty("mail.smtp.sendpartial", "true");
-    Transport transport = sessions.connectTransport(session, endpoint);
-    int index = 0;
-    try {
-      for (; index < messages.size(); index++) {
-        OutgoingMessage message = messages.get(index);
-        DeliveryOutcome outcome = send(transport, session, endpoint, message, sentCopies);
-        outcomes.accept(message, outcome);
-        if (outcome.kind() != DeliveryOutcome.Kind.SENT && !transport.isConnected()) {
-          index++;
-          break;
+    return new Connection(endpoint, session, sessions.connectTransport(session, endpoint));
+  }
+
+  /** One signed-in SMTP connection; closed by the caller. */
+  public final class Connection implements AutoCloseable {
+
+    private final Endpoint endpoint;
+    private final Session session;
+    private final Transport transport;
+
+    private Connection(Endpoint endpoint, Session session, Transport transport) {
+      this.endpoint = endpoint;
+      this.session = session;
+      this.transport = transport;
+    }
+
+    /** Whether the server still answers (a NOOP): servers close idle or long connections. */
+    public boolean isOpen() {
+      return transport.isConnected();
+    }
+
+    /**
+     * Sends {@code messages} in order and hands each outcome to {@code outcomes} as soon as it is
+     * known; every message gets exactly one outcome.
+     *
+     * @param sentCopies when not {@code null}, also given the exact bytes of each message sent
+     */
+    public void submit(
+        List<OutgoingMessage> messages,
+        BiConsumer<OutgoingMessage, DeliveryOutcome> outcomes,
+        BiConsumer<OutgoingMessage, byte[]> sentCopies) {
+      int index = 0;
+      try {
+        for (; index < messages.size(); index++) {
+          OutgoingMessage message = messages.get(index);
+          DeliveryOutcome outcome = send(transport, session, endpoint, message, sentCopies);
+          outcomes.accept(message, outcome);
+          if (outcome.kind() != DeliveryOutcome.Kind.SENT && !transport.isConnected()) {
+            index++;
+            break;
+          }
+        }
+      } finally {
+        for (; index < messages.size(); index++) {
+          outcomes.accept(
+              messages.get(index),
+              DeliveryOutcome.notTried(
+                  "The connection to the " + endpoint.describe() + " was lost before this email."));
         }
       }
-    } finally {
-      for (; index < messages.size(); index++) {
-        outcomes.accept(
-            messages.get(index),
-            DeliveryOutcome.notTried(
-                "The connection to the " + endpoint.describe() + " was lost before this email."));
-      }
-      close(transport, endpoint);
+    }
+
+    @Override
+    public void close() {
+      SmtpSubmitter.close(transport, endpoint);
     }
   }
 

@@ -1,0 +1,270 @@
+package org.syncpost.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.syncpost.system.Api;
+import org.syncpost.system.Api.Reply;
+import org.syncpost.system.SyncPostServer;
+import org.syncpost.testing.mail.MailServers;
+import org.syncpost.testing.mail.MailUser;
+import org.syncpost.testing.mail.ServerCertificate;
+
+/**
+ * Sending throughput: N email records POSTed to SyncPost and sent by its scheduler through a real
+ * Postfix (implicit TLS, AUTH) delivering into Dovecot, against a plain Jakarta Mail loop sending
+ * the same messages through the same Postfix over one connection, in the same run. Prints messages
+ * per second and the ratio SyncPost/raw twice: from the first POST until all are SENT (what an
+ * application sees), and for the engine alone (N records already pending when sending starts).
+ *
+ * <pre>
+ * ./mvnw -B verify -pl web -am -Pbenchmark -Dbenchmark=SendBenchmark [-Dbenchmark.messages=2000]
+ * </pre>
+ */
+@Timeout(3600)
+class SendBenchmark {
+
+  private static final int MESSAGES = Integer.getInteger("benchmark.messages", 2_000);
+  private static final int POSTING_THREADS = 4;
+  private static final String PASSWORD = "benchmark-password";
+  private static final String TEXT =
+      "Hello from SyncPost.\n\n" + "A line of an ordinary business email. ".repeat(20);
+  private static final String HTML = "<p>" + TEXT.replace("\n", "<br>") + "</p>";
+
+  @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();
+
+  @Test
+  void sendThroughput() throws Exception {
+    MailUser sender = servers.dovecot().addUser("bench-sender", PASSWORD);
+    MailUser rawRecipient = servers.dovecot().addUser("bench-raw", PASSWORD);
+    MailUser syncPostRecipient = servers.dovecot().addUser("bench-syncpost", PASSWORD);
+    MailUser engineSender = servers.dovecot().addUser("bench-engine-sender", PASSWORD);
+    MailUser engineRecipient = servers.dovecot().addUser("bench-engine", PASSWORD);
+
+    double raw = rawLoop(sender, rawRecipient);
+    System.out.printf("raw Jakarta Mail: %d messages, %.1f msgs/s%n", MESSAGES, raw);
+
+    try (SyncPostServer server = SyncPostServer.start(Map.of())) {
+      Api admin = server.admin();
+      double syncPost = fromFirstPost(admin, sender, syncPostRecipient);
+      double engine = engineAlone(admin, engineSender, engineRecipient);
+      System.out.printf(
+          "%nSendBenchmark, %d messages through Postfix (SMTPS, AUTH) into Dovecot:%n"
+              + "  raw Jakarta Mail, one connection:         %7.1f msgs/s%n"
+              + "  SyncPost, first POST .. all SENT:         %7.1f msgs/s   SyncPost/raw %.2f%n"
+              + "  SyncPost engine, all pending .. all SENT: %7.1f msgs/s   engine/raw   %.2f%n%n",
+          MESSAGES, raw, syncPost, syncPost / raw, engine, engine / raw);
+    }
+  }
+
+  /** The baseline: one connection, one message after the other. */
+  private double rawLoop(MailUser sender, MailUser recipient) throws MessagingException {
+    Properties props = new Properties();
+    props.setProperty("mail.smtp.ssl.enable", "true");
+    props.put("mail.smtp.ssl.socketFactory", servers.certificates().socketFactory());
+    props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+    props.setProperty("mail.smtp.auth", "true");
+    props.setProperty("mail.smtp.connectiontimeout", "10000");
+    props.setProperty("mail.smtp.timeout", "10000");
+    Session session = Session.getInstance(props);
+    long start = System.nanoTime();
+    try (Transport transport = session.getTransport("smtp")) {
+      transport.connect(
+          ServerCertificate.VALID.address(),
+          servers.postfix().smtpsPort(),
+          sender.address(),
+          PASSWORD);
+      for (int i = 0; i < MESSAGES; i++) {
+        MimeMessage message = message(session, sender, recipient, "Raw " + i);
+        transport.sendMessage(message, message.getAllRecipients());
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    awaitDelivered(recipient);
+    return MESSAGES / seconds;
+  }
+
+  private static MimeMessage message(Session session, MailUser from, MailUser to, String subject)
+      throws MessagingException {
+    MimeMessage message = new MimeMessage(session);
+    message.setFrom(new InternetAddress(from.address()));
+    message.setRecipient(RecipientType.TO, new InternetAddress(to.address()));
+    message.setSubject(subject, "UTF-8");
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(TEXT, "UTF-8");
+    alternative.addBodyPart(text);
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(HTML, "UTF-8", "html");
+    alternative.addBodyPart(html);
+    message.setContent(alternative);
+    message.saveChanges();
+    return message;
+  }
+
+  /** What an application sees: from the first POST until every record is SENT. */
+  private double fromFirstPost(Api admin, MailUser sender, MailUser recipient) throws Exception {
+    long mailboxId = sendingMailbox(admin, sender);
+    admin.post("mailboxes/" + mailboxId + "/approve", "");
+    enable(admin, mailboxId);
+    long start = System.nanoTime();
+    long posted = post(admin, mailboxId, recipient, "SyncPost");
+    long done = awaitAllSent(admin, mailboxId);
+    System.out.printf(
+        "SyncPost: %d POSTs in %.1f s (%d threads), all SENT %.1f s after the first POST%n",
+        MESSAGES, (posted - start) / 1e9, POSTING_THREADS, (done - start) / 1e9);
+    awaitDelivered(recipient);
+    return MESSAGES / ((done - start) / 1e9);
+  }
+
+  /**
+   * The sending alone: the records are created while the mailbox's outgoing delivery method is
+   * "none" (they wait), then it is set back to server-side synchronization and one of them is sent
+   * now, which starts the mailbox's sending at once.
+   */
+  private double engineAlone(Api admin, MailUser sender, MailUser recipient) throws Exception {
+    long mailboxId = sendingMailbox(admin, sender);
+    admin.post("mailboxes/" + mailboxId + "/approve", "");
+    enable(admin, mailboxId);
+    outgoingDelivery(admin, mailboxId, "NONE");
+    post(admin, mailboxId, recipient, "Engine");
+    long anyOne =
+        admin
+            .get("emails?mailboxId=" + mailboxId + "&limit=1")
+            .array()
+            .getJsonObject(0)
+            .getJsonNumber("id")
+            .longValue();
+    long start = System.nanoTime();
+    outgoingDelivery(admin, mailboxId, "SERVER_SIDE_SYNC");
+    admin.post("emails/" + anyOne + "/send-now", "");
+    long done = awaitAllSent(admin, mailboxId);
+    System.out.printf(
+        "SyncPost engine: %d pending emails all SENT %.1f s after sending was switched on%n",
+        MESSAGES, (done - start) / 1e9);
+    awaitDelivered(recipient);
+    return MESSAGES / ((done - start) / 1e9);
+  }
+
+  /** POSTs the emails from a few threads, as applications would; returns when the last answered. */
+  private static long post(Api admin, long mailboxId, MailUser recipient, String subject)
+      throws Exception {
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < MESSAGES; i++) {
+      bodies.add(
+          Json.createObjectBuilder()
+              .add("senderMailboxId", mailboxId)
+              .add("to", Json.createArrayBuilder().add(recipient.address()))
+              .add("subject", subject + " " + i)
+              .add("textBody", TEXT)
+              .add("htmlBody", HTML)
+              .build()
+              .toString());
+    }
+    ExecutorService posting = Executors.newFixedThreadPool(POSTING_THREADS);
+    try {
+      List<Future<Integer>> replies = new ArrayList<>();
+      for (String body : bodies) {
+        replies.add(posting.submit(() -> admin.post("emails", body).status()));
+      }
+      for (Future<Integer> reply : replies) {
+        assertThat(reply.get()).isEqualTo(201);
+      }
+      return System.nanoTime();
+    } finally {
+      posting.shutdown();
+    }
+  }
+
+  private static long awaitAllSent(Api admin, long mailboxId) throws InterruptedException {
+    String sentQuery = "emails?mailboxId=" + mailboxId + "&status=SENT&limit=1";
+    long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+    while (Integer.parseInt(admin.get(sentQuery).header("X-Total-Count")) < MESSAGES) {
+      assertThat(System.nanoTime()).as("all SENT within 20 minutes").isLessThan(deadline);
+      Thread.sleep(250);
+    }
+    return System.nanoTime();
+  }
+
+  private static void awaitDelivered(MailUser recipient) {
+    assertThat(
+            servers
+                .dovecot()
+                .awaitMessageCount(recipient.name(), "INBOX", MESSAGES, Duration.ofMinutes(5)))
+        .isEqualTo(MESSAGES);
+  }
+
+  private static void outgoingDelivery(Api admin, long mailboxId, String method) {
+    Reply changed =
+        admin.patch("mailboxes/" + mailboxId, "{\"outgoingDeliveryMethod\": \"" + method + "\"}");
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+  }
+
+  private static void enable(Api admin, long mailboxId) {
+    JsonObject tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}").json();
+    assertThat(tested.getBoolean("enabledForOutgoing")).as(tested.toString()).isTrue();
+  }
+
+  /** A profile on the private Postfix and Dovecot and a user's mailbox on it, not approved yet. */
+  private static long sendingMailbox(Api admin, MailUser sender) {
+    Reply profile =
+        admin.post(
+            "profiles",
+            Json.createObjectBuilder()
+                .add("name", "benchmark-" + UUID.randomUUID())
+                .add("serverType", "IMAP_SMTP")
+                .add(
+                    "incomingServer",
+                    ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
+                .add(
+                    "outgoingServer",
+                    ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort())
+                .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
+                .build()
+                .toString());
+    assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
+    Reply user =
+        admin.post(
+            "users",
+            Json.createObjectBuilder()
+                .add("name", "bench-" + UUID.randomUUID().toString().substring(0, 8))
+                .add("email", sender.address())
+                .build()
+                .toString());
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
+    Reply configured =
+        admin.patch(
+            "mailboxes/" + mailboxId,
+            Json.createObjectBuilder()
+                .add("profileId", profile.json().getJsonNumber("id"))
+                .add("username", sender.address())
+                .add("password", PASSWORD)
+                .add("allowCredentialUse", true)
+                .build()
+                .toString());
+    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    return mailboxId;
+  }
+}
