@@ -166,8 +166,9 @@ public class IncomingScheduler {
   }
 
   private void runCycle(long mailboxId) {
+    boolean moreWaiting = false;
     try {
-      cycle.run(mailboxId);
+      moreWaiting = cycle.run(mailboxId).moreWaiting();
     } catch (RuntimeException unexpected) {
       // recorded nowhere else: the mailbox's health stays as the cycle left it
       LOGGER.log(
@@ -181,6 +182,14 @@ public class IncomingScheduler {
     if (wokenWhileRunning.remove(mailboxId)) {
       // the announced message may have arrived after this cycle looked
       wake(mailboxId);
+    } else if (moreWaiting) {
+      // a capped cycle left the mailbox due now: the next one starts at once, not at the next
+      // tick, behind any mailbox that has waited longer
+      try {
+        startDueCycles();
+      } catch (RuntimeException failed) {
+        LOGGER.log(System.Logger.Level.DEBUG, "Starting the next cycle failed: {0}", failed);
+      }
     }
   }
 }
