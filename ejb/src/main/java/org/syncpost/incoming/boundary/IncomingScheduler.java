@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.audit.control.Actor;
 import org.syncpost.incoming.control.IncomingCycle;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.NodeIdentity;
@@ -168,7 +169,7 @@ public class IncomingScheduler {
   private void runCycle(long mailboxId) {
     boolean moreWaiting = false;
     try {
-      moreWaiting = cycle.run(mailboxId).moreWaiting();
+      moreWaiting = Actor.bySystem(() -> cycle.run(mailboxId)).moreWaiting();
     } catch (RuntimeException unexpected) {
       // recorded nowhere else: the mailbox's health stays as the cycle left it
       LOGGER.log(
