@@ -45,6 +45,23 @@ public final class Api {
     return send(request(path).GET());
   }
 
+  /** The body of a GET as bytes, e.g. an attachment's content; the status must be 200. */
+  public byte[] download(String path) {
+    try {
+      HttpResponse<byte[]> response =
+          client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Reply post(String path, String json) {
     return send(
         request(path)

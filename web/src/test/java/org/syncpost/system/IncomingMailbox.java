@@ -29,6 +29,7 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
     private int pollingMinutes = 1;
     private boolean push;
     private int maxConnections = 10;
+    private String incomingServer;
 
     private Setup(Api admin, Dovecot dovecot, TestCertificates certificates) {
       this.admin = admin;
@@ -43,6 +44,12 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
 
     public Setup push(boolean on) {
       push = on;
+      return this;
+    }
+
+    /** Where the profile reads mail, e.g. a proxy in front of Dovecot's IMAPS port. */
+    public Setup incomingServer(String hostAndPort) {
+      incomingServer = hostAndPort;
       return this;
     }
 
@@ -61,7 +68,9 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
                   .add("serverType", "IMAP_SMTP")
                   .add(
                       "incomingServer",
-                      ServerCertificate.VALID.address() + ":" + dovecot.imapsPort())
+                      incomingServer != null
+                          ? incomingServer
+                          : ServerCertificate.VALID.address() + ":" + dovecot.imapsPort())
                   .add("outgoingServer", "smtp.invalid:465")
                   .add("connectionTimeoutSeconds", 30)
                   .add("trustedCertificatesPem", certificates.caCertificatePem())
@@ -74,6 +83,11 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
                   .toString());
       assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
       return profile.json().getJsonNumber("id").longValue();
+    }
+
+    /** The mailbox of {@code mailUser} (an existing Dovecot user) on a new profile. */
+    public IncomingMailbox create(MailUser mailUser) {
+      return createOn(createProfile(), mailUser);
     }
 
     /** A new Dovecot user's mailbox on a new profile. */

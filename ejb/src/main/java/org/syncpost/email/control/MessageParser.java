@@ -13,15 +13,20 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
+import jakarta.mail.util.SharedFileInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +39,7 @@ import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.ParsedMessage;
 import org.syncpost.email.entity.UnparseableMessage;
+import org.syncpost.mailserver.control.MailSessions;
 
 /**
  * Turns a received message (RFC 5322 / MIME bytes) into what an email record holds: decoded subject
@@ -52,6 +58,9 @@ public class MessageParser {
   /** Deeper nesting is not mail a person wrote; it only exists to exhaust parsers. */
   static final int MAX_DEPTH = 100;
 
+  /** Attachments larger than this are decoded into a temporary file, not into memory. */
+  static final int SPOOL_ABOVE = 1024 * 1024;
+
   private static final int MAX_SUBJECT = 4000;
   private static final int MAX_HEADER_VALUE = 1000;
   private static final int MAX_CONTENT_TYPE = 255;
@@ -59,7 +68,12 @@ public class MessageParser {
   private static final Set<String> AUTOMATIC_PRECEDENCE =
       Set.of("bulk", "junk", "list", "auto_reply", "auto-reply");
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-  private static final Session SESSION = Session.getInstance(lenientProperties());
+  private static final Session SESSION;
+
+  static {
+    MailSessions.useAngusStreams();
+    SESSION = Session.getInstance(lenientProperties());
+  }
 
   private static Properties lenientProperties() {
     Properties props = new Properties();
@@ -88,9 +102,40 @@ public class MessageParser {
       throw new UnparseableMessage("the message is empty");
     }
     try {
-      MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+      return parse(new MimeMessage(SESSION, new ByteArrayInputStream(raw)), maxAttachmentBytes);
+    } catch (MessagingException | RuntimeException broken) {
+      throw unreadable(broken);
+    }
+  }
+
+  /**
+   * Parses the message in {@code file} without reading it into memory: parts are read from the
+   * file, and attachments over {@value #SPOOL_ABOVE} bytes are decoded into temporary files of
+   * their own ({@link AttachmentData#spooled()}), which the caller deletes once it stored them.
+   *
+   * @throws UnparseableMessage with the reason, for nothing else
+   */
+  public ParsedMessage parse(Path file, long maxAttachmentBytes) {
+    try (SharedFileInputStream in = new SharedFileInputStream(file.toFile())) {
+      if (in.available() == 0) {
+        throw new UnparseableMessage("the message is empty");
+      }
+      return parse(new MimeMessage(SESSION, in), maxAttachmentBytes);
+    } catch (IOException | MessagingException | RuntimeException broken) {
+      throw unreadable(broken);
+    }
+  }
+
+  private static UnparseableMessage unreadable(Throwable broken) {
+    return broken instanceof UnparseableMessage refused
+        ? refused
+        : new UnparseableMessage("the message is not readable as MIME", broken);
+  }
+
+  private ParsedMessage parse(MimeMessage message, long maxAttachmentBytes) {
+    Body body = new Body(maxAttachmentBytes);
+    try {
       requireSomeHeader(message);
-      Body body = new Body(maxAttachmentBytes);
       body.walk(message, 0);
       EmailContent content =
           new EmailContent(
@@ -107,8 +152,10 @@ public class MessageParser {
       return new ParsedMessage(
           content, body.attachments, sentOn(message), isAutoSubmitted(message));
     } catch (UnparseableMessage refused) {
+      body.attachments.forEach(AttachmentData::discardSpooled);
       throw refused;
     } catch (MessagingException | IOException | RuntimeException | StackOverflowError broken) {
+      body.attachments.forEach(AttachmentData::discardSpooled);
       throw new UnparseableMessage("the message is not readable as MIME", broken);
     }
   }
@@ -354,7 +401,7 @@ public class MessageParser {
 
     private void appendText(Part part, ContentType type) throws MessagingException {
       String content =
-          decodeText(bytesOf(part, Long.MAX_VALUE).bytes(), type.getParameter("charset"));
+          decodeText(bytesOf(part, Long.MAX_VALUE, false).bytes(), type.getParameter("charset"));
       StringBuilder target = type.match("text/html") ? html : text;
       if (target.length() > 0) {
         target.append(type.match("text/html") ? "\n<hr>\n" : "\n\n");
@@ -367,7 +414,7 @@ public class MessageParser {
       if (fileName == null && type.match("message/rfc822")) {
         fileName = "attached-message.eml";
       }
-      Read read = bytesOf(part, maxAttachmentBytes);
+      Read read = bytesOf(part, maxAttachmentBytes, true);
       String contentId = part instanceof MimePart mime ? safeContentId(mime) : null;
       boolean inline =
           Part.INLINE.equalsIgnoreCase(disposition) || (disposition == null && contentId != null);
@@ -383,7 +430,8 @@ public class MessageParser {
                   ? null
                   : "larger than the organisation's maximum attachment size of "
                       + (maxAttachmentBytes / 1024)
-                      + " KB"));
+                      + " KB",
+              read.spooled()));
     }
 
     private static String safeContentId(MimePart part) {
@@ -425,27 +473,66 @@ public class MessageParser {
     }
   }
 
-  /** Up to {@code limit} bytes of a part's decoded content, and its full size. */
-  private record Read(byte[] bytes, long size, boolean complete) {}
+  /**
+   * Up to {@code limit} bytes of a part's decoded content, and its full size; with {@code spool},
+   * content beyond {@value #SPOOL_ABOVE} bytes goes to a temporary file ({@code spooled}) instead
+   * of memory.
+   */
+  private record Read(byte[] bytes, long size, boolean complete, Path spooled) {}
 
-  private static Read bytesOf(Part part, long limit) throws MessagingException {
+  private static Read bytesOf(Part part, long limit, boolean spool) throws MessagingException {
+    Path file = null;
+    OutputStream spooledOut = null;
     try (InputStream in = decodedStream(part)) {
       ByteArrayOutputStream kept = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
+      byte[] buffer = new byte[65536];
       long size = 0;
       int n;
       while ((n = in.read(buffer)) != -1) {
-        if (size + n <= limit) {
+        if (size + n > limit) {
+          // over the limit: counted, not kept
+          kept.reset();
+          if (spooledOut != null) {
+            spooledOut.close();
+            spooledOut = null;
+            Files.deleteIfExists(file);
+            file = null;
+          }
+        } else if (spooledOut != null) {
+          spooledOut.write(buffer, 0, n);
+        } else if (spool && size + n > SPOOL_ABOVE) {
+          file = Files.createTempFile("syncpost-attachment-", ".part");
+          spooledOut = new BufferedOutputStream(Files.newOutputStream(file), 65536);
+          kept.writeTo(spooledOut);
+          kept = new ByteArrayOutputStream();
+          spooledOut.write(buffer, 0, n);
+        } else {
           kept.write(buffer, 0, n);
-        } else if (size <= limit) {
-          kept.reset(); // over the limit: counted, not kept
         }
         size += n;
       }
+      if (spooledOut != null) {
+        spooledOut.close();
+        return new Read(null, size, true, file);
+      }
       boolean complete = size <= limit;
-      return new Read(complete ? kept.toByteArray() : null, size, complete);
+      return new Read(complete ? kept.toByteArray() : null, size, complete, null);
     } catch (IOException unreadable) {
-      return new Read(new byte[0], 0, true);
+      closeAndDelete(spooledOut, file);
+      return new Read(new byte[0], 0, true, null);
+    }
+  }
+
+  private static void closeAndDelete(OutputStream out, Path file) {
+    try {
+      if (out != null) {
+        out.close();
+      }
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException ignored) {
+      // a temporary file; the operating system cleans its temporary directory too
     }
   }
 

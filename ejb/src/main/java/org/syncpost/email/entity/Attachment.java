@@ -12,6 +12,8 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.nio.file.Path;
 
 /**
  * A file attached to an email (regular or inline). Its content is loaded only when asked for; an
@@ -59,6 +61,9 @@ public class Attachment {
   @Column(name = "omitted_reason", length = 1000)
   private String omittedReason;
 
+  /** Content still in a temporary file, streamed into {@code content} after the insert. */
+  @Transient private Path spooled;
+
   protected Attachment() {}
 
   Attachment(EmailRecord email, int position, AttachmentData data) {
@@ -71,6 +76,12 @@ public class Attachment {
     this.size = data.size();
     this.content = data.content();
     this.omittedReason = data.omittedReason();
+    this.spooled = data.spooled();
+  }
+
+  /** The temporary file whose bytes are this attachment's content, until they are stored. */
+  public Path getSpooled() {
+    return spooled;
   }
 
   public Long getId() {

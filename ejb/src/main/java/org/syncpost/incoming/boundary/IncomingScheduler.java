@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.audit.control.Actor;
 import org.syncpost.incoming.control.IncomingCycle;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.NodeIdentity;
@@ -185,8 +186,9 @@ public class IncomingScheduler {
   }
 
   private void runCycle(long mailboxId) {
+    boolean moreWaiting = false;
     try {
-      cycle.run(mailboxId);
+      moreWaiting = Actor.bySystem(() -> cycle.run(mailboxId)).moreWaiting();
     } catch (RuntimeException unexpected) {
       // recorded nowhere else: the mailbox's health stays as the cycle left it
       LOGGER.log(
@@ -200,6 +202,14 @@ public class IncomingScheduler {
     if (wokenWhileRunning.remove(mailboxId)) {
       // the announced message may have arrived after this cycle looked
       wake(mailboxId);
+    } else if (moreWaiting) {
+      // a capped cycle left the mailbox due now: the next one starts at once, not at the next
+      // tick, behind any mailbox that has waited longer
+      try {
+        startDueCycles();
+      } catch (RuntimeException failed) {
+        LOGGER.log(System.Logger.Level.DEBUG, "Starting the next cycle failed: {0}", failed);
+      }
     }
   }
 }

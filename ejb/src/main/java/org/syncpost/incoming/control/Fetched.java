@@ -1,6 +1,7 @@
 package org.syncpost.incoming.control;
 
 import java.time.Instant;
+import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.ParsedMessage;
 import org.syncpost.incoming.entity.ServerMessageKey;
 
@@ -9,12 +10,14 @@ import org.syncpost.incoming.entity.ServerMessageKey;
  * {@code refusal} says why it goes to quarantine.
  *
  * @param uidl the POP3 UIDL, or {@code null} for IMAP
- * @param raw the message bytes, or {@code null} when it was too large to fetch
+ * @param raw the message bytes, or {@code null} when it was too large to fetch or to hold in memory
+ * @param fingerprint SHA-256 of the message bytes (dedup of messages without a Message-ID)
  */
 record Fetched(
     ServerMessageKey key,
     byte[] raw,
     long size,
+    String fingerprint,
     Instant receivedOn,
     ParsedMessage parsed,
     String refusal,
@@ -22,16 +25,35 @@ record Fetched(
 
   static Fetched parsed(
       ServerMessageKey key, byte[] raw, Instant receivedOn, ParsedMessage parsed) {
-    return new Fetched(key, raw, raw.length, receivedOn, parsed, null, null);
+    return new Fetched(
+        key, raw, raw.length, IncomingLedger.fingerprintOf(raw), receivedOn, parsed, null, null);
+  }
+
+  /** A message read from a temporary file, never held in memory as a whole. */
+  static Fetched parsedFromFile(
+      ServerMessageKey key,
+      long size,
+      String fingerprint,
+      Instant receivedOn,
+      ParsedMessage parsed) {
+    return new Fetched(key, null, size, fingerprint, receivedOn, parsed, null, null);
   }
 
   static Fetched refused(
       ServerMessageKey key, byte[] raw, long size, Instant receivedOn, String refusal) {
-    return new Fetched(key, raw, size, receivedOn, null, refusal, null);
+    return new Fetched(
+        key, raw, size, IncomingLedger.fingerprintOf(raw), receivedOn, null, refusal, null);
   }
 
   Fetched withUidl(String popUidl) {
-    return new Fetched(key, raw, size, receivedOn, parsed, refusal, popUidl);
+    return new Fetched(key, raw, size, fingerprint, receivedOn, parsed, refusal, popUidl);
+  }
+
+  /** Deletes the temporary files of spooled attachments, once stored or given up. */
+  void discardSpooled() {
+    if (parsed != null) {
+      parsed.attachments().forEach(AttachmentData::discardSpooled);
+    }
   }
 
   @Override

@@ -11,13 +11,20 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
@@ -42,6 +49,13 @@ public class FolderSynchronizer {
 
   static final int BATCH_MESSAGES = 100;
   static final long BATCH_BYTES = 20L * 1024 * 1024;
+
+  /**
+   * Larger messages are not fetched into memory: they stream from the server into a temporary file
+   * (partial fetches), are parsed from there, and their large attachments stream from there into
+   * the database, so a message of 100 MB is ingested within a small heap.
+   */
+  static final long IN_MEMORY_MESSAGE_BYTES = 16L * 1024 * 1024;
 
   @Inject MessageParser parser;
   @Inject IncomingLedger ledger;
@@ -201,7 +215,8 @@ public class FolderSynchronizer {
       throws MessagingException {
     List<Message> wanted = new ArrayList<>();
     for (Candidate candidate : batch) {
-      if (candidate.size() <= rules.maxMessageBytes()) {
+      if (candidate.size() <= rules.maxMessageBytes()
+          && candidate.size() <= IN_MEMORY_MESSAGE_BYTES) {
         wanted.add(candidate.message());
       }
     }
@@ -228,6 +243,20 @@ public class FolderSynchronizer {
       // memory must not grow with the folder: the folder keeps what it fetched until it closes
       ((IMAPMessage) candidate.message()).invalidateHeaders();
     }
+    try {
+      return store(mailboxId, folderName, uidValidity, upTo, fetched, rules);
+    } finally {
+      fetched.forEach(Fetched::discardSpooled);
+    }
+  }
+
+  private BatchResult store(
+      long mailboxId,
+      String folderName,
+      long uidValidity,
+      long upTo,
+      List<Fetched> fetched,
+      IngestRules rules) {
     try {
       return ledger.take(mailboxId, folderName, uidValidity, upTo, fetched, rules);
     } catch (RuntimeException batchFailed) {
@@ -289,6 +318,9 @@ public class FolderSynchronizer {
               + rules.maxMessageBytes() / (1024 * 1024)
               + " MB");
     }
+    if (candidate.size() > IN_MEMORY_MESSAGE_BYTES) {
+      return fetchThroughFile(candidate, key, rules);
+    }
     byte[] raw;
     try {
       ByteArrayOutputStream out =
@@ -303,6 +335,55 @@ public class FolderSynchronizer {
           key, raw, candidate.received(), parser.parse(raw, rules.maxAttachmentBytes()));
     } catch (UnparseableMessage refused) {
       return Fetched.refused(key, raw, raw.length, candidate.received(), refused.reason());
+    }
+  }
+
+  private Fetched fetchThroughFile(Candidate candidate, ServerMessageKey key, IngestRules rules)
+      throws MessagingException {
+    Path file = null;
+    try {
+      file = Files.createTempFile("syncpost-message-", ".eml");
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      long size;
+      try (DigestOutputStream out =
+          new DigestOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha256)) {
+        candidate.message().writeTo(out);
+      }
+      size = Files.size(file);
+      String fingerprint = HexFormat.of().formatHex(sha256.digest());
+      LOGGER.log(
+          System.Logger.Level.INFO,
+          "{0}: {1} MB, read through a temporary file",
+          key,
+          size / (1024 * 1024));
+      try {
+        return Fetched.parsedFromFile(
+            key,
+            size,
+            fingerprint,
+            candidate.received(),
+            parser.parse(file, rules.maxAttachmentBytes()));
+      } catch (UnparseableMessage refused) {
+        return Fetched.refused(
+            key,
+            null,
+            size,
+            candidate.received(),
+            refused.reason() + " (its raw bytes are too large to keep in quarantine)");
+      }
+    } catch (IOException unreadable) {
+      throw new MessagingException("reading " + key + " failed", unreadable);
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+          // a temporary file; the operating system cleans its temporary directory too
+        }
+      }
     }
   }
 }

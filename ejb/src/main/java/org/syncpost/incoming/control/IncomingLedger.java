@@ -3,22 +3,32 @@ package org.syncpost.incoming.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.syncpost.email.control.Correlator;
+import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.ParsedMessage;
@@ -113,6 +123,7 @@ public class IncomingLedger {
     Mailbox mailbox = em.find(Mailbox.class, mailboxId);
     int recorded = 0;
     int quarantined = 0;
+    Map<String, EmailRecord> recordedNow = new HashMap<>();
     for (Fetched message : batch) {
       if (isTaken(message.key())) {
         continue;
@@ -122,7 +133,13 @@ public class IncomingLedger {
         quarantined++;
       } else {
         record(
-            mailbox, message.key(), message.raw(), message.parsed(), message.receivedOn(), rules);
+            mailbox,
+            message.key(),
+            message.fingerprint(),
+            message.parsed(),
+            message.receivedOn(),
+            rules,
+            recordedNow);
         recorded++;
       }
     }
@@ -166,7 +183,14 @@ public class IncomingLedger {
     QuarantinedMessage entry = em.find(QuarantinedMessage.class, quarantineId);
     Mailbox mailbox = em.find(Mailbox.class, entry.getMailboxId());
     EmailRecord record =
-        record(mailbox, entry.key(), entry.getRawMessage(), parsed, entry.getCreatedOn(), rules);
+        record(
+            mailbox,
+            entry.key(),
+            fingerprintOf(entry.getRawMessage()),
+            parsed,
+            entry.getCreatedOn(),
+            rules,
+            new HashMap<>());
     entry.resolve(record.getId());
     return record;
   }
@@ -182,12 +206,16 @@ public class IncomingLedger {
   private EmailRecord record(
       Mailbox mailbox,
       ServerMessageKey key,
-      byte[] raw,
+      String fingerprint,
       ParsedMessage parsed,
       Instant receivedOn,
-      IngestRules rules) {
-    String fingerprint = fingerprintOf(raw);
-    Optional<EmailRecord> known = known(mailbox.getId(), parsed.content().messageId(), fingerprint);
+      IngestRules rules,
+      Map<String, EmailRecord> recordedNow) {
+    String messageId = parsed.content().messageId();
+    String sameEmail = messageId != null ? messageId : "sha256:" + fingerprint;
+    Optional<EmailRecord> known =
+        Optional.ofNullable(recordedNow.get(sameEmail))
+            .or(() -> known(mailbox.getId(), messageId, fingerprint));
     EmailRecord record;
     if (known.isPresent()) {
       // the same email reached this mailbox again, or another SyncPost mailbox: one record
@@ -209,7 +237,9 @@ public class IncomingLedger {
             .ifPresent(found -> record.correlateWith(found.earlier(), found.method()));
       }
       em.persist(record);
+      storeSpooledContent(record);
     }
+    recordedNow.put(sameEmail, record);
     em.persist(new MessageSource(key, record.getId(), fingerprint, clock.instant()));
     LOGGER.log(
         System.Logger.Level.DEBUG,
@@ -220,16 +250,50 @@ public class IncomingLedger {
     return record;
   }
 
-  /** By Message-ID across all mailboxes; without one, the same bytes seen in this mailbox. */
+  /**
+   * Attachments too large for memory wait in temporary files: the record's rows are inserted first,
+   * then each such content is streamed into its row over the transaction's own connection, so a 100
+   * MB message is ingested in a small heap.
+   */
+  private void storeSpooledContent(EmailRecord record) {
+    List<Attachment> spooled =
+        record.getAttachments().stream().filter(a -> a.getSpooled() != null).toList();
+    if (spooled.isEmpty()) {
+      return;
+    }
+    em.flush();
+    Connection connection = em.unwrap(Connection.class);
+    try (PreparedStatement update =
+        connection.prepareStatement("update email_attachment set content = ? where id = ?")) {
+      for (Attachment attachment : spooled) {
+        try (InputStream content = Files.newInputStream(attachment.getSpooled())) {
+          update.setBinaryStream(1, content, attachment.getSize());
+          update.setLong(2, attachment.getId());
+          update.executeUpdate();
+        }
+      }
+    } catch (SQLException | IOException failed) {
+      throw new IllegalStateException(
+          "storing the attachments of email record " + record.getId() + " failed", failed);
+    }
+  }
+
+  /**
+   * By Message-ID across all mailboxes; without one, the same bytes seen in this mailbox. Asked of
+   * the database without flushing the batch's inserts first (a flush per message would cost more
+   * than the inserts): the batch's own records are found in {@code recordedNow} before this.
+   */
   private Optional<EmailRecord> known(long mailboxId, String messageId, String fingerprint) {
     if (messageId != null) {
       return em.createNamedQuery(EmailRecord.BY_MESSAGE_ID, EmailRecord.class)
+          .setFlushMode(FlushModeType.COMMIT)
           .setParameter("messageId", messageId)
           .setMaxResults(1)
           .getResultStream()
           .findFirst();
     }
     return em.createNamedQuery(MessageSource.WITH_FINGERPRINT, Long.class)
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter("mailboxId", mailboxId)
         .setParameter("fingerprint", fingerprint)
         .setMaxResults(1)
@@ -239,7 +303,9 @@ public class IncomingLedger {
   }
 
   private boolean isTaken(ServerMessageKey key) {
+    // keys within a batch differ: no need to flush the batch's inserts before asking
     return !em.createNamedQuery(MessageSource.AT, Long.class)
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter("mailboxId", key.mailboxId())
         .setParameter("folder", key.folder())
         .setParameter("uidValidity", key.uidValidity())

@@ -201,4 +201,56 @@ class MessageParserTest {
     assertThat(parse("plain-utf8-subject.eml").sentOn())
         .isEqualTo(java.time.Instant.parse("2026-11-26T09:00:00Z"));
   }
+
+  /** A message with a text, a small attachment and one of {@code bigBytes} bytes, as a file. */
+  private static Path messageFileWithAttachments(int bigBytes) throws IOException {
+    byte[] big = new byte[bigBytes];
+    new java.util.Random(3).nextBytes(big);
+    String mime =
+        "From: a@example.org\r\nTo: b@example.org\r\nSubject: files\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+            + "Content-Type: text/plain\r\n\r\nsee attached\r\n--b\r\n"
+            + "Content-Type: text/csv\r\nContent-Disposition: attachment; filename=small.csv\r\n\r\n"
+            + "a,b\r\n--b\r\n"
+            + "Content-Type: application/octet-stream\r\n"
+            + "Content-Disposition: attachment; filename=big.bin\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\n"
+            + java.util.Base64.getMimeEncoder().encodeToString(big)
+            + "\r\n--b--\r\n";
+    Path file = Files.createTempFile("parser-test-", ".eml");
+    Files.writeString(file, mime, java.nio.charset.StandardCharsets.US_ASCII);
+    return file;
+  }
+
+  @Test
+  void aLargeAttachmentOfAMessageFileIsDecodedIntoATemporaryFileNotIntoMemory() throws Exception {
+    int bigBytes = MessageParser.SPOOL_ABOVE * 2;
+    Path file = messageFileWithAttachments(bigBytes);
+    try {
+      ParsedMessage parsed = parser.parse(file, Long.MAX_VALUE);
+
+      AttachmentData small = parsed.attachments().get(0);
+      AttachmentData big = parsed.attachments().get(1);
+      assertThat(small.spooled()).isNull();
+      assertThat(big.content()).isNull();
+      assertThat(Files.size(big.spooled())).isEqualTo(bigBytes).isEqualTo(big.size());
+      big.discardSpooled();
+      assertThat(big.spooled()).doesNotExist();
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  @Test
+  void aLargeAttachmentOverTheLimitIsNeitherKeptNorSpooled() throws Exception {
+    Path file = messageFileWithAttachments(MessageParser.SPOOL_ABOVE * 2);
+    try {
+      AttachmentData big = parser.parse(file, MessageParser.SPOOL_ABOVE).attachments().get(1);
+
+      assertThat(List.of(big.content() == null, big.spooled() == null, big.omittedReason() != null))
+          .containsExactly(true, true, true);
+    } finally {
+      Files.delete(file);
+    }
+  }
 }
