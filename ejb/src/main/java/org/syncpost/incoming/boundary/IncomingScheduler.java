@@ -42,9 +42,6 @@ public class IncomingScheduler {
   public static final String PARALLELISM = "syncpost.incoming.parallelism";
   public static final String ENABLED = "syncpost.incoming.enabled";
 
-  /** Longer than a capped cycle takes; a dead node's mailboxes are taken over after it. */
-  public static final Duration LEASE = Duration.ofMinutes(10);
-
   @Resource TimerService timerService;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -75,6 +72,17 @@ public class IncomingScheduler {
       LOGGER.log(System.Logger.Level.INFO, "Incoming synchronization is switched off");
       return;
     }
+    if (node.isConfigured()) {
+      // a node's name survives its restart only when configured: what its previous run held,
+      // nothing works on any more
+      int released = leases.releaseAllOf(node.name());
+      if (released > 0) {
+        LOGGER.log(
+            System.Logger.Level.INFO,
+            "Released {0} mailbox leases of this node''s previous run",
+            released);
+      }
+    }
     long tick = Duration.ofSeconds(Math.max(tickSeconds, 1)).toMillis();
     timerService.createIntervalTimer(tick, tick, new TimerConfig("incoming-tick", false));
     LOGGER.log(
@@ -96,13 +104,16 @@ public class IncomingScheduler {
   }
 
   private void startDueCycles() {
+    Instant now = clock.instant();
+    // the leases of running cycles (also "sync now") stay ahead of the clock; a node that dies
+    // stops renewing them, and they expire for another node (or this one, restarted) to take over
+    leases.renewHeld(now.plus(leases.duration()));
     int free = parallelism - running.size();
     if (free <= 0) {
       return;
     }
-    Instant now = clock.instant();
     for (Long mailboxId : leases.due(now, free)) {
-      if (!leases.claim(mailboxId, node.name(), now, now.plus(LEASE))) {
+      if (!leases.claim(mailboxId, node.name(), now, now.plus(leases.duration()))) {
         continue; // another node (or a "sync now") was quicker
       }
       running.add(mailboxId);
