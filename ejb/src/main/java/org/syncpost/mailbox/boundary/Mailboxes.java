@@ -91,9 +91,10 @@ public class Mailboxes {
       auditor.record("credentials-changed", AUDIT_TYPE, id, summary(mailbox, settings));
       return mailbox;
     }
-    List<Violation> found = new ArrayList<>(mailbox.violationsOf(settings));
-    addresses.conflictFor("email", settings.email(), mailbox).ifPresent(found::add);
+    List<Violation> found = new ArrayList<>();
     EmailServerProfile profile = profile(settings.profileId(), "profileId", found);
+    found.addAll(mailbox.violationsOf(settings, profile));
+    addresses.conflictFor("email", settings.email(), mailbox).ifPresent(found::add);
     rules.enforce(settings, found);
     mailbox.reconfigure(settings, profile, organisation().requiresApproval(mailbox.isForQueue()));
     auditor.record("changed", AUDIT_TYPE, id, summary(mailbox, settings));
@@ -225,8 +226,8 @@ public class Mailboxes {
             && settings.appointmentsDeliveryMethod() == mailbox.getAppointmentsDeliveryMethod()
             && Objects.equals(
                 settings.processEmailReceivedAfter(), mailbox.getProcessEmailReceivedAfter())
-            && Objects.equals(
-                settings.deleteEmailAfterProcessing(), mailbox.isDeleteEmailAfterProcessing())
+            && settings.actionAfterProcessing() == mailbox.getActionAfterProcessing()
+            && Objects.equals(settings.moveToFolder(), mailbox.getMoveToFolder())
             && Objects.equals(settings.folders(), mailbox.getFolders());
     if (!othersUnchanged) {
       throw new AccessDenied(

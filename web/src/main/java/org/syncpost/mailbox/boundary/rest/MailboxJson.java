@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import java.util.Set;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
+import org.syncpost.mailbox.entity.ActionAfterProcessing;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxSettings;
 import org.syncpost.settings.entity.DeliveryMethod;
@@ -43,7 +44,8 @@ final class MailboxJson {
           "testAttemptedBy",
           "testAttemptedOn",
           "processEmailReceivedAfter",
-          "deleteEmailAfterProcessing",
+          "actionAfterProcessing",
+          "moveToFolder",
           "folders",
           "nextIncomingPollAt",
           "lastSyncStartedOn",
@@ -84,7 +86,8 @@ final class MailboxJson {
         .add("testAttemptedBy", m.getTestAttemptedBy())
         .add("testAttemptedOn", m.getTestAttemptedOn())
         .add("processEmailReceivedAfter", m.getProcessEmailReceivedAfter())
-        .add("deleteEmailAfterProcessing", m.isDeleteEmailAfterProcessing())
+        .add("actionAfterProcessing", m.getActionAfterProcessing())
+        .add("moveToFolder", m.getMoveToFolder())
         .add("folders", m.getFolders())
         .add("nextIncomingPollAt", m.getNextIncomingPollAt())
         .add("lastSyncStartedOn", m.getLastSyncStartedOn())
@@ -111,7 +114,8 @@ final class MailboxJson {
             in.secret("password"),
             in.bool("allowCredentialUse"),
             in.instant("processEmailReceivedAfter"),
-            in.bool("deleteEmailAfterProcessing"),
+            in.enumValue("actionAfterProcessing", ActionAfterProcessing.class),
+            in.string("moveToFolder"),
             in.string("folders"));
     in.requireReadable();
     return settings;

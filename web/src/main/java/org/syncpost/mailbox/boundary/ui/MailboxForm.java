@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.syncpost.crypto.entity.Secret;
+import org.syncpost.mailbox.entity.ActionAfterProcessing;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxSettings;
 import org.syncpost.settings.entity.DeliveryMethod;
@@ -27,7 +28,8 @@ public class MailboxForm implements Serializable {
   /** In UTC, as the page says. */
   private LocalDateTime processEmailReceivedAfter;
 
-  private boolean deleteEmailAfterProcessing;
+  private ActionAfterProcessing actionAfterProcessing;
+  private String moveToFolder;
   private String folders;
 
   static MailboxForm of(Mailbox m) {
@@ -44,7 +46,8 @@ public class MailboxForm implements Serializable {
         m.getProcessEmailReceivedAfter() == null
             ? null
             : LocalDateTime.ofInstant(m.getProcessEmailReceivedAfter(), ZoneOffset.UTC);
-    form.deleteEmailAfterProcessing = m.isDeleteEmailAfterProcessing();
+    form.actionAfterProcessing = m.getActionAfterProcessing();
+    form.moveToFolder = m.getMoveToFolder();
     form.folders = m.getFolders();
     return form;
   }
@@ -66,7 +69,8 @@ public class MailboxForm implements Serializable {
         passwordAccepted && password != null && !password.isEmpty() ? Secret.of(password) : null,
         allowCredentialUse,
         after,
-        deleteEmailAfterProcessing,
+        actionAfterProcessing,
+        moveToFolder == null || moveToFolder.isBlank() ? null : moveToFolder,
         folders);
   }
 
@@ -155,12 +159,20 @@ public class MailboxForm implements Serializable {
     this.processEmailReceivedAfter = processEmailReceivedAfter;
   }
 
-  public boolean isDeleteEmailAfterProcessing() {
-    return deleteEmailAfterProcessing;
+  public ActionAfterProcessing getActionAfterProcessing() {
+    return actionAfterProcessing;
   }
 
-  public void setDeleteEmailAfterProcessing(boolean deleteEmailAfterProcessing) {
-    this.deleteEmailAfterProcessing = deleteEmailAfterProcessing;
+  public void setActionAfterProcessing(ActionAfterProcessing actionAfterProcessing) {
+    this.actionAfterProcessing = actionAfterProcessing;
+  }
+
+  public String getMoveToFolder() {
+    return moveToFolder;
+  }
+
+  public void setMoveToFolder(String moveToFolder) {
+    this.moveToFolder = moveToFolder;
   }
 
   public String getFolders() {
