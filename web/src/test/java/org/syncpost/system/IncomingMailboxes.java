@@ -41,22 +41,40 @@ final class IncomingMailboxes {
     this.servers = servers;
   }
 
-  /** An approved, tested and enabled IMAPS mailbox of a new Dovecot user, incoming only. */
-  Box enabledMailbox() {
-    return enabledMailbox(Json.createObjectBuilder().build());
+  /** Whose mailbox: a user's, or a queue's (which alone may delete processed mail). */
+  enum Regarding {
+    USER("users"),
+    QUEUE("queues");
+
+    private final String resource;
+
+    Regarding(String resource) {
+      this.resource = resource;
+    }
   }
 
-  /** As {@link #enabledMailbox()}, with more mailbox settings. */
-  Box enabledMailbox(JsonObject moreSettings) {
+  /** An approved, tested and enabled IMAPS mailbox of a new Dovecot user, incoming only. */
+  Box enabledMailbox() {
+    return enabledMailbox(Regarding.USER, "IMAP_SMTP", Json.createObjectBuilder().build());
+  }
+
+  /**
+   * An approved, tested and enabled mailbox of a new Dovecot user, incoming only, over IMAPS
+   * ({@code IMAP_SMTP}) or POP3S ({@code POP3_SMTP}), with more mailbox settings.
+   */
+  Box enabledMailbox(Regarding regarding, String serverType, JsonObject moreSettings) {
+    boolean imap = serverType.equals("IMAP_SMTP");
     Reply profile =
         admin.post(
             "profiles",
             Json.createObjectBuilder()
                 .add("name", unique("incoming"))
-                .add("serverType", "IMAP_SMTP")
+                .add("serverType", serverType)
                 .add(
                     "incomingServer",
-                    ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
+                    ServerCertificate.VALID.address()
+                        + ":"
+                        + (imap ? servers.dovecot().imapsPort() : servers.dovecot().pop3sPort()))
                 .add("outgoingServer", "smtp.invalid:465")
                 .add("connectionTimeoutSeconds", 10)
                 .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
@@ -66,36 +84,39 @@ final class IncomingMailboxes {
                 .toString());
     assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
     MailUser mailUser = servers.dovecot().addUser(unique("in"), "pw-" + UUID.randomUUID());
-    Reply user =
+    Reply owner =
         admin.post(
-            "users",
+            regarding.resource,
             Json.createObjectBuilder()
                 .add("name", mailUser.name())
                 .add("email", mailUser.address())
                 .build()
                 .toString());
-    assertThat(user.status()).as(user.toString()).isEqualTo(201);
-    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
-    configure(mailboxId, profile.json().getJsonNumber("id").longValue(), mailUser, moreSettings);
-    return new Box(mailboxId, mailUser, profile.json().getJsonNumber("id").longValue());
+    assertThat(owner.status()).as(owner.toString()).isEqualTo(201);
+    long mailboxId = owner.json().getJsonNumber("mailboxId").longValue();
+    long profileId = profile.json().getJsonNumber("id").longValue();
+    configure(mailboxId, profileId, mailUser, moreSettings, imap);
+    return new Box(mailboxId, mailUser, profileId);
   }
 
   /** Points the mailbox at the profile and the Dovecot user, approves, tests and enables it. */
-  void configure(long mailboxId, long profileId, MailUser mailUser, JsonObject moreSettings) {
+  private void configure(
+      long mailboxId, long profileId, MailUser mailUser, JsonObject moreSettings, boolean imap) {
+    var settings =
+        Json.createObjectBuilder()
+            .add("profileId", profileId)
+            .add("username", mailUser.address())
+            .add("password", mailUser.password())
+            .add("allowCredentialUse", true)
+            .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
+            .add("outgoingDeliveryMethod", "NONE");
+    if (imap) {
+      settings.add("folders", "INBOX");
+    }
     Reply configured =
         admin.patch(
             "mailboxes/" + mailboxId,
-            Json.createObjectBuilder()
-                .add("profileId", profileId)
-                .add("username", mailUser.address())
-                .add("password", mailUser.password())
-                .add("allowCredentialUse", true)
-                .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
-                .add("outgoingDeliveryMethod", "NONE")
-                .add("folders", "INBOX")
-                .addAll(Json.createObjectBuilder(moreSettings))
-                .build()
-                .toString());
+            settings.addAll(Json.createObjectBuilder(moreSettings)).build().toString());
     assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
     admin.post("mailboxes/" + mailboxId + "/approve", "");
     Reply tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}");

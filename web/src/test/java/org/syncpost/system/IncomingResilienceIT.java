@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.IncomingMailboxes.Box;
+import org.syncpost.system.IncomingMailboxes.Regarding;
 import org.syncpost.testing.mail.ConnectionCountingProxy;
 import org.syncpost.testing.mail.ConnectionCountingProxy.Cuts;
 import org.syncpost.testing.mail.MailServers;
@@ -44,14 +45,47 @@ class IncomingResilienceIT {
   @Test
   void everyMessageIsRecordedExactlyOnceThoughConnectionsAreCutAtRandomPoints() throws Exception {
     Box box = mailboxes.enabledMailbox();
+    long seed = System.nanoTime();
+    List<String> outcomes = new ArrayList<>();
+
+    int seeded = importThroughCuts(box, seed, outcomes);
+
+    assertExactlyOneRecordEach(box, seeded, seed, outcomes);
+  }
+
+  @Test
+  void aQueueThatDeletesLosesNoMessageThoughConnectionsAreCutBetweenStoringAndDeleting()
+      throws Exception {
+    Box box =
+        mailboxes.enabledMailbox(
+            Regarding.QUEUE,
+            "IMAP_SMTP",
+            Json.createObjectBuilder().add("actionAfterProcessing", "DELETE").build());
+    long seed = System.nanoTime();
+    List<String> outcomes = new ArrayList<>();
+
+    int seeded = importThroughCuts(box, seed, outcomes);
+    // a cut after the last commit leaves its deletions pending until the next cycle
+    mailboxes.syncUntilDone(box);
+
+    assertExactlyOneRecordEach(box, seeded, seed, outcomes);
+    assertThat(servers.dovecot().messageCount(box.user().name(), "INBOX"))
+        .as("messages left in the INBOX (seed %d)", seed)
+        .isZero();
+  }
+
+  /**
+   * Seeds a first import, then more mail, and synchronises through a proxy that cuts {@value #CUTS}
+   * connections anywhere from the TLS handshake to the last FETCH response (a first cycle of these
+   * messages is about 200 KB): the import goes on only in the batches stored before a cut.
+   *
+   * @return how many messages were seeded
+   */
+  private int importThroughCuts(Box box, long seed, List<String> outcomes) throws Exception {
     JsonObject previousPolicy = admin.get("settings").json();
     // every cut is a transient failure: the policy must not give up on the mailbox meanwhile
     admin.patch("settings", "{\"transientRetryCount\": 100}");
-    long seed = System.nanoTime();
-    List<String> outcomes = new ArrayList<>();
     int seeded = 0;
-    // a first cycle of these messages is about 200 KB: cuts fall anywhere from the TLS handshake
-    // to the last FETCH response, and the import goes on only in the batches stored before a cut
     try (ConnectionCountingProxy proxy =
         ConnectionCountingProxy.cuttingConnections(
             "127.0.0.1", servers.dovecot().imapsPort(), new Cuts(CUTS, 250_000, seed))) {
@@ -71,6 +105,8 @@ class IncomingResilienceIT {
           seed,
           outcomes);
       assertThat(proxy.cutConnections()).as("connections cut: %s", outcomes).isEqualTo(CUTS);
+      movedBehind(box, servers.dovecot().imapsPort());
+      return seeded;
     } finally {
       admin.patch(
           "settings",
@@ -79,6 +115,9 @@ class IncomingResilienceIT {
               .build()
               .toString());
     }
+  }
+
+  private void assertExactlyOneRecordEach(Box box, int seeded, long seed, List<String> outcomes) {
     List<JsonObject> records = mailboxes.allRecords(box);
     assertThat(records.stream().map(r -> r.getString("messageId")).distinct().count())
         .as("distinct Message-IDs of the records (seed %d): %s", seed, outcomes)
@@ -90,11 +129,16 @@ class IncomingResilienceIT {
 
   /** The profile reaches Dovecot through the proxy from now on; the mailbox stays enabled. */
   private void movedBehind(Box box, ConnectionCountingProxy proxy) {
+    movedBehind(box, proxy.port());
+  }
+
+  /** The profile's incoming port is {@code port} (127.0.0.1) from now on. */
+  private void movedBehind(Box box, int port) {
     Reply moved =
         admin.patch(
             "profiles/" + box.profileId(),
-            Json.createObjectBuilder().add("incomingPort", proxy.port()).build().toString());
-    assertThat(moved.json().getInt("incomingPort")).as(moved.toString()).isEqualTo(proxy.port());
+            Json.createObjectBuilder().add("incomingPort", port).build().toString());
+    assertThat(moved.json().getInt("incomingPort")).as(moved.toString()).isEqualTo(port);
   }
 
   /**

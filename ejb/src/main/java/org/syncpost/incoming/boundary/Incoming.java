@@ -44,7 +44,7 @@ public class Incoming {
     String holder = node.name() + "-now";
     Instant giveUp = clock.instant().plus(WAIT_FOR_THE_LEASE);
     while (!leases.claim(
-        mailboxId, holder, clock.instant(), clock.instant().plus(IncomingScheduler.LEASE))) {
+        mailboxId, holder, clock.instant(), clock.instant().plus(leases.duration()))) {
       if (clock.instant().isAfter(giveUp)) {
         return SyncOutcome.skipped(
             mailboxId,

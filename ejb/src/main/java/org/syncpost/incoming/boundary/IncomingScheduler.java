@@ -50,13 +50,6 @@ public class IncomingScheduler {
   public static final String TICK_SECONDS = "syncpost.incoming.tick-seconds";
   public static final String PARALLELISM = "syncpost.incoming.parallelism";
   public static final String ENABLED = "syncpost.incoming.enabled";
-  public static final String LEASE_SECONDS = "syncpost.incoming.lease-seconds";
-
-  /**
-   * The default lease: longer than a capped cycle takes; a dead node's mailboxes are taken over
-   * after it. The scheduler renews its leases on every tick, so a long cycle keeps its mailbox.
-   */
-  public static final Duration LEASE = Duration.ofMinutes(10);
 
   @Resource TimerService timerService;
 
@@ -83,10 +76,6 @@ public class IncomingScheduler {
   @ConfigProperty(name = ENABLED, defaultValue = "true")
   boolean enabled;
 
-  @Inject
-  @ConfigProperty(name = LEASE_SECONDS, defaultValue = "600")
-  long leaseSeconds;
-
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> wokenWhileRunning = ConcurrentHashMap.newKeySet();
   private final Object starting = new Object();
@@ -96,6 +85,17 @@ public class IncomingScheduler {
     if (!enabled) {
       LOGGER.log(System.Logger.Level.INFO, "Incoming synchronization is switched off");
       return;
+    }
+    if (node.isConfigured()) {
+      // a node's name survives its restart only when configured: what its previous run held,
+      // nothing works on any more
+      int released = leases.releaseAllOf(node.name());
+      if (released > 0) {
+        LOGGER.log(
+            System.Logger.Level.INFO,
+            "Released {0} mailbox leases of this node''s previous run",
+            released);
+      }
     }
     long tick = Duration.ofSeconds(Math.max(tickSeconds, 1)).toMillis();
     timerService.createIntervalTimer(tick, tick, new TimerConfig("incoming-tick", false));
@@ -155,23 +155,19 @@ public class IncomingScheduler {
     push.stopAll();
   }
 
-  private Duration lease() {
-    return Duration.ofSeconds(Math.max(leaseSeconds, 2L * Math.max(tickSeconds, 1)));
-  }
-
   private void startDueCycles() {
-    if (!running.isEmpty()) {
-      leases.renewAll(node.name(), clock.instant().plus(lease()));
-    }
+    Instant now = clock.instant();
+    // the leases of running cycles (also "sync now") stay ahead of the clock; a node that dies
+    // stops renewing them, and they expire for another node (or this one, restarted) to take over
+    leases.renewHeld(now.plus(leases.duration()));
     synchronized (starting) {
       int free = parallelism - running.size();
       if (free <= 0) {
         return;
       }
-      Instant now = clock.instant();
       for (Long mailboxId : leases.due(now, free)) {
         if (running.contains(mailboxId)
-            || !leases.claim(mailboxId, node.name(), now, now.plus(lease()))) {
+            || !leases.claim(mailboxId, node.name(), now, now.plus(leases.duration()))) {
           continue; // another node (or a "sync now") was quicker
         }
         running.add(mailboxId);

@@ -37,10 +37,12 @@ import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
 
 /**
- * Takes the new messages of one IMAP folder: opened read-only (nothing on the server changes, the
- * \Seen flag is neither read nor set), messages above the cursor's UID — or, on a first sync or a
- * new UIDVALIDITY, those the server finds since the process-from date — fetched in batches, parsed
- * here outside any transaction, then written batch by batch together with the cursor.
+ * Takes the new messages of one IMAP folder: opened read-only unless the mailbox has an action
+ * after processing (otherwise nothing on the server changes; the \Seen flag is never read, and set
+ * only by MARK_READ after the record is stored), messages above the cursor's UID — or, on a first
+ * sync or a new UIDVALIDITY, those the server finds since the process-from date — fetched in
+ * batches, parsed here outside any transaction, then written batch by batch together with the
+ * cursor.
  */
 @ApplicationScoped
 public class FolderSynchronizer {
@@ -60,6 +62,7 @@ public class FolderSynchronizer {
   @Inject MessageParser parser;
   @Inject IncomingLedger ledger;
   @Inject FailureTranslator translator;
+  @Inject ProcessedMailActions actions;
 
   /** Where a folder's sync stands before a cycle; {@code uidValidity} 0 when never synced. */
   public record FolderCursor(long uidValidity, long lastUid) {
@@ -89,9 +92,13 @@ public class FolderSynchronizer {
       if (!(folder instanceof IMAPFolder imap)) {
         throw new IllegalArgumentException("not an IMAP folder: " + folderName);
       }
-      imap.open(Folder.READ_ONLY);
+      imap.open(
+          ProcessedMailActions.changesTheServer(rules) ? Folder.READ_WRITE : Folder.READ_ONLY);
       try {
-        return take(imap, mailboxId, folderName, cursor, rules, cap);
+        FolderResult result = take(imap, endpoint, mailboxId, folderName, cursor, rules, cap);
+        // also what an earlier cycle stored but could not act on (cut, or SyncPost stopped)
+        actions.applyPending(imap, endpoint, mailboxId, folderName, rules);
+        return result;
       } finally {
         if (imap.isOpen()) {
           imap.close(false);
@@ -106,6 +113,7 @@ public class FolderSynchronizer {
 
   private FolderResult take(
       IMAPFolder folder,
+      Endpoint endpoint,
       long mailboxId,
       String folderName,
       FolderCursor cursor,
@@ -144,6 +152,7 @@ public class FolderSynchronizer {
       upTo = candidate.uid();
       if (batch.size() >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
         taken = taken.plus(flush(folder, mailboxId, folderName, uidValidity, upTo, batch, rules));
+        actions.applyPending(folder, endpoint, mailboxId, folderName, rules);
         batch.clear();
         batchBytes = 0;
       }

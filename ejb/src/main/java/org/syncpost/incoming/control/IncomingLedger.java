@@ -177,6 +177,53 @@ public class IncomingLedger {
     cursor.advanceTo(uidValidity, upToUid);
   }
 
+  /**
+   * The UIDs of a folder's messages (POP3: UIDL hashes) whose records are stored and whose action
+   * after processing is still to be applied, oldest first. Pending actions under another
+   * UIDVALIDITY can no longer address their messages and are dropped.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<Long> pendingActions(long mailboxId, String folder, long uidValidity) {
+    int stale =
+        em.createNativeQuery(
+                "update message_source set server_action_pending = false where mailbox_id = ?1"
+                    + " and folder = ?2 and uid_validity <> ?3 and server_action_pending = true")
+            .setParameter(1, mailboxId)
+            .setParameter(2, folder)
+            .setParameter(3, uidValidity)
+            .executeUpdate();
+    if (stale > 0) {
+      LOGGER.log(
+          System.Logger.Level.INFO,
+          "Mailbox {0} folder {1}: {2} actions after processing dropped, the folder has a new"
+              + " UIDVALIDITY",
+          mailboxId,
+          folder,
+          stale);
+    }
+    return em.createNamedQuery(MessageSource.ACTION_PENDING, Long.class)
+        .setParameter("mailboxId", mailboxId)
+        .setParameter("folder", folder)
+        .setParameter("uidValidity", uidValidity)
+        .getResultList();
+  }
+
+  /** The action after processing was applied to these messages (or they were gone). */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void actionsApplied(long mailboxId, String folder, long uidValidity, List<Long> uids) {
+    for (int from = 0; from < uids.size(); from += 500) {
+      em.createQuery(
+              "update MessageSource s set s.serverActionPending = false where s.mailboxId ="
+                  + " :mailboxId and s.folder = :folder and s.uidValidity = :uidValidity and s.uid"
+                  + " in :uids")
+          .setParameter("mailboxId", mailboxId)
+          .setParameter("folder", folder)
+          .setParameter("uidValidity", uidValidity)
+          .setParameter("uids", uids.subList(from, Math.min(from + 500, uids.size())))
+          .executeUpdate();
+    }
+  }
+
   /** The quarantined message made into a record, now that it can be parsed. */
   @Transactional(TxType.REQUIRES_NEW)
   public EmailRecord resolve(long quarantineId, ParsedMessage parsed, IngestRules rules) {
@@ -240,7 +287,13 @@ public class IncomingLedger {
       storeSpooledContent(record);
     }
     recordedNow.put(sameEmail, record);
-    em.persist(new MessageSource(key, record.getId(), fingerprint, clock.instant()));
+    em.persist(
+        new MessageSource(
+            key,
+            record.getId(),
+            fingerprint,
+            clock.instant(),
+            rules.afterProcessing().changesTheServer()));
     LOGGER.log(
         System.Logger.Level.DEBUG,
         "{0} is email record {1}{2}",

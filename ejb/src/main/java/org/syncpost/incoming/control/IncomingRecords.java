@@ -96,7 +96,9 @@ public class IncomingRecords {
             profile == null ? null : profile.getProcessEmailFrom(),
             mailbox.getProcessEmailReceivedAfter()),
         settings.correlationEnabled(),
-        settings.correlationEnabled() ? settings.trackingTokenPrefix() : null);
+        settings.correlationEnabled() ? settings.trackingTokenPrefix() : null,
+        mailbox.getActionAfterProcessing(),
+        mailbox.getMoveToFolder());
   }
 
   /** The cycle read every folder (or stopped at its cap, {@code moreWaiting}). */

@@ -1,6 +1,7 @@
 package org.syncpost.incoming.control;
 
 import java.time.Instant;
+import org.syncpost.mailbox.entity.ActionAfterProcessing;
 
 /**
  * The organisation's and mailbox's rules for turning received messages into records.
@@ -9,13 +10,17 @@ import java.time.Instant;
  *     "process email from" and the mailbox's "process email received after"), or {@code null}
  * @param trackingTokenPrefix the prefix of tracking tokens to correlate by, or {@code null}
  * @param correlate whether received mail is linked to conversations at all
+ * @param afterProcessing what is done on the server with a message once its record is stored
+ * @param moveToFolder where {@code MOVE_TO} moves it, or {@code null}
  */
 public record IngestRules(
     long maxAttachmentBytes,
     long maxMessageBytes,
     Instant processFrom,
     boolean correlate,
-    String trackingTokenPrefix) {
+    String trackingTokenPrefix,
+    ActionAfterProcessing afterProcessing,
+    String moveToFolder) {
 
   public boolean takes(Instant received) {
     return processFrom == null || received == null || !received.isBefore(processFrom);

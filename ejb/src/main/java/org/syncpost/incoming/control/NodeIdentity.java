@@ -39,6 +39,11 @@ public class NodeIdentity {
     return name;
   }
 
+  /** Whether the name was configured, and so is the same after a restart. */
+  public boolean isConfigured() {
+    return configured.filter(n -> !n.isBlank()).isPresent();
+  }
+
   private static String hostName() {
     try {
       return InetAddress.getLocalHost().getHostName();

@@ -28,7 +28,9 @@ import org.syncpost.mailserver.entity.MailServerFailure;
 /**
  * Takes the new messages of a POP3 mailbox: a message is new when its UIDL (RFC 1939 §7) is not
  * among those taken. POP3 keeps no dates on the server, so the process-from date is compared with
- * the message's Date header. Nothing is deleted on the server.
+ * the message's Date header. Nothing is deleted on the server unless the mailbox (a queue's) says
+ * DELETE: then the messages whose records are stored are marked, and the server deletes them when
+ * the session ends with QUIT (RFC 1939 §6).
  */
 @ApplicationScoped
 public class Pop3Synchronizer {
@@ -39,16 +41,24 @@ public class Pop3Synchronizer {
   @Inject IncomingLedger ledger;
   @Inject FailureTranslator translator;
   @Inject Clock clock;
+  @Inject ProcessedMailActions actions;
 
   public FolderResult synchronize(
       Store store, Endpoint endpoint, long mailboxId, IngestRules rules, int cap) {
     try {
-      Folder inbox = store.getFolder("INBOX");
-      inbox.open(Folder.READ_ONLY);
+      POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
+      boolean deleting = ProcessedMailActions.changesTheServer(rules);
+      inbox.open(deleting ? Folder.READ_WRITE : Folder.READ_ONLY);
+      boolean done = false;
       try {
-        return take((POP3Folder) inbox, mailboxId, rules, cap);
+        FolderResult result = take(inbox, mailboxId, rules, cap);
+        List<Long> marked = actions.markPop3Deletions(inbox, inbox.getMessages(), mailboxId, rules);
+        inbox.close(deleting);
+        done = true;
+        actions.pop3Applied(mailboxId, marked);
+        return result;
       } finally {
-        if (inbox.isOpen()) {
+        if (!done && inbox.isOpen()) {
           inbox.close(false);
         }
       }

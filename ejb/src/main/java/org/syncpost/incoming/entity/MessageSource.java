@@ -12,8 +12,9 @@ import java.time.Instant;
 
 /**
  * Where a received email came from: (mailbox, folder, UIDVALIDITY, UID) is unique, so taking the
- * same server message again (a replay after a crash, a lost connection) is recognised. An immutable
- * fact, written once: no version or modification stamp.
+ * same server message again (a replay after a crash, a lost connection) is recognised. A fact
+ * written once (no version or modification stamp), but for whether the mailbox's action after
+ * processing (mark read, move, delete) is still to be applied on the server.
  */
 @Entity
 @Table(name = "message_source")
@@ -27,7 +28,14 @@ import java.time.Instant;
     query =
         "select s.emailId from MessageSource s where s.mailboxId = :mailboxId and s.fingerprint ="
             + " :fingerprint")
+@NamedQuery(
+    name = MessageSource.ACTION_PENDING,
+    query =
+        "select s.uid from MessageSource s where s.mailboxId = :mailboxId and s.folder = :folder"
+            + " and s.uidValidity = :uidValidity and s.serverActionPending = true order by s.uid")
 public class MessageSource {
+
+  public static final String ACTION_PENDING = "MessageSource.actionPending";
 
   public static final String AT = "MessageSource.at";
   public static final String WITH_FINGERPRINT = "MessageSource.withFingerprint";
@@ -61,9 +69,21 @@ public class MessageSource {
   @Column(name = "taken_on", nullable = false)
   private Instant takenOn;
 
+  @Column(name = "server_action_pending", nullable = false)
+  private boolean serverActionPending;
+
   protected MessageSource() {}
 
-  public MessageSource(ServerMessageKey key, long emailId, String fingerprint, Instant takenOn) {
+  /**
+   * @param serverActionPending whether the mailbox's action after processing is still to be applied
+   *     to the message on the server
+   */
+  public MessageSource(
+      ServerMessageKey key,
+      long emailId,
+      String fingerprint,
+      Instant takenOn,
+      boolean serverActionPending) {
     this.mailboxId = key.mailboxId();
     this.folder = key.folder();
     this.uidValidity = key.uidValidity();
@@ -71,6 +91,7 @@ public class MessageSource {
     this.emailId = emailId;
     this.fingerprint = fingerprint;
     this.takenOn = takenOn;
+    this.serverActionPending = serverActionPending;
   }
 
   public Long getId() {

@@ -173,9 +173,10 @@ public class Mailboxes {
       auditor.record("credentials-changed", AUDIT_TYPE, id, summary(mailbox, settings));
       return mailbox;
     }
-    List<Violation> found = new ArrayList<>(mailbox.violationsOf(settings));
-    addresses.conflictFor("email", settings.email(), mailbox).ifPresent(found::add);
+    List<Violation> found = new ArrayList<>();
     EmailServerProfile profile = profile(settings.profileId(), "profileId", found);
+    found.addAll(mailbox.violationsOf(settings, profile));
+    addresses.conflictFor("email", settings.email(), mailbox).ifPresent(found::add);
     if (Boolean.TRUE.equals(settings.copyToSentFolder())
         && profile != null
         && profile.getServerType().incoming() != MailProtocol.IMAP) {
@@ -333,13 +334,13 @@ public class Mailboxes {
             && settings.appointmentsDeliveryMethod() == mailbox.getAppointmentsDeliveryMethod()
             && Objects.equals(
                 settings.processEmailReceivedAfter(), mailbox.getProcessEmailReceivedAfter())
-            && Objects.equals(
-                settings.deleteEmailAfterProcessing(), mailbox.isDeleteEmailAfterProcessing())
-            && Objects.equals(settings.folders(), mailbox.getFolders())
             && Boolean.TRUE.equals(settings.copyToSentFolder()) == mailbox.isCopyToSentFolder()
             && Objects.equals(settings.sentFolder(), mailbox.getSentFolder())
             && (settings.pushIncomingEmail() == null
-                || settings.pushIncomingEmail() == mailbox.getPushIncomingEmail());
+                || settings.pushIncomingEmail() == mailbox.getPushIncomingEmail())
+            && settings.actionAfterProcessing() == mailbox.getActionAfterProcessing()
+            && Objects.equals(settings.moveToFolder(), mailbox.getMoveToFolder())
+            && Objects.equals(settings.folders(), mailbox.getFolders());
     if (!othersUnchanged) {
       throw new AccessDenied(
           "As a mailbox owner you may change only username, password and allowCredentialUse of"

@@ -146,8 +146,12 @@ public class Mailbox extends Tracked {
   @Column(name = "process_email_received_after")
   private Instant processEmailReceivedAfter;
 
-  @Column(name = "delete_email_after_processing", nullable = false)
-  private boolean deleteEmailAfterProcessing;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "action_after_processing", nullable = false, length = 20)
+  private ActionAfterProcessing actionAfterProcessing = ActionAfterProcessing.NONE;
+
+  @Column(name = "move_to_folder", length = 1000)
+  private String moveToFolder;
 
   @Column(nullable = false, length = 2000)
   private String folders = DEFAULT_FOLDERS;
@@ -247,19 +251,44 @@ public class Mailbox extends Tracked {
     return regardingQueue != null;
   }
 
-  /** Rules beyond single fields. */
-  public List<Violation> violationsOf(MailboxSettings settings) {
+  /** Rules beyond single fields; {@code newProfile} is the profile the settings choose. */
+  public List<Violation> violationsOf(MailboxSettings settings, EmailServerProfile newProfile) {
     List<Violation> found = new ArrayList<>();
 
     if (AppointmentsNotSupported.isRefused(settings.appointmentsDeliveryMethod())) {
       found.add(AppointmentsNotSupported.violation("appointmentsDeliveryMethod"));
     }
-    if (Boolean.TRUE.equals(settings.deleteEmailAfterProcessing()) && !isForQueue()) {
+    ActionAfterProcessing action = settings.actionAfterProcessing();
+    if (action == ActionAfterProcessing.DELETE && !isForQueue()) {
       found.add(
           new Violation(
-              "deleteEmailAfterProcessing",
+              "actionAfterProcessing",
               "only a queue's mailbox may delete processed email from the server; a user's mail"
-                  + " stays where it is"));
+                  + " stays where it is (choose NONE, MARK_READ or MOVE_TO)"));
+    }
+    if (action != null
+        && !action.isAvailableOverPop3()
+        && newProfile != null
+        && newProfile.getServerType() == ServerType.POP3_SMTP) {
+      found.add(
+          new Violation(
+              "actionAfterProcessing",
+              "a POP3 server has no read flags and no folders: over POP3 a processed message can"
+                  + " only be left (NONE) or deleted (DELETE, queues only)"));
+    }
+    boolean folderNamed = settings.moveToFolder() != null && !settings.moveToFolder().isBlank();
+    if (action == ActionAfterProcessing.MOVE_TO && !folderNamed) {
+      found.add(
+          new Violation(
+              "moveToFolder",
+              "name the folder processed email is moved to, e.g. Processed (it must exist on the"
+                  + " server)"));
+    }
+    if (action != ActionAfterProcessing.MOVE_TO && folderNamed) {
+      found.add(
+          new Violation(
+              "moveToFolder",
+              "a folder to move to is used only with actionAfterProcessing MOVE_TO"));
     }
     return found;
   }
@@ -276,7 +305,11 @@ public class Mailbox extends Tracked {
         settings.appointmentsDeliveryMethod());
     changeCredentials(settings.username(), settings.password(), settings.allowCredentialUse());
     processEmailReceivedAfter = settings.processEmailReceivedAfter();
-    deleteEmailAfterProcessing = settings.deleteEmailAfterProcessing();
+    actionAfterProcessing = settings.actionAfterProcessing();
+    moveToFolder =
+        actionAfterProcessing == ActionAfterProcessing.MOVE_TO
+            ? settings.moveToFolder().strip()
+            : null;
     folders = normalisedFolders(settings.folders());
     copyToSentFolder = Boolean.TRUE.equals(settings.copyToSentFolder());
     if (settings.pushIncomingEmail() != null) {
@@ -652,8 +685,13 @@ public class Mailbox extends Tracked {
     return processEmailReceivedAfter;
   }
 
-  public boolean isDeleteEmailAfterProcessing() {
-    return deleteEmailAfterProcessing;
+  public ActionAfterProcessing getActionAfterProcessing() {
+    return actionAfterProcessing;
+  }
+
+  /** The folder processed email is moved to; only with {@link ActionAfterProcessing#MOVE_TO}. */
+  public String getMoveToFolder() {
+    return moveToFolder;
   }
 
   public boolean isCopyToSentFolder() {

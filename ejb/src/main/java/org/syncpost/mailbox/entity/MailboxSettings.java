@@ -12,7 +12,7 @@ import org.syncpost.settings.entity.DeliveryMethod;
 /**
  * What an administrator sets on a mailbox. A {@code null} password keeps the stored one; a {@code
  * null} profile leaves the mailbox without a server; a {@code null} push setting keeps the stored
- * one.
+ * one. {@code moveToFolder} only with {@code MOVE_TO}.
  */
 public record MailboxSettings(
     @NotBlank(message = "enter a name for the mailbox")
@@ -30,7 +30,11 @@ public record MailboxSettings(
     Secret password,
     @NotNull Boolean allowCredentialUse,
     Instant processEmailReceivedAfter,
-    @NotNull Boolean deleteEmailAfterProcessing,
+    @NotNull(message = "choose NONE, MARK_READ, MOVE_TO or DELETE")
+        ActionAfterProcessing actionAfterProcessing,
+    @Size(max = 1000, message = "must be at most 1,000 characters")
+        @Pattern(regexp = "[^\\r\\n]*", message = "must be one folder name, on one line")
+        String moveToFolder,
     @NotBlank(message = "name at least one folder, e.g. INBOX")
         @Size(max = 2000, message = "must be at most 2,000 characters")
         @Pattern(regexp = "[^\\r\\n]*", message = "separate folder names with commas, on one line")

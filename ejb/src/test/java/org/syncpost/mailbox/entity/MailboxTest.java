@@ -14,6 +14,7 @@ import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -60,7 +61,7 @@ class MailboxTest {
   }
 
   private static MailboxSettings settings(
-      boolean deleteAfterProcessing, DeliveryMethod appointments) {
+      ActionAfterProcessing action, String moveTo, DeliveryMethod appointments) {
     return new MailboxSettings(
         "Alice",
         "alice@example.com",
@@ -72,7 +73,8 @@ class MailboxTest {
         null,
         true,
         null,
-        deleteAfterProcessing,
+        action,
+        moveTo,
         "INBOX",
         false,
         null,
@@ -91,7 +93,8 @@ class MailboxTest {
         null,
         false,
         null,
-        false,
+        ActionAfterProcessing.NONE,
+        null,
         folders,
         false,
         null,
@@ -109,6 +112,67 @@ class MailboxTest {
       throw new AssertionError(e);
     }
     return profile;
+  }
+
+  private static EmailServerProfile pop3Profile() {
+    EmailServerProfile profile = new EmailServerProfile();
+    try {
+      Field field = EmailServerProfile.class.getDeclaredField("serverType");
+      field.setAccessible(true);
+      field.set(profile, ServerType.POP3_SMTP);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    return profile;
+  }
+
+  @Test
+  void markingReadIsRefusedOverPop3() {
+    Mailbox mailbox = Mailbox.of(support, noApproval());
+
+    assertThat(
+            fieldsOf(
+                mailbox.violationsOf(
+                    settings(ActionAfterProcessing.MARK_READ, null, DeliveryMethod.NONE),
+                    pop3Profile())))
+        .containsExactly("actionAfterProcessing");
+  }
+
+  @Test
+  void deletingIsAllowedOverPop3ForAQueue() {
+    Mailbox mailbox = Mailbox.of(support, noApproval());
+
+    assertThat(
+            mailbox.violationsOf(
+                settings(ActionAfterProcessing.DELETE, null, DeliveryMethod.NONE), pop3Profile()))
+        .isEmpty();
+  }
+
+  @Test
+  void movingNeedsAFolderAndAFolderNeedsMoving() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+
+    assertThat(
+            fieldsOf(
+                mailbox.violationsOf(
+                    settings(ActionAfterProcessing.MOVE_TO, " ", DeliveryMethod.NONE), null)))
+        .containsExactly("moveToFolder");
+    assertThat(
+            fieldsOf(
+                mailbox.violationsOf(
+                    settings(ActionAfterProcessing.MARK_READ, "Done", DeliveryMethod.NONE), null)))
+        .containsExactly("moveToFolder");
+  }
+
+  @Test
+  void movingToANamedFolderIsKept() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval());
+
+    mailbox.reconfigure(
+        settings(ActionAfterProcessing.MOVE_TO, " Processed ", DeliveryMethod.NONE), null, false);
+
+    assertThat(mailbox.getActionAfterProcessing() + " " + mailbox.getMoveToFolder())
+        .isEqualTo("MOVE_TO Processed");
   }
 
   private static List<String> fieldsOf(List<Violation> violations) {
@@ -197,22 +261,32 @@ class MailboxTest {
   void deletingProcessedEmailIsRefusedForAUserMailbox() {
     Mailbox mailbox = Mailbox.of(alice, noApproval());
 
-    assertThat(fieldsOf(mailbox.violationsOf(settings(true, DeliveryMethod.NONE))))
-        .containsExactly("deleteEmailAfterProcessing");
+    assertThat(
+            fieldsOf(
+                mailbox.violationsOf(
+                    settings(ActionAfterProcessing.DELETE, null, DeliveryMethod.NONE), null)))
+        .containsExactly("actionAfterProcessing");
   }
 
   @Test
   void deletingProcessedEmailIsAllowedForAQueueMailbox() {
     Mailbox mailbox = Mailbox.of(support, noApproval());
 
-    assertThat(mailbox.violationsOf(settings(true, DeliveryMethod.NONE))).isEmpty();
+    assertThat(
+            mailbox.violationsOf(
+                settings(ActionAfterProcessing.DELETE, null, DeliveryMethod.NONE), null))
+        .isEmpty();
   }
 
   @Test
   void appointmentsSyncIsRefused() {
     Mailbox mailbox = Mailbox.of(alice, noApproval());
 
-    assertThat(fieldsOf(mailbox.violationsOf(settings(false, DeliveryMethod.SERVER_SIDE_SYNC))))
+    assertThat(
+            fieldsOf(
+                mailbox.violationsOf(
+                    settings(ActionAfterProcessing.NONE, null, DeliveryMethod.SERVER_SIDE_SYNC),
+                    null)))
         .containsExactly("appointmentsDeliveryMethod");
   }
 

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import java.util.Set;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
+import org.syncpost.mailbox.entity.ActionAfterProcessing;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxSettings;
 import org.syncpost.mailbox.entity.PushSetting;
@@ -44,7 +45,8 @@ final class MailboxJson {
           "testAttemptedBy",
           "testAttemptedOn",
           "processEmailReceivedAfter",
-          "deleteEmailAfterProcessing",
+          "actionAfterProcessing",
+          "moveToFolder",
           "folders",
           "copyToSentFolder",
           "sentFolder",
@@ -91,7 +93,8 @@ final class MailboxJson {
         .add("testAttemptedBy", m.getTestAttemptedBy())
         .add("testAttemptedOn", m.getTestAttemptedOn())
         .add("processEmailReceivedAfter", m.getProcessEmailReceivedAfter())
-        .add("deleteEmailAfterProcessing", m.isDeleteEmailAfterProcessing())
+        .add("actionAfterProcessing", m.getActionAfterProcessing())
+        .add("moveToFolder", m.getMoveToFolder())
         .add("folders", m.getFolders())
         .add("copyToSentFolder", m.isCopyToSentFolder())
         .add("sentFolder", m.getSentFolder())
@@ -124,7 +127,8 @@ final class MailboxJson {
             in.secret("password"),
             in.bool("allowCredentialUse"),
             in.instant("processEmailReceivedAfter"),
-            in.bool("deleteEmailAfterProcessing"),
+            in.enumValue("actionAfterProcessing", ActionAfterProcessing.class),
+            in.string("moveToFolder"),
             in.string("folders"),
             in.bool("copyToSentFolder"),
             in.string("sentFolder"),

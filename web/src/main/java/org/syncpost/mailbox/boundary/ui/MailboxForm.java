@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.syncpost.crypto.entity.Secret;
+import org.syncpost.mailbox.entity.ActionAfterProcessing;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxSettings;
 import org.syncpost.mailbox.entity.PushSetting;
@@ -28,7 +29,8 @@ public class MailboxForm implements Serializable {
   /** In UTC, as the page says. */
   private LocalDateTime processEmailReceivedAfter;
 
-  private boolean deleteEmailAfterProcessing;
+  private ActionAfterProcessing actionAfterProcessing;
+  private String moveToFolder;
   private String folders;
   private boolean copyToSentFolder;
   private String sentFolder;
@@ -48,7 +50,8 @@ public class MailboxForm implements Serializable {
         m.getProcessEmailReceivedAfter() == null
             ? null
             : LocalDateTime.ofInstant(m.getProcessEmailReceivedAfter(), ZoneOffset.UTC);
-    form.deleteEmailAfterProcessing = m.isDeleteEmailAfterProcessing();
+    form.actionAfterProcessing = m.getActionAfterProcessing();
+    form.moveToFolder = m.getMoveToFolder();
     form.folders = m.getFolders();
     form.copyToSentFolder = m.isCopyToSentFolder();
     form.pushIncomingEmail = m.getPushIncomingEmail();
@@ -73,7 +76,8 @@ public class MailboxForm implements Serializable {
         passwordAccepted && password != null && !password.isEmpty() ? Secret.of(password) : null,
         allowCredentialUse,
         after,
-        deleteEmailAfterProcessing,
+        actionAfterProcessing,
+        moveToFolder == null || moveToFolder.isBlank() ? null : moveToFolder,
         folders,
         copyToSentFolder,
         sentFolder,
@@ -165,12 +169,20 @@ public class MailboxForm implements Serializable {
     this.processEmailReceivedAfter = processEmailReceivedAfter;
   }
 
-  public boolean isDeleteEmailAfterProcessing() {
-    return deleteEmailAfterProcessing;
+  public ActionAfterProcessing getActionAfterProcessing() {
+    return actionAfterProcessing;
   }
 
-  public void setDeleteEmailAfterProcessing(boolean deleteEmailAfterProcessing) {
-    this.deleteEmailAfterProcessing = deleteEmailAfterProcessing;
+  public void setActionAfterProcessing(ActionAfterProcessing actionAfterProcessing) {
+    this.actionAfterProcessing = actionAfterProcessing;
+  }
+
+  public String getMoveToFolder() {
+    return moveToFolder;
+  }
+
+  public void setMoveToFolder(String moveToFolder) {
+    this.moveToFolder = moveToFolder;
   }
 
   public PushSetting getPushIncomingEmail() {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.mailbox.boundary.Mailboxes;
+import org.syncpost.mailbox.entity.ActionAfterProcessing;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.EmailServerProfile;
@@ -124,6 +125,10 @@ public class MailboxPage implements Serializable {
 
   public List<DeliveryMethod> getDeliveryMethods() {
     return Arrays.asList(DeliveryMethod.values());
+  }
+
+  public List<ActionAfterProcessing> getActionsAfterProcessing() {
+    return Arrays.asList(ActionAfterProcessing.values());
   }
 
   public List<EmailServerProfile> getProfileChoices() {
