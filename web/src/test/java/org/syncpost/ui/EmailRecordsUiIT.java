@@ -211,8 +211,8 @@ class EmailRecordsUiIT {
         .isEqualTo("1");
   }
 
-  @Test
-  void theDashboardChartsTheHourlyEmailsAndListsAFailingMailbox() {
+  /** Three emails received now by a new mailbox, whose owner may sign in. */
+  private Owner ownerWithThreeNewEmails() {
     Owner receiving = mailboxes.enabledForIncoming();
     for (int i = 0; i < 3; i++) {
       servers
@@ -222,21 +222,61 @@ class EmailRecordsUiIT {
               reply(ProfilesUiIT.unique("counted"), "<" + UUID.randomUUID() + "@example.org>"));
     }
     mailboxes.syncUntilDone(receiving);
-    Owner failing = mailboxes.failedItsTest();
+    return receiving;
+  }
 
-    adminBrowser().open("admin/index.xhtml");
-    Object receivedLastTwoHours =
+  /** Emails received in this hour and the one before (in case the hour turned meanwhile). */
+  private long receivedLastTwoHours() {
+    Object received =
         ((JavascriptExecutor) browser.driver())
             .executeScript(
                 "var received = PrimeFaces.getWidgetById('dashboard:traffic').chart.data"
                     + ".datasets[0].data;"
-                    // this hour's bar, and the last one's in case the hour turned meanwhile
                     + " return received[received.length - 1] + received[received.length - 2];");
-    assertThat(((Number) receivedLastTwoHours).longValue()).isGreaterThanOrEqualTo(3);
+    return ((Number) received).longValue();
+  }
+
+  @Test
+  void theDashboardChartsTheHourlyEmailsAndListsAFailingMailbox() {
+    ownerWithThreeNewEmails();
+    Owner failing = mailboxes.failedItsTest();
+
+    adminBrowser().open("admin/index.xhtml");
+
+    assertThat(receivedLastTwoHours()).isGreaterThanOrEqualTo(3);
     assertThat(Long.parseLong(browser.find(By.id("dashboard:incomingFailure")).getText()))
         .isPositive();
     browser.awaitText(By.id("dashboard:failing"), failing.user().name());
     browser.screenshot("dashboard");
+  }
+
+  @Test
+  void aMailboxOwnersDashboardCountsOnlyTheirOwnMailboxAndEmails() {
+    Owner owner = ownerWithThreeNewEmails();
+    long userId =
+        server
+            .admin()
+            .get("mailboxes/" + owner.mailboxId())
+            .json()
+            .getJsonNumber("ownerId")
+            .longValue();
+    assertThat(
+            server
+                .admin()
+                .patch(
+                    "users/" + userId,
+                    "{\"password\": \"owner-password-1\", \"roles\": [\"mailbox-owner\"]}")
+                .status())
+        .isEqualTo(200);
+    browser = new Browser(server.httpsBase());
+    browser.signIn(owner.user().name(), "owner-password-1");
+    browser.open("admin/index.xhtml");
+
+    assertThat(
+            List.of(
+                browser.find(By.id("dashboard:mailboxCount")).getText(),
+                String.valueOf(receivedLastTwoHours())))
+        .containsExactly("1", "3");
   }
 
   /** The text of the sandboxed frame that shows the HTML body, once it has loaded. */

@@ -45,6 +45,7 @@ public class QueuesResource {
           "email",
           "ownerId",
           "incomingFilter",
+          "active",
           "mailboxId");
 
   @Inject Queues queues;

@@ -51,6 +51,7 @@ public class UsersResource {
           "roles",
           "password",
           "passwordSet",
+          "active",
           "mailboxId");
 
   @Inject Users users;
