@@ -41,6 +41,9 @@ import org.syncpost.testing.mail.ServerCertificate;
  * <pre>
  * ./mvnw -B verify -pl web -am -Pbenchmark -Dbenchmark=SendBenchmark [-Dbenchmark.messages=2000]
  * </pre>
+ *
+ * {@code -Dbenchmark.syncpost-options="-Dsyncpost.outgoing.batch-size=100"} starts SyncPost with
+ * other settings, to compare them.
  */
 @Timeout(3600)
 class SendBenchmark {
@@ -65,7 +68,9 @@ class SendBenchmark {
     double raw = rawLoop(sender, rawRecipient);
     System.out.printf("raw Jakarta Mail: %d messages, %.1f msgs/s%n", MESSAGES, raw);
 
-    try (SyncPostServer server = SyncPostServer.start(Map.of())) {
+    String options = System.getProperty("benchmark.syncpost-options", "");
+    try (SyncPostServer server =
+        SyncPostServer.start(options.isBlank() ? Map.of() : Map.of("JAVA_OPTS", options))) {
       Api admin = server.admin();
       double syncPost = fromFirstPost(admin, sender, syncPostRecipient);
       double engine = engineAlone(admin, engineSender, engineRecipient);
