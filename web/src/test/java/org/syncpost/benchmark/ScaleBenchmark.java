@@ -11,13 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.Api;
 import org.syncpost.system.IncomingMailbox;
-import org.syncpost.system.SyncPostServer;
 import org.syncpost.testing.mail.ConnectionCountingProxy;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
@@ -41,23 +38,11 @@ class ScaleBenchmark {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();
 
-  private static SyncPostServer syncPost;
-
-  @BeforeAll
-  static void start() {
-    syncPost = SyncPostServer.start(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (syncPost != null) {
-      syncPost.close();
-    }
-  }
+  @RegisterExtension static final OwnSyncPost own = new OwnSyncPost(Map.of());
 
   @Test
   void quietMailboxesPolledEveryMinute() throws Exception {
-    Api admin = syncPost.admin();
+    Api admin = own.server().admin();
     Api.Reply noApproval =
         admin.patch(
             "settings",
@@ -80,7 +65,7 @@ class ScaleBenchmark {
       for (int i = 0; i < MAILBOXES; i++) {
         MailUser user = servers.dovecot().addUser("scale-" + i + "-" + UUID.randomUUID(), "pw");
         users.add(user);
-        configure(admin, profileId, user);
+        IncomingMailbox.configureOn(admin, profileId, user);
       }
       testAndEnableAll(admin, profileId);
       double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
@@ -90,11 +75,11 @@ class ScaleBenchmark {
 
       proxy.resetPeak();
       int connectionsBefore = proxy.totalConnections();
-      long cpuBefore = cpuTicks(syncPost.serverPid());
+      long cpuBefore = cpuTicks(own.server().serverPid());
       long windowStart = System.nanoTime();
       Thread.sleep(Duration.ofMinutes(MINUTES).toMillis());
       double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
-      long cpuTicks = cpuTicks(syncPost.serverPid()) - cpuBefore;
+      long cpuTicks = cpuTicks(own.server().serverPid()) - cpuBefore;
       int polls = proxy.totalConnections() - connectionsBefore;
       int peak = proxy.peakConnections();
 
@@ -136,32 +121,6 @@ class ScaleBenchmark {
           MAX_CONNECTIONS);
       assertThat(peak).isLessThanOrEqualTo(MAX_CONNECTIONS);
     }
-  }
-
-  private static void configure(Api admin, long profileId, MailUser mailUser) {
-    Api.Reply user =
-        admin.post(
-            "users",
-            Json.createObjectBuilder()
-                .add("name", mailUser.name())
-                .add("email", mailUser.address())
-                .build()
-                .toString());
-    assertThat(user.status()).as(user.toString()).isEqualTo(201);
-    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
-    Api.Reply configured =
-        admin.patch(
-            "mailboxes/" + mailboxId,
-            Json.createObjectBuilder()
-                .add("profileId", profileId)
-                .add("username", mailUser.address())
-                .add("password", mailUser.password())
-                .add("allowCredentialUse", true)
-                .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
-                .add("outgoingDeliveryMethod", "NONE")
-                .build()
-                .toString());
-    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
   }
 
   /** The guide's "Test & Enable Mailboxes" of the profile, as a background job, to its end. */
