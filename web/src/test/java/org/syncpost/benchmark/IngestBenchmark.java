@@ -17,12 +17,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.IncomingMailbox;
-import org.syncpost.system.SyncPostServer;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.ServerCertificate;
@@ -42,22 +39,14 @@ class IngestBenchmark {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();
 
-  private static SyncPostServer syncPost;
+  /** One tick a second: "enable" is followed by the first cycle within a second, not ten. */
+  @RegisterExtension
+  static final OwnSyncPost own = new OwnSyncPost(Map.of("SYNCPOST_INCOMING_TICK_SECONDS", "1"));
 
-  @BeforeAll
-  static void start() {
+  static {
     // as SyncPost does (MailSessions): Jakarta Mail 2.1 otherwise scans every jar per message
     System.setProperty(
         "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
-    // one tick a second: "enable" is followed by the first cycle within a second, not ten
-    syncPost = SyncPostServer.start(Map.of("SYNCPOST_INCOMING_TICK_SECONDS", "1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (syncPost != null) {
-      syncPost.close();
-    }
   }
 
   @Test
@@ -73,7 +62,7 @@ class IngestBenchmark {
     Duration raw = plainFetch(user);
 
     IncomingMailbox.Setup setup =
-        IncomingMailbox.on(syncPost.admin(), servers.dovecot(), servers.certificates())
+        IncomingMailbox.on(own.server().admin(), servers.dovecot(), servers.certificates())
             .pollingEveryMinutes(1);
     long profileId = setup.createProfile();
     long start = System.nanoTime();

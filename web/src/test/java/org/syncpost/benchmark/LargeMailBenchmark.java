@@ -16,13 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.Api;
 import org.syncpost.system.IncomingMailbox;
-import org.syncpost.system.SyncPostServer;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
 
@@ -40,24 +37,13 @@ class LargeMailBenchmark {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();
 
-  private static SyncPostServer syncPost;
-
-  @BeforeAll
-  static void start() {
-    syncPost =
-        SyncPostServer.start(Map.of("JAVA_OPTS", HEAP, "SYNCPOST_INCOMING_TICK_SECONDS", "1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (syncPost != null) {
-      syncPost.close();
-    }
-  }
+  @RegisterExtension
+  static final OwnSyncPost own =
+      new OwnSyncPost(Map.of("JAVA_OPTS", HEAP, "SYNCPOST_INCOMING_TICK_SECONDS", "1"));
 
   @Test
   void aHundredMegabyteMessageIsIngestedInASmallHeap() throws Exception {
-    Api admin = syncPost.admin();
+    Api admin = own.server().admin();
     Api.Reply settings =
         admin.patch(
             "settings",
@@ -88,7 +74,7 @@ class LargeMailBenchmark {
         stored.add(sha256(admin.download("emails/" + id + "/attachments/" + n)));
       }
     }
-    String log = Files.readString(syncPost.dataDir().resolve("logs/server.log"));
+    String log = Files.readString(own.server().dataDir().resolve("logs/server.log"));
     boolean outOfMemory = log.contains("OutOfMemoryError");
     System.out.printf(
         """

@@ -14,12 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.IncomingMailbox;
-import org.syncpost.system.SyncPostServer;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
 
@@ -37,24 +34,12 @@ class LatencyBenchmark {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();
 
-  private static SyncPostServer syncPost;
-
-  @BeforeAll
-  static void start() {
-    syncPost = SyncPostServer.start(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (syncPost != null) {
-      syncPost.close();
-    }
-  }
+  @RegisterExtension static final OwnSyncPost own = new OwnSyncPost(Map.of());
 
   @Test
   void fromSmtpAcceptedToRecordWithPush() throws Exception {
     IncomingMailbox box =
-        IncomingMailbox.on(syncPost.admin(), servers.dovecot(), servers.certificates())
+        IncomingMailbox.on(own.server().admin(), servers.dovecot(), servers.certificates())
             .pollingEveryMinutes(60)
             .push(true)
             .create();

@@ -98,32 +98,43 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
 
     /** The mailbox of {@code mailUser} (an existing Dovecot user) on {@code profileId}. */
     public IncomingMailbox createOn(long profileId, MailUser mailUser) {
-      Reply user =
-          admin.post(
-              "users",
-              Json.createObjectBuilder()
-                  .add("name", mailUser.name())
-                  .add("email", mailUser.address())
-                  .build()
-                  .toString());
-      assertThat(user.status()).as(user.toString()).isEqualTo(201);
-      long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
-      JsonObjectBuilder settings =
-          Json.createObjectBuilder()
-              .add("profileId", profileId)
-              .add("username", mailUser.address())
-              .add("password", mailUser.password())
-              .add("allowCredentialUse", true)
-              .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
-              .add("outgoingDeliveryMethod", "NONE")
-              .add("folders", "INBOX");
-      Reply configured = admin.patch("mailboxes/" + mailboxId, settings.build().toString());
-      assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+      long mailboxId = configureOn(admin, profileId, mailUser);
       admin.post("mailboxes/" + mailboxId + "/approve", "");
       Reply tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}");
       assertThat(tested.json().getBoolean("enabledForIncoming")).as(tested.toString()).isTrue();
       return new IncomingMailbox(admin, mailboxId, profileId, mailUser);
     }
+  }
+
+  /**
+   * A user for {@code mailUser} whose mailbox reads its INBOX on {@code profileId} with its
+   * credentials, neither approved nor tested yet.
+   *
+   * @return the mailbox's id
+   */
+  public static long configureOn(Api admin, long profileId, MailUser mailUser) {
+    Reply user =
+        admin.post(
+            "users",
+            Json.createObjectBuilder()
+                .add("name", mailUser.name())
+                .add("email", mailUser.address())
+                .build()
+                .toString());
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
+    JsonObjectBuilder settings =
+        Json.createObjectBuilder()
+            .add("profileId", profileId)
+            .add("username", mailUser.address())
+            .add("password", mailUser.password())
+            .add("allowCredentialUse", true)
+            .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
+            .add("outgoingDeliveryMethod", "NONE")
+            .add("folders", "INBOX");
+    Reply configured = admin.patch("mailboxes/" + mailboxId, settings.build().toString());
+    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    return mailboxId;
   }
 
   public static Setup on(Api admin, Dovecot dovecot, TestCertificates certificates) {

@@ -68,6 +68,16 @@ public final class SyncPostServer implements AutoCloseable {
     boot();
   }
 
+  /** The process id of the Java virtual machine running Payara Micro (under the launcher). */
+  public long serverPid() {
+    return launcher
+        .descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Payara Micro is not running"))
+        .pid();
+  }
+
   public Path dataDir() {
     return dataDir;
   }
