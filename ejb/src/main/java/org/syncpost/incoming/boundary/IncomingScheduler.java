@@ -19,7 +19,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.incoming.control.DisabledMailboxRetests;
 import org.syncpost.incoming.control.IncomingCycle;
+import org.syncpost.incoming.control.IncomingRecords;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.NodeIdentity;
 
@@ -49,6 +51,8 @@ public class IncomingScheduler {
 
   @Inject MailboxLeases leases;
   @Inject IncomingCycle cycle;
+  @Inject IncomingRecords records;
+  @Inject DisabledMailboxRetests retests;
   @Inject NodeIdentity node;
   @Inject Clock clock;
 
@@ -113,22 +117,34 @@ public class IncomingScheduler {
       return;
     }
     for (Long mailboxId : leases.due(now, free)) {
-      if (!leases.claim(mailboxId, node.name(), now, now.plus(leases.duration()))) {
-        continue; // another node (or a "sync now") was quicker
-      }
-      running.add(mailboxId);
-      try {
-        executor.execute(() -> runCycle(mailboxId));
-      } catch (RejectedExecutionException full) {
-        running.remove(mailboxId);
-        leases.release(mailboxId, node.name());
+      launch(mailboxId, now, () -> cycle.run(mailboxId));
+    }
+    // mailboxes the error policy disabled are tested again on their slow schedule
+    int stillFree = parallelism - running.size();
+    if (stillFree > 0) {
+      for (Long mailboxId : records.retestsDue(now, stillFree)) {
+        launch(mailboxId, now, () -> retests.retest(mailboxId));
       }
     }
   }
 
-  private void runCycle(long mailboxId) {
+  // not an overload of start(): the EJB container finds lifecycle callbacks by name
+  private void launch(long mailboxId, Instant now, Runnable work) {
+    if (!leases.claim(mailboxId, node.name(), now, now.plus(leases.duration()))) {
+      return; // another node (or a "sync now") was quicker
+    }
+    running.add(mailboxId);
     try {
-      cycle.run(mailboxId);
+      executor.execute(() -> runCycle(mailboxId, work));
+    } catch (RejectedExecutionException full) {
+      running.remove(mailboxId);
+      leases.release(mailboxId, node.name());
+    }
+  }
+
+  private void runCycle(long mailboxId, Runnable work) {
+    try {
+      work.run();
     } catch (RuntimeException unexpected) {
       // recorded nowhere else: the mailbox's health stays as the cycle left it
       LOGGER.log(

@@ -295,6 +295,7 @@ class AlertsIT {
         s.maxIncomingMessageSizeMb(),
         s.transientRetryCount(),
         s.transientRetryIntervalMinutes(),
+        s.disabledRetestMinutes(),
         s.raiseInformationAlerts(),
         false,
         s.raiseErrorAlerts());

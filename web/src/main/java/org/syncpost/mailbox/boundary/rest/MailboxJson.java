@@ -55,6 +55,8 @@ final class MailboxJson {
           "lastErrorCode",
           "lastErrorText",
           "consecutiveErrors",
+          "incomingDisabledByPolicy",
+          "incomingRetestAt",
           "active");
 
   private MailboxJson() {}
@@ -97,6 +99,8 @@ final class MailboxJson {
         .add("lastErrorCode", m.getLastErrorCode())
         .add("lastErrorText", m.getLastErrorText())
         .add("consecutiveErrors", m.getConsecutiveErrors())
+        .add("incomingDisabledByPolicy", m.isIncomingDisabledByPolicy())
+        .add("incomingRetestAt", m.getIncomingRetestAt())
         .add("active", m.isActive())
         .build();
   }
