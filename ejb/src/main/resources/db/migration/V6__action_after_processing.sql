@@ -10,3 +10,11 @@ ALTER TABLE mailbox DROP COLUMN delete_email_after_processing;
 -- applied (SyncPost stopped or the connection dropped in between) is applied on the next cycle.
 ALTER TABLE message_source ADD COLUMN server_action_pending BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX message_source_action_pending ON message_source (mailbox_id, server_action_pending);
+
+-- A mailbox whose incoming email the error policy disabled (not an administrator) is tested again
+-- on a slow schedule, every disabled_retest_minutes at first, doubling, and enabled again once its
+-- server accepts it.
+ALTER TABLE organisation_settings ADD COLUMN disabled_retest_minutes INTEGER DEFAULT 30 NOT NULL;
+ALTER TABLE mailbox ADD COLUMN incoming_disabled_by_policy BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE mailbox ADD COLUMN incoming_retest_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE mailbox ADD COLUMN incoming_retests INTEGER DEFAULT 0 NOT NULL;

@@ -19,9 +19,12 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.audit.control.Actor;
+import org.syncpost.incoming.control.DisabledMailboxRetests;
 import org.syncpost.incoming.control.IncomingCycle;
+import org.syncpost.incoming.control.IncomingRecords;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.NodeIdentity;
 import org.syncpost.incoming.control.PushListeners;
@@ -60,6 +63,8 @@ public class IncomingScheduler {
   @Inject PushListeners push;
   @Inject PushRecords pushRecords;
   @Inject IncomingCycle cycle;
+  @Inject IncomingRecords records;
+  @Inject DisabledMailboxRetests retests;
   @Inject NodeIdentity node;
   @Inject Clock clock;
   @Inject Heartbeats heartbeats;
@@ -163,34 +168,58 @@ public class IncomingScheduler {
     startDueCycles(now);
   }
 
-  /** Starts cycles of mailboxes due by {@code dueBy}, as many as there are free slots. */
+  /**
+   * Starts cycles of mailboxes due by {@code dueBy}, as many as there are free slots, then re-tests
+   * of mailboxes the error policy disabled, on their slow schedule, in the slots still free.
+   */
   private void startDueCycles(Instant dueBy) {
     synchronized (starting) {
       int free = parallelism - running.size();
       if (free <= 0) {
-        return;
+        return; // a limit of 0 rows would mean "no limit" to JPA
       }
       Instant now = clock.instant();
       for (Long mailboxId : leases.due(dueBy, free)) {
-        if (running.contains(mailboxId)
-            || !leases.claim(mailboxId, node.name(), now, now.plus(leases.duration()))) {
-          continue; // another node (or a "sync now") was quicker
-        }
-        running.add(mailboxId);
-        try {
-          executor.execute(() -> runCycle(mailboxId));
-        } catch (RejectedExecutionException full) {
-          running.remove(mailboxId);
-          leases.release(mailboxId, node.name());
+        launch(mailboxId, now, () -> cycle.run(mailboxId).moreWaiting());
+      }
+      int stillFree = parallelism - running.size();
+      if (stillFree > 0) {
+        for (Long mailboxId : records.retestsDue(now, stillFree)) {
+          launch(
+              mailboxId,
+              now,
+              () -> {
+                retests.retest(mailboxId);
+                return false;
+              });
         }
       }
     }
   }
 
-  private void runCycle(long mailboxId) {
+  /**
+   * Claims the mailbox's lease and runs {@code work} (which answers whether more mail is waiting)
+   * on the executor. Not an overload of start(): the EJB container finds lifecycle callbacks by
+   * name.
+   */
+  private void launch(long mailboxId, Instant now, BooleanSupplier work) {
+    if (running.contains(mailboxId)
+        || !leases.claim(mailboxId, node.name(), now, now.plus(leases.duration()))) {
+      return; // another node (or a "sync now") was quicker
+    }
+    running.add(mailboxId);
+    try {
+      executor.execute(() -> runCycle(mailboxId, work));
+    } catch (RejectedExecutionException full) {
+      running.remove(mailboxId);
+      leases.release(mailboxId, node.name());
+    }
+  }
+
+  private void runCycle(long mailboxId, BooleanSupplier work) {
     boolean moreWaiting = false;
     try {
-      moreWaiting = Actor.bySystem(() -> cycle.run(mailboxId)).moreWaiting();
+      moreWaiting = Actor.bySystem(work::getAsBoolean);
     } catch (RuntimeException unexpected) {
       // recorded nowhere else: the mailbox's health stays as the cycle left it
       LOGGER.log(

@@ -29,13 +29,27 @@ record CyclePlan(
     IngestRules rules,
     int retryCount,
     int retryIntervalMinutes,
+    int retestMinutes,
     int minPollingIntervalMinutes,
     Long profileId,
     int profileMaxConnections) {
 
   static CyclePlan refused(long mailboxId, String mailboxName, SyncStatus refusal) {
     return new CyclePlan(
-        mailboxId, mailboxName, refusal, null, null, List.of(), Map.of(), null, 0, 1, 0, null, 1);
+        mailboxId,
+        mailboxName,
+        refusal,
+        null,
+        null,
+        List.of(),
+        Map.of(),
+        null,
+        0,
+        1,
+        30,
+        0,
+        null,
+        1);
   }
 
   FolderCursor cursorOf(String folder) {

@@ -9,7 +9,9 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.syncpost.incoming.control.FolderSynchronizer.FolderCursor;
@@ -74,6 +76,7 @@ public class IncomingRecords {
         rules,
         settings.transientRetryCount(),
         settings.transientRetryIntervalMinutes(),
+        settings.disabledRetestMinutes(),
         profile == null ? 0 : profile.getMinPollingIntervalMinutes(),
         profile == null ? null : profile.getId(),
         profile == null ? 1 : Math.max(profile.getMaxConcurrentConnections(), 1));
@@ -128,7 +131,8 @@ public class IncomingRecords {
             failure.getMessage(),
             failure.isTransient(),
             plan.retryCount(),
-            retryAt);
+            retryAt,
+            clock.instant().plus(Duration.ofMinutes(plan.retestMinutes())));
     return retrying
         ? new Verdict(SyncStatus.RETRYING, mailbox.getTransientFailures(), retryAt)
         : new Verdict(SyncStatus.DISABLED, mailbox.getTransientFailures(), null);
@@ -138,6 +142,61 @@ public class IncomingRecords {
   @Transactional(TxType.REQUIRES_NEW)
   public void postpone(long mailboxId, int minutes) {
     mailbox(mailboxId).postponeIncoming(clock.instant().plus(Duration.ofMinutes(minutes)));
+  }
+
+  /** The longest wait between two re-tests of a mailbox the error policy disabled. */
+  private static final Duration LONGEST_RETEST_WAIT = Duration.ofHours(8);
+
+  /**
+   * Mailboxes the error policy disabled whose re-test is due and whose lease is free, longest
+   * waiting first.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<Long> retestsDue(Instant now, int limit) {
+    List<?> ids =
+        em.createNativeQuery(
+                "select id from mailbox where incoming_disabled_by_policy = true"
+                    + " and enabled_for_incoming = false and active = true"
+                    + " and incoming_delivery_method = 'SERVER_SIDE_SYNC'"
+                    + " and incoming_retest_at <= ?1"
+                    + " and (lease_owner is null or lease_until < ?1)"
+                    + " order by incoming_retest_at, id")
+            .setParameter(1, now.atOffset(ZoneOffset.UTC))
+            .setMaxResults(limit)
+            .getResultList();
+    return ids.stream().map(id -> ((Number) id).longValue()).toList();
+  }
+
+  /**
+   * A re-test passed: incoming is enabled again, unless an administrator took the mailbox over
+   * meanwhile.
+   *
+   * @return whether it was enabled
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public boolean retestPassed(long mailboxId) {
+    Mailbox mailbox = mailbox(mailboxId);
+    Instant now = clock.instant();
+    if (!mailbox.isIncomingRetestDue(now)) {
+      return false;
+    }
+    mailbox.incomingRetestPassed(now);
+    return true;
+  }
+
+  /** A re-test failed: the wait before the next one doubles, up to eight hours. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void retestFailed(long mailboxId, String code, String text) {
+    Mailbox mailbox = mailbox(mailboxId);
+    OrganisationSettings organisation =
+        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+    Duration first =
+        Duration.ofMinutes(Math.max(organisation.asEmailSettings().disabledRetestMinutes(), 1));
+    Duration wait = first.multipliedBy(1L << Math.min(mailbox.getIncomingRetests() + 1, 10));
+    if (wait.compareTo(LONGEST_RETEST_WAIT) > 0) {
+      wait = LONGEST_RETEST_WAIT;
+    }
+    mailbox.incomingRetestFailed(code, text, clock.instant().plus(wait));
   }
 
   static Duration backoff(int intervalMinutes) {

@@ -205,6 +205,15 @@ public class Mailbox extends Tracked {
   @Column(name = "push_status_text", length = 2000, insertable = false, updatable = false)
   private String pushStatusText;
 
+  @Column(name = "incoming_disabled_by_policy", nullable = false)
+  private boolean incomingDisabledByPolicy;
+
+  @Column(name = "incoming_retest_at")
+  private Instant incomingRetestAt;
+
+  @Column(name = "incoming_retests", nullable = false)
+  private int incomingRetests;
+
   @Column(name = "lease_owner", length = 100)
   private String leaseOwner;
 
@@ -329,6 +338,7 @@ public class Mailbox extends Tracked {
       DeliveryMethod appointments) {
     if (!sameProfile(newProfile)) {
       // a new server has not been tested: the mailbox must be tested & enabled again
+      stopRetesting();
       enabledForIncoming = false;
       enabledForOutgoing = false;
       incomingStatus = TestStatus.NOT_RUN;
@@ -372,6 +382,8 @@ public class Mailbox extends Tracked {
     testCompletedOn = at;
     enabledForIncoming = mayEnable && report.incoming() == TestStatus.SUCCESS;
     enabledForOutgoing = mayEnable && report.outgoing() == TestStatus.SUCCESS;
+    // an administrator's test decides now: no automatic re-test of what they saw fail
+    stopRetesting();
     if (report.failureCode() == null) {
       lastErrorCode = null;
       lastErrorText = null;
@@ -418,6 +430,7 @@ public class Mailbox extends Tracked {
     decide(ApprovalStatus.REJECTED, by, at);
     enabledForIncoming = false;
     enabledForOutgoing = false;
+    stopRetesting();
   }
 
   /** Whether the mailbox may process email, given what the organisation requires. */
@@ -531,7 +544,12 @@ public class Mailbox extends Tracked {
    * @return whether incoming is still enabled (a retry follows)
    */
   public boolean incomingSyncFailed(
-      String code, String text, boolean transientFailure, int retryCount, Instant retryAt) {
+      String code,
+      String text,
+      boolean transientFailure,
+      int retryCount,
+      Instant retryAt,
+      Instant retestAt) {
     consecutiveErrors++;
     lastErrorCode = code;
     lastErrorText = text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
@@ -541,7 +559,60 @@ public class Mailbox extends Tracked {
       return true;
     }
     disableIncoming(code, text);
+    // the error policy disabled it, not an administrator: its server is tested again later
+    incomingDisabledByPolicy = true;
+    incomingRetestAt = retestAt;
+    incomingRetests = 0;
     return false;
+  }
+
+  /** Whether the error policy disabled incoming and a re-test of its server is due. */
+  public boolean isIncomingRetestDue(Instant now) {
+    return incomingDisabledByPolicy
+        && !enabledForIncoming
+        && active
+        && processesIncoming()
+        && incomingRetestAt != null
+        && !incomingRetestAt.isAfter(now);
+  }
+
+  /** A re-test found the server accepting the mailbox again: incoming is enabled again. */
+  public void incomingRetestPassed(Instant at) {
+    stopRetesting();
+    enabledForIncoming = true;
+    incomingStatus = TestStatus.SUCCESS;
+    testCompletedOn = at;
+    consecutiveErrors = 0;
+    transientFailures = 0;
+    lastErrorCode = null;
+    lastErrorText = null;
+    nextIncomingPollAt = at;
+  }
+
+  /** A re-test failed again: the next one after {@code nextAt}. */
+  public void incomingRetestFailed(String code, String text, Instant nextAt) {
+    incomingRetests++;
+    incomingRetestAt = nextAt;
+    lastErrorCode = code;
+    lastErrorText = text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+  }
+
+  public int getIncomingRetests() {
+    return incomingRetests;
+  }
+
+  public Instant getIncomingRetestAt() {
+    return incomingRetestAt;
+  }
+
+  public boolean isIncomingDisabledByPolicy() {
+    return incomingDisabledByPolicy;
+  }
+
+  private void stopRetesting() {
+    incomingDisabledByPolicy = false;
+    incomingRetestAt = null;
+    incomingRetests = 0;
   }
 
   /** A permanent failure, or transient ones beyond the retry limit: test &amp; enable again. */

@@ -6,7 +6,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The organisation's email settings as an administrator enters them. */
+/**
+ * The organisation's email settings as an administrator enters them. {@code disabledRetestMinutes}:
+ * how long after the error policy disabled a mailbox's incoming email SyncPost tests its server
+ * again (doubling each time it still fails, up to 8 hours).
+ */
 public record EmailSettings(
     Long defaultProfileId,
     @NotNull(message = "choose NONE or SERVER_SIDE_SYNC") DeliveryMethod incomingDeliveryMethod,
@@ -37,6 +41,10 @@ public record EmailSettings(
         @Min(value = 1, message = "must be between 1 and 1440 minutes")
         @Max(value = 1440, message = "must be between 1 and 1440 minutes")
         Integer transientRetryIntervalMinutes,
+    @NotNull
+        @Min(value = 1, message = "must be between 1 and 1440 minutes")
+        @Max(value = 1440, message = "must be between 1 and 1440 minutes")
+        Integer disabledRetestMinutes,
     @NotNull Boolean raiseInformationAlerts,
     @NotNull Boolean raiseWarningAlerts,
     @NotNull Boolean raiseErrorAlerts) {}

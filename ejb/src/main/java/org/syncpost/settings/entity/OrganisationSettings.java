@@ -72,6 +72,9 @@ public class OrganisationSettings extends Tracked {
   @Column(name = "transient_retry_interval_minutes", nullable = false)
   private int transientRetryIntervalMinutes;
 
+  @Column(name = "disabled_retest_minutes", nullable = false)
+  private int disabledRetestMinutes = 30;
+
   @Column(name = "raise_information_alerts", nullable = false)
   private boolean raiseInformationAlerts;
 
@@ -105,6 +108,7 @@ public class OrganisationSettings extends Tracked {
     maxIncomingMessageSizeMb = settings.maxIncomingMessageSizeMb();
     transientRetryCount = settings.transientRetryCount();
     transientRetryIntervalMinutes = settings.transientRetryIntervalMinutes();
+    disabledRetestMinutes = settings.disabledRetestMinutes();
     raiseInformationAlerts = settings.raiseInformationAlerts();
     raiseWarningAlerts = settings.raiseWarningAlerts();
     raiseErrorAlerts = settings.raiseErrorAlerts();
@@ -133,6 +137,7 @@ public class OrganisationSettings extends Tracked {
         maxIncomingMessageSizeMb,
         transientRetryCount,
         transientRetryIntervalMinutes,
+        disabledRetestMinutes,
         raiseInformationAlerts,
         raiseWarningAlerts,
         raiseErrorAlerts);

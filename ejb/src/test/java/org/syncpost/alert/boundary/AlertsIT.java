@@ -279,6 +279,7 @@ class AlertsIT {
         s.maxIncomingMessageSizeMb(),
         s.transientRetryCount(),
         s.transientRetryIntervalMinutes(),
+        s.disabledRetestMinutes(),
         s.raiseInformationAlerts(),
         false,
         s.raiseErrorAlerts());

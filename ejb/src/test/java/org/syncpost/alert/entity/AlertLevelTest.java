@@ -29,6 +29,7 @@ class AlertLevelTest {
             150,
             10,
             5,
+            30,
             information,
             warnings,
             errors),

@@ -45,6 +45,7 @@ class EmailRecordTest {
             150,
             10,
             5,
+            30,
             false,
             true,
             true),

@@ -49,6 +49,7 @@ class MailboxTest {
             25,
             3,
             5,
+            30,
             false,
             true,
             true),
@@ -401,7 +402,8 @@ class MailboxTest {
 
     for (int attempt = 0; attempt < 4; attempt++) {
       stillEnabled.add(
-          mailbox.incomingSyncFailed("timeout", "no answer", true, 3, T0.plusSeconds(300)));
+          mailbox.incomingSyncFailed(
+              "timeout", "no answer", true, 3, T0.plusSeconds(300), T0.plusSeconds(1800)));
     }
 
     assertThat(stillEnabled).containsExactly(true, true, true, false);
@@ -414,7 +416,8 @@ class MailboxTest {
     Mailbox mailbox = enabledForIncoming();
 
     boolean stillEnabled =
-        mailbox.incomingSyncFailed("authentication-failed", "refused", false, 10, T0);
+        mailbox.incomingSyncFailed(
+            "authentication-failed", "refused", false, 10, T0, T0.plusSeconds(1800));
 
     assertThat(
             stillEnabled + " " + mailbox.isEnabledForIncoming() + " " + mailbox.getLastErrorCode())
@@ -422,9 +425,44 @@ class MailboxTest {
   }
 
   @Test
+  void aMailboxTheErrorPolicyDisabledIsRetestedWhenDueAndEnabledWhenItPasses() {
+    Mailbox mailbox = enabledForIncoming();
+    mailbox.incomingSyncFailed(
+        "authentication-failed", "refused", false, 10, T0, T0.plusSeconds(1800));
+
+    boolean dueEarly = mailbox.isIncomingRetestDue(T0.plusSeconds(1799));
+    boolean dueThen = mailbox.isIncomingRetestDue(T0.plusSeconds(1800));
+    mailbox.incomingRetestPassed(T0.plusSeconds(1801));
+
+    assertThat(
+            List.of(
+                dueEarly,
+                dueThen,
+                mailbox.isEnabledForIncoming(),
+                mailbox.isIncomingRetestDue(T0.plusSeconds(99_999))))
+        .containsExactly(false, true, true, false);
+  }
+
+  @Test
+  void aMailboxAnAdministratorsTestDisabledIsNeverRetestedAutomatically() {
+    Mailbox mailbox = enabledForIncoming();
+    mailbox.incomingSyncFailed(
+        "authentication-failed", "refused", false, 10, T0, T0.plusSeconds(1800));
+
+    mailbox.recordTest(
+        new TestReport(TestStatus.FAILURE, TestStatus.NOT_RUN, "authentication-failed", "no"),
+        true,
+        "admin",
+        T0.plusSeconds(60));
+
+    assertThat(mailbox.isIncomingRetestDue(T0.plusSeconds(99_999))).isFalse();
+  }
+
+  @Test
   void aSuccessfulCycleForgetsEarlierErrorsAndPlansTheNextPoll() {
     Mailbox mailbox = enabledForIncoming();
-    mailbox.incomingSyncFailed("timeout", "no answer", true, 3, T0.plusSeconds(300));
+    mailbox.incomingSyncFailed(
+        "timeout", "no answer", true, 3, T0.plusSeconds(300), T0.plusSeconds(1800));
 
     mailbox.incomingSyncSucceeded(7, 1, T0.plusSeconds(400), T0.plusSeconds(460));
 

@@ -58,6 +58,7 @@ class EndpointsTest {
             150,
             10,
             5,
+            30,
             true,
             true,
             true),

@@ -25,6 +25,7 @@ class OrganisationSettingsTest {
         50,
         4,
         15,
+        30,
         true,
         false,
         true);

@@ -61,6 +61,8 @@ final class MailboxJson {
           "lastErrorCode",
           "lastErrorText",
           "consecutiveErrors",
+          "incomingDisabledByPolicy",
+          "incomingRetestAt",
           "active",
           "protocolTrace");
 
@@ -109,6 +111,8 @@ final class MailboxJson {
         .add("lastErrorCode", m.getLastErrorCode())
         .add("lastErrorText", m.getLastErrorText())
         .add("consecutiveErrors", m.getConsecutiveErrors())
+        .add("incomingDisabledByPolicy", m.isIncomingDisabledByPolicy())
+        .add("incomingRetestAt", m.getIncomingRetestAt())
         .add("active", m.isActive())
         .add("protocolTrace", m.isProtocolTrace())
         .build();

@@ -44,6 +44,7 @@ public class SettingsResource {
           "maxIncomingMessageSizeMb",
           "transientRetryCount",
           "transientRetryIntervalMinutes",
+          "disabledRetestMinutes",
           "raiseInformationAlerts",
           "raiseWarningAlerts",
           "raiseErrorAlerts");
@@ -80,6 +81,7 @@ public class SettingsResource {
             in.integer("maxIncomingMessageSizeMb"),
             in.integer("transientRetryCount"),
             in.integer("transientRetryIntervalMinutes"),
+            in.integer("disabledRetestMinutes"),
             in.bool("raiseInformationAlerts"),
             in.bool("raiseWarningAlerts"),
             in.bool("raiseErrorAlerts"));
@@ -107,6 +109,7 @@ public class SettingsResource {
         .add("maxIncomingMessageSizeMb", s.maxIncomingMessageSizeMb())
         .add("transientRetryCount", s.transientRetryCount())
         .add("transientRetryIntervalMinutes", s.transientRetryIntervalMinutes())
+        .add("disabledRetestMinutes", s.disabledRetestMinutes())
         .add("raiseInformationAlerts", s.raiseInformationAlerts())
         .add("raiseWarningAlerts", s.raiseWarningAlerts())
         .add("raiseErrorAlerts", s.raiseErrorAlerts())

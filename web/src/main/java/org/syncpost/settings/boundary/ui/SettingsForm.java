@@ -23,6 +23,7 @@ public class SettingsForm implements Serializable {
   private Integer maxIncomingMessageSizeMb;
   private Integer transientRetryCount;
   private Integer transientRetryIntervalMinutes;
+  private Integer disabledRetestMinutes;
   private Boolean raiseInformationAlerts;
   private Boolean raiseWarningAlerts;
   private Boolean raiseErrorAlerts;
@@ -43,6 +44,7 @@ public class SettingsForm implements Serializable {
     form.maxIncomingMessageSizeMb = current.maxIncomingMessageSizeMb();
     form.transientRetryCount = current.transientRetryCount();
     form.transientRetryIntervalMinutes = current.transientRetryIntervalMinutes();
+    form.disabledRetestMinutes = current.disabledRetestMinutes();
     form.raiseInformationAlerts = current.raiseInformationAlerts();
     form.raiseWarningAlerts = current.raiseWarningAlerts();
     form.raiseErrorAlerts = current.raiseErrorAlerts();
@@ -65,6 +67,7 @@ public class SettingsForm implements Serializable {
         maxIncomingMessageSizeMb,
         transientRetryCount,
         transientRetryIntervalMinutes,
+        disabledRetestMinutes,
         raiseInformationAlerts,
         raiseWarningAlerts,
         raiseErrorAlerts);
@@ -180,6 +183,14 @@ public class SettingsForm implements Serializable {
 
   public void setTransientRetryIntervalMinutes(Integer transientRetryIntervalMinutes) {
     this.transientRetryIntervalMinutes = transientRetryIntervalMinutes;
+  }
+
+  public Integer getDisabledRetestMinutes() {
+    return disabledRetestMinutes;
+  }
+
+  public void setDisabledRetestMinutes(Integer disabledRetestMinutes) {
+    this.disabledRetestMinutes = disabledRetestMinutes;
   }
 
   public Boolean getRaiseInformationAlerts() {
