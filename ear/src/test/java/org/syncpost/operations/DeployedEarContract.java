@@ -145,7 +145,7 @@ abstract class DeployedEarContract {
   @Test
   void theMetricsShowSyncPostsSeriesWhereTheServerHasMicroProfileMetrics() throws Exception {
     Assumptions.assumeTrue(
-        metricsUri().isPresent(), "this server has no MicroProfile Metrics (ADR 0008)");
+        metricsUri().isPresent(), "this server has no MicroProfile Metrics (ADR 0010)");
 
     String metrics =
         http.send(

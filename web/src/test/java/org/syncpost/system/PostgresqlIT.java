@@ -5,6 +5,7 @@ import static org.syncpost.system.Bodies.unique;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,18 @@ class PostgresqlIT {
             .body();
 
     assertThat(health).contains("\"status\":\"UP\"").contains("PostgreSQL");
+  }
+
+  @Test
+  void everyListAnswersWithoutFiltersOnPostgresql() {
+    Api admin = server.admin();
+    Map<String, Integer> statuses = new java.util.TreeMap<>();
+    for (String list :
+        List.of("mailboxes", "quarantine", "audit", "alerts", "jobs", "emails", "profiles")) {
+      statuses.put(list, admin.get(list).status());
+    }
+
+    assertThat(statuses.values()).as(statuses.toString()).containsOnly(200);
   }
 
   @Test

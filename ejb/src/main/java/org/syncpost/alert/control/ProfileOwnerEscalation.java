@@ -40,7 +40,7 @@ public class ProfileOwnerEscalation {
     EmailServerProfile profile = mailbox.getProfile();
     long total =
         em.createNamedQuery(Mailbox.COUNT_FILTERED, Long.class)
-            .setParameter("ownerId", null)
+            .setParameter("ownerId", Mailbox.ANY)
             .setParameter("profileId", profile.getId())
             .getSingleResult();
     long failing =

@@ -18,7 +18,7 @@ public class AuditTrail {
   public List<AuditEntry> entries(String objectType, Long objectId, int offset, int limit) {
     return em.createNamedQuery(AuditEntry.FOR_OBJECT, AuditEntry.class)
         .setParameter("type", objectType)
-        .setParameter("objectId", objectId)
+        .setParameter("objectId", objectId == null ? 0L : objectId) // null: VARCHAR on PostgreSQL
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
@@ -27,7 +27,7 @@ public class AuditTrail {
   public long count(String objectType, Long objectId) {
     return em.createNamedQuery(AuditEntry.COUNT_FOR_OBJECT, Long.class)
         .setParameter("type", objectType)
-        .setParameter("objectId", objectId)
+        .setParameter("objectId", objectId == null ? 0L : objectId) // null: VARCHAR on PostgreSQL
         .getSingleResult();
   }
 }

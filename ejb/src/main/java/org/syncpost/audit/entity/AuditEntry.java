@@ -17,12 +17,12 @@ import java.time.Instant;
     name = AuditEntry.FOR_OBJECT,
     query =
         "select a from AuditEntry a where (:type is null or a.objectType = :type)"
-            + " and (:objectId is null or a.objectId = :objectId) order by a.occurredOn desc, a.id desc")
+            + " and (:objectId = 0 or a.objectId = :objectId) order by a.occurredOn desc, a.id desc")
 @NamedQuery(
     name = AuditEntry.COUNT_FOR_OBJECT,
     query =
         "select count(a) from AuditEntry a where (:type is null or a.objectType = :type)"
-            + " and (:objectId is null or a.objectId = :objectId)")
+            + " and (:objectId = 0 or a.objectId = :objectId)")
 public class AuditEntry {
 
   public static final String FOR_OBJECT = "AuditEntry.forObject";

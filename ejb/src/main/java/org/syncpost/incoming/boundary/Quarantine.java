@@ -33,10 +33,10 @@ public class Quarantine {
 
   public List<QuarantinedMessage> list(Long mailboxId, int offset, int limit) {
     return em.createQuery(
-            "select q from QuarantinedMessage q where (:mailboxId is null or q.mailboxId ="
+            "select q from QuarantinedMessage q where (:mailboxId = 0 or q.mailboxId ="
                 + " :mailboxId) order by q.id desc",
             QuarantinedMessage.class)
-        .setParameter("mailboxId", mailboxId)
+        .setParameter("mailboxId", anyIfNull(mailboxId))
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
@@ -44,11 +44,16 @@ public class Quarantine {
 
   public long count(Long mailboxId) {
     return em.createQuery(
-            "select count(q) from QuarantinedMessage q where (:mailboxId is null or q.mailboxId ="
+            "select count(q) from QuarantinedMessage q where (:mailboxId = 0 or q.mailboxId ="
                 + " :mailboxId)",
             Long.class)
-        .setParameter("mailboxId", mailboxId)
+        .setParameter("mailboxId", anyIfNull(mailboxId))
         .getSingleResult();
+  }
+
+  /** 0 for "any mailbox": a null would be bound as VARCHAR, which PostgreSQL refuses. */
+  private static long anyIfNull(Long mailboxId) {
+    return mailboxId == null ? 0L : mailboxId;
   }
 
   public QuarantinedMessage find(long id) {

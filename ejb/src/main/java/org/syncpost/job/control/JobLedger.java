@@ -6,12 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.syncpost.job.entity.ItemResult;
 import org.syncpost.job.entity.Job;
 import org.syncpost.job.entity.JobItem;
 import org.syncpost.job.entity.JobKind;
-import org.syncpost.job.entity.JobStatus;
 
 /**
  * Writes a job's progress, each step in a transaction of its own, so that whoever watches the job
@@ -59,15 +60,24 @@ public class JobLedger {
     job(jobId).stop(reason, clock.instant());
   }
 
-  /** Stops every job that is still queued or running; only right at start-up is that true. */
+  /**
+   * Stops every queued or running job that has made no progress since {@code quietSince}: neither
+   * the job nor any of its mailboxes' results changed. A job's node records a result whenever a
+   * mailbox is done, so a job this quiet lost its node (a restart, a crash); a job another node is
+   * working on is left alone.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public List<Job> stopUnfinished(String reason) {
-    List<Job> unfinished =
-        em.createNamedQuery(Job.IN_STATUS, Job.class)
-            .setParameter("statuses", List.of(JobStatus.QUEUED, JobStatus.RUNNING))
+  public List<Job> stopStalled(String reason, Instant quietSince) {
+    List<?> ids =
+        em.createNativeQuery(
+                "select j.id from job j where j.status in ('QUEUED', 'RUNNING')"
+                    + " and j.modified_on < ?1 and not exists (select 1 from job_item i"
+                    + " where i.job_id = j.id and i.modified_on >= ?1)")
+            .setParameter(1, quietSince.atOffset(ZoneOffset.UTC))
             .getResultList();
-    unfinished.forEach(job -> job.stop(reason, clock.instant()));
-    return unfinished;
+    List<Job> stalled = ids.stream().map(id -> job(((Number) id).longValue())).toList();
+    stalled.forEach(job -> job.stop(reason, clock.instant()));
+    return stalled;
   }
 
   private Job job(long jobId) {

@@ -51,8 +51,8 @@ public class Mailboxes {
 
   public List<Mailbox> list(Long profileId, int offset, int limit) {
     return em.createNamedQuery(Mailbox.FILTERED, Mailbox.class)
-        .setParameter("ownerId", caller.restrictedToOwnerId().orElse(null))
-        .setParameter("profileId", profileId)
+        .setParameter("ownerId", caller.restrictedToOwnerId().orElse(Mailbox.ANY))
+        .setParameter("profileId", profileId == null ? Mailbox.ANY : profileId)
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
@@ -60,8 +60,8 @@ public class Mailboxes {
 
   public long count(Long profileId) {
     return em.createNamedQuery(Mailbox.COUNT_FILTERED, Long.class)
-        .setParameter("ownerId", caller.restrictedToOwnerId().orElse(null))
-        .setParameter("profileId", profileId)
+        .setParameter("ownerId", caller.restrictedToOwnerId().orElse(Mailbox.ANY))
+        .setParameter("profileId", profileId == null ? Mailbox.ANY : profileId)
         .getSingleResult();
   }
 

@@ -39,17 +39,24 @@ import org.syncpost.validation.entity.Violation;
 @NamedQuery(
     name = Mailbox.FILTERED,
     query =
-        "select m from Mailbox m where (:ownerId is null or m.owner.id = :ownerId)"
-            + " and (:profileId is null or m.profile.id = :profileId) order by m.name, m.id")
+        "select m from Mailbox m where (:ownerId = 0 or m.owner.id = :ownerId)"
+            + " and (:profileId = 0 or m.profile.id = :profileId) order by m.name, m.id")
 @NamedQuery(
     name = Mailbox.COUNT_FILTERED,
     query =
-        "select count(m) from Mailbox m where (:ownerId is null or m.owner.id = :ownerId)"
-            + " and (:profileId is null or m.profile.id = :profileId)")
+        "select count(m) from Mailbox m where (:ownerId = 0 or m.owner.id = :ownerId)"
+            + " and (:profileId = 0 or m.profile.id = :profileId)")
 @NamedQuery(
     name = Mailbox.WITH_EMAIL,
     query = "select m from Mailbox m where lower(m.email) = lower(:email)")
 public class Mailbox extends Tracked {
+
+  /**
+   * The {@link #FILTERED} and {@link #COUNT_FILTERED} parameter value for "any owner" or "any
+   * profile" (ids are positive). Not null: EclipseLink binds a null as VARCHAR, which PostgreSQL
+   * refuses to compare with a bigint column.
+   */
+  public static final long ANY = 0L;
 
   public static final String FILTERED = "Mailbox.filtered";
   public static final String COUNT_FILTERED = "Mailbox.countFiltered";
