@@ -98,11 +98,8 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
 
     /** The mailbox of {@code mailUser} (an existing Dovecot user) on {@code profileId}. */
     public IncomingMailbox createOn(long profileId, MailUser mailUser) {
-      long mailboxId = configureOn(admin, profileId, mailUser);
-      admin.post("mailboxes/" + mailboxId + "/approve", "");
-      Reply tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}");
-      assertThat(tested.json().getBoolean("enabledForIncoming")).as(tested.toString()).isTrue();
-      return new IncomingMailbox(admin, mailboxId, profileId, mailUser);
+      WorkingMailbox enabled = WorkingMailbox.onProfile(admin, mailUser, profileId, false, null);
+      return new IncomingMailbox(admin, enabled.id(), profileId, mailUser);
     }
   }
 
@@ -113,14 +110,26 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
    * @return the mailbox's id
    */
   public static long configureOn(Api admin, long profileId, MailUser mailUser) {
-    Reply user =
-        admin.post(
-            "users",
-            Json.createObjectBuilder()
-                .add("name", mailUser.name())
-                .add("email", mailUser.address())
-                .build()
-                .toString());
+    return configureOn(admin, profileId, mailUser, false, null);
+  }
+
+  /**
+   * A user for {@code mailUser} whose mailbox reads its INBOX on {@code profileId} with its
+   * credentials and, when {@code outgoing}, sends through the profile too; neither approved nor
+   * tested yet. With a {@code signInPassword} the user signs in to SyncPost as a mailbox owner.
+   *
+   * @return the mailbox's id
+   */
+  public static long configureOn(
+      Api admin, long profileId, MailUser mailUser, boolean outgoing, String signInPassword) {
+    JsonObjectBuilder newUser =
+        Json.createObjectBuilder().add("name", mailUser.name()).add("email", mailUser.address());
+    if (signInPassword != null) {
+      newUser
+          .add("roles", Json.createArrayBuilder().add("mailbox-owner"))
+          .add("password", signInPassword);
+    }
+    Reply user = admin.post("users", newUser.build().toString());
     assertThat(user.status()).as(user.toString()).isEqualTo(201);
     long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
     JsonObjectBuilder settings =
@@ -130,7 +139,7 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
             .add("password", mailUser.password())
             .add("allowCredentialUse", true)
             .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
-            .add("outgoingDeliveryMethod", "NONE")
+            .add("outgoingDeliveryMethod", outgoing ? "SERVER_SIDE_SYNC" : "NONE")
             .add("folders", "INBOX");
     Reply configured = admin.patch("mailboxes/" + mailboxId, settings.build().toString());
     assertThat(configured.status()).as(configured.toString()).isEqualTo(200);

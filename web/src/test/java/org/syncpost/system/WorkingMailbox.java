@@ -57,29 +57,17 @@ record WorkingMailbox(long id, long profileId, MailUser user) {
   static WorkingMailbox onProfile(
       Api admin, MailServers servers, long profileId, boolean outgoing) {
     MailUser mailUser = servers.dovecot().addUser(unique("box"), "pw-" + UUID.randomUUID());
-    Reply user =
-        admin.post(
-            "users",
-            Json.createObjectBuilder()
-                .add("name", mailUser.name())
-                .add("email", mailUser.address())
-                .build()
-                .toString());
-    assertThat(user.status()).as(user.toString()).isEqualTo(201);
-    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
-    Reply configured =
-        admin.patch(
-            "mailboxes/" + mailboxId,
-            Json.createObjectBuilder()
-                .add("profileId", profileId)
-                .add("username", mailUser.address())
-                .add("password", mailUser.password())
-                .add("allowCredentialUse", true)
-                .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
-                .add("outgoingDeliveryMethod", outgoing ? "SERVER_SIDE_SYNC" : "NONE")
-                .build()
-                .toString());
-    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    return onProfile(admin, mailUser, profileId, outgoing, null);
+  }
+
+  /**
+   * {@code mailUser}'s mailbox on {@code profileId}, approved, tested and enabled (for outgoing too
+   * if asked); its user signs in as a mailbox owner with {@code signInPassword} when there is one.
+   */
+  static WorkingMailbox onProfile(
+      Api admin, MailUser mailUser, long profileId, boolean outgoing, String signInPassword) {
+    long mailboxId =
+        IncomingMailbox.configureOn(admin, profileId, mailUser, outgoing, signInPassword);
     admin.post("mailboxes/" + mailboxId + "/approve", "");
     JsonObject tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}").json();
     assertThat(tested.getBoolean("enabledForIncoming")).as(tested.toString()).isTrue();
