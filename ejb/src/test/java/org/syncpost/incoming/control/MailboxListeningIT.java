@@ -131,18 +131,23 @@ class MailboxListeningIT {
     listen(target(servers, user, 10));
     assertThat(told.poll(20, TimeUnit.SECONDS)).isEqualTo("LISTENING");
 
-    boolean renewed =
-        awaitTrue(
-            () -> {
-              List<List<String>> connections = servers.dovecot().imapCommands(user.name());
-              return connections.size() == 1
-                  && connections.get(0).stream().filter("IDLE"::equals).count() >= 3;
-            });
+    java.util.function.BooleanSupplier renewedOnOneConnection =
+        () -> {
+          List<List<String>> connections = servers.dovecot().imapCommands(user.name());
+          return connections.size() == 1
+              && connections.get(0).stream().filter("IDLE"::equals).count() >= 3;
+        };
+    boolean renewed = awaitTrue(renewedOnOneConnection);
+    assertThat(told).as("nothing ended").isEmpty();
+    if (!renewed) {
+      // Dovecot may hold a connection's rawlog in its buffer until the connection ends
+      listening.stop(PushStatus.NOT_REQUESTED, null);
+      renewed = awaitTrue(renewedOnOneConnection);
+    }
 
     assertThat(renewed)
         .as("IMAP commands: %s", servers.dovecot().imapCommands(user.name()))
         .isTrue();
-    assertThat(told).as("nothing ended").isEmpty();
   }
 
   private static boolean awaitTrue(java.util.function.BooleanSupplier condition)
