@@ -133,6 +133,8 @@ public class MailboxSender {
             batch,
             (message, outcome) -> {
               if (outcome.kind() == DeliveryOutcome.Kind.SENT) {
+                // counted and logged as the server accepts it; recorded SENT with its batch
+                logOutcome(plan, message, outcome);
                 sent.add(new SentEmail(message.recordId(), clock.instant(), outcome));
               } else {
                 record(plan, message, outcome);
