@@ -210,10 +210,6 @@ abstract class DeployedEarContract {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "Intermittent on full servers: a message delivered with doveadm after the send is sometimes"
-          + " never ingested within 2 minutes of repeated /sync calls (passes in most runs, and on"
-          + " Payara Micro always); to be investigated with the incoming engine's logs")
   void anEmailIsSentThroughPostfixAndAnotherIngestedFromDovecot() throws Exception {
     String mailbox = testedMailbox("roundtrip").body();
     String mailboxId = mailbox.replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
