@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -154,10 +155,15 @@ final class Browser implements AutoCloseable {
    * filter request per key, and an early answer could replace the rows being clicked.
    */
   void filterTable(String tableId, int filterIndex, String text) {
+    By filters = By.cssSelector("[id='" + tableId + "'] thead input.ui-column-filter");
+    // a tab's table may still be rendering when the document itself is complete
     WebElement filter =
-        driver
-            .findElements(By.cssSelector("[id='" + tableId + "'] thead input.ui-column-filter"))
-            .get(filterIndex);
+        new WebDriverWait(driver, PATIENCE)
+            .until(
+                d -> {
+                  List<WebElement> found = d.findElements(filters);
+                  return found.size() > filterIndex ? found.get(filterIndex) : null;
+                });
     ((JavascriptExecutor) driver)
         .executeScript(
             "arguments[0].value = arguments[1]; PrimeFaces.getWidgetById(arguments[2]).filter();",
