@@ -1,6 +1,7 @@
 package org.syncpost.incoming.control;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.syncpost.mailbox.entity.ActionAfterProcessing;
 
 /**
@@ -22,7 +23,14 @@ public record IngestRules(
     ActionAfterProcessing afterProcessing,
     String moveToFolder) {
 
+  /**
+   * Whether mail received at {@code received} is taken. Servers give the time of receipt in whole
+   * seconds (IMAP INTERNALDATE, the Date of POP3's Received header), so mail received in the same
+   * second as the process-from instant is taken, not lost to the fraction of that second.
+   */
   public boolean takes(Instant received) {
-    return processFrom == null || received == null || !received.isBefore(processFrom);
+    return processFrom == null
+        || received == null
+        || !received.isBefore(processFrom.truncatedTo(ChronoUnit.SECONDS));
   }
 }
