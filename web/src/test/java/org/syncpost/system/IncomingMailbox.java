@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.testing.mail.Dovecot;
 import org.syncpost.testing.mail.MailUser;
@@ -122,6 +123,20 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
    */
   public static long configureOn(
       Api admin, long profileId, MailUser mailUser, boolean outgoing, String signInPassword) {
+    return configureOn(admin, profileId, mailUser, outgoing, signInPassword, settings -> {});
+  }
+
+  /**
+   * As {@link #configureOn(Api, long, MailUser, boolean, String)}, the mailbox's settings then
+   * changed by {@code adjust} (a key it adds replaces the usual one, e.g. a wrong password).
+   */
+  public static long configureOn(
+      Api admin,
+      long profileId,
+      MailUser mailUser,
+      boolean outgoing,
+      String signInPassword,
+      Consumer<JsonObjectBuilder> adjust) {
     JsonObjectBuilder newUser =
         Json.createObjectBuilder().add("name", mailUser.name()).add("email", mailUser.address());
     if (signInPassword != null) {
@@ -141,6 +156,7 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
             .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
             .add("outgoingDeliveryMethod", outgoing ? "SERVER_SIDE_SYNC" : "NONE")
             .add("folders", "INBOX");
+    adjust.accept(settings);
     Reply configured = admin.patch("mailboxes/" + mailboxId, settings.build().toString());
     assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
     return mailboxId;

@@ -66,27 +66,14 @@ class MailboxTestAndEnableIT {
     Reply createdProfile = admin.post("profiles", profile.build().toString());
     assertThat(createdProfile.status()).as(createdProfile.toString()).isEqualTo(201);
     MailUser mailUser = servers.dovecot().addUser(unique("mbx"), "right-password");
-    Reply user =
-        admin.post(
-            "users",
-            Json.createObjectBuilder()
-                .add("name", mailUser.name())
-                .add("email", mailUser.address())
-                .build()
-                .toString());
-    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
-    Reply configured =
-        admin.patch(
-            "mailboxes/" + mailboxId,
-            Json.createObjectBuilder()
-                .add("profileId", createdProfile.json().getJsonNumber("id"))
-                .add("username", mailUser.address())
-                .add("password", mailboxPassword)
-                .add("allowCredentialUse", true)
-                .add("folders", folders)
-                .build()
-                .toString());
-    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    long mailboxId =
+        IncomingMailbox.configureOn(
+            admin,
+            createdProfile.json().getJsonNumber("id").longValue(),
+            mailUser,
+            true,
+            null,
+            settings -> settings.add("password", mailboxPassword).add("folders", folders));
     admin.post("mailboxes/" + mailboxId + "/approve", "");
     return mailboxId;
   }

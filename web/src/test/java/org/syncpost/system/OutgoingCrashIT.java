@@ -87,28 +87,8 @@ class OutgoingCrashIT {
     assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
     MailUser mailUser = servers.dovecot().addUser(unique("crash"), "sender-password");
     long mailboxId =
-        admin
-            .post(
-                "users",
-                Json.createObjectBuilder()
-                    .add("name", mailUser.name())
-                    .add("email", mailUser.address())
-                    .build()
-                    .toString())
-            .json()
-            .getJsonNumber("mailboxId")
-            .longValue();
-    Reply configured =
-        admin.patch(
-            "mailboxes/" + mailboxId,
-            Json.createObjectBuilder()
-                .add("profileId", profile.json().getJsonNumber("id"))
-                .add("username", mailUser.address())
-                .add("password", "sender-password")
-                .add("allowCredentialUse", true)
-                .build()
-                .toString());
-    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+        IncomingMailbox.configureOn(
+            admin, profile.json().getJsonNumber("id").longValue(), mailUser, true, null);
     admin.post("mailboxes/" + mailboxId + "/approve", "");
     JsonObject tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}").json();
     assertThat(tested.getBoolean("enabledForOutgoing")).as(tested.toString()).isTrue();

@@ -68,26 +68,9 @@ class OutgoingEmailIT {
     Reply createdProfile = admin.post("profiles", profile.build().toString());
     assertThat(createdProfile.status()).as(createdProfile.toString()).isEqualTo(201);
     MailUser mailUser = servers.dovecot().addUser(unique("sender"), "sender-password");
-    Reply user =
-        admin.post(
-            "users",
-            Json.createObjectBuilder()
-                .add("name", mailUser.name())
-                .add("email", mailUser.address())
-                .build()
-                .toString());
-    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
-    Reply configured =
-        admin.patch(
-            "mailboxes/" + mailboxId,
-            Json.createObjectBuilder()
-                .add("profileId", createdProfile.json().getJsonNumber("id"))
-                .add("username", mailUser.address())
-                .add("password", "sender-password")
-                .add("allowCredentialUse", true)
-                .build()
-                .toString());
-    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    long mailboxId =
+        IncomingMailbox.configureOn(
+            admin, createdProfile.json().getJsonNumber("id").longValue(), mailUser, true, null);
     if (approveAndEnable) {
       admin.post("mailboxes/" + mailboxId + "/approve", "");
       JsonObject tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}").json();

@@ -95,26 +95,8 @@ class ProfileTestAndEnableIT {
   private long approvedMailboxOn(long profileId, String password) {
     MailUser mailUser = servers.dovecot().addUser(unique("bulk"), "right-password");
     long mailboxId =
-        admin
-            .post(
-                "users",
-                Json.createObjectBuilder()
-                    .add("name", mailUser.name())
-                    .add("email", mailUser.address())
-                    .build()
-                    .toString())
-            .json()
-            .getJsonNumber("mailboxId")
-            .longValue();
-    admin.patch(
-        "mailboxes/" + mailboxId,
-        Json.createObjectBuilder()
-            .add("profileId", profileId)
-            .add("username", mailUser.address())
-            .add("password", password)
-            .add("allowCredentialUse", true)
-            .build()
-            .toString());
+        IncomingMailbox.configureOn(
+            admin, profileId, mailUser, true, null, settings -> settings.add("password", password));
     admin.post("mailboxes/" + mailboxId + "/approve", "");
     return mailboxId;
   }
