@@ -6,9 +6,14 @@ import static org.syncpost.system.IncomingMailboxes.message;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -143,6 +148,61 @@ class IncomingSyncIT {
             "the message has none of the headers an email has (From, To, Subject, Date,"
                 + " Message-ID)");
     assertThat(records(box)).anyMatch(r -> "after the broken ones".equals(r.getString("subject")));
+  }
+
+  @Test
+  void attachmentsAreDownloadedOverTheApiByteForByteWithTheirFileNames() {
+    Box box = enabledMailbox();
+    Random random = new Random(42);
+    byte[] small = new byte[40_000];
+    byte[] spooled = new byte[1_500_000]; // above what the parser keeps in memory
+    random.nextBytes(small);
+    random.nextBytes(spooled);
+    servers
+        .dovecot()
+        .deliver(
+            box.user().name(),
+            withAttachments("figures", Map.of("small.bin", small, "année 2026.bin", spooled)));
+    syncUntilDone(box);
+    JsonObject record = records(box).get(0);
+    String email = "emails/" + record.getJsonNumber("id");
+
+    List<String> names =
+        record.getJsonArray("attachments").stream()
+            .map(a -> a.asJsonObject().getString("name"))
+            .toList();
+    assertThat(names).hasSize(2);
+    for (int n = 0; n < names.size(); n++) {
+      byte[] expected = names.get(n).equals("small.bin") ? small : spooled;
+      assertThat(admin.download(email + "/attachments/" + n)).as(names.get(n)).isEqualTo(expected);
+      assertThat(admin.get(email + "/attachments/" + n).header("Content-Disposition"))
+          .isEqualTo(
+              "attachment; filename*=UTF-8''"
+                  + URLEncoder.encode(names.get(n), StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    assertThat(admin.get(email + "/attachments/2").status()).isEqualTo(404);
+  }
+
+  /** A multipart/mixed message with a short text and each of {@code files} base64-encoded. */
+  private static byte[] withAttachments(String subject, Map<String, byte[]> files) {
+    StringBuilder mime =
+        new StringBuilder(
+            "From: sender@example.org\r\nTo: someone@syncpost.test\r\nSubject: "
+                + subject
+                + "\r\nDate: Tue, 1 Sep 2026 10:00:00 +0000\r\nMessage-ID: <"
+                + UUID.randomUUID()
+                + "@files.test>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nSee the files.\r\n");
+    files.forEach(
+        (name, content) ->
+            mime.append("--b\r\nContent-Type: application/octet-stream\r\n")
+                .append("Content-Disposition: attachment; filename*=UTF-8''")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .append("\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+                .append(Base64.getMimeEncoder().encodeToString(content))
+                .append("\r\n"));
+    return mime.append("--b--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   @Test

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.Role;
+import org.syncpost.email.control.AttachmentContents;
 import org.syncpost.email.control.HtmlSanitizer;
 import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.Direction;
@@ -37,6 +39,7 @@ public class Emails {
   @PersistenceContext EntityManager em;
   @Inject Caller caller;
   @Inject HtmlSanitizer sanitizer;
+  @Inject AttachmentContents contents;
 
   public List<EmailRecord> list(EmailFilter filter, int offset, int limit) {
     return query(
@@ -131,13 +134,24 @@ public class Emails {
         .toList();
   }
 
-  /** The {@code position}-th attachment of an email, content included. */
+  /** The {@code position}-th attachment of an email; its content is read when asked for. */
   public Attachment attachment(long emailId, int position) {
     return find(emailId).getAttachments().stream()
         .filter(a -> a.getPosition() == position)
         .findFirst()
         .orElseThrow(
             () -> new NotFound("attachment of email " + emailId + " at position", position));
+  }
+
+  /**
+   * Writes the content of the {@code position}-th attachment to {@code out} straight from the
+   * database, in pieces (for downloads: see {@link AttachmentContents}); the caller must be allowed
+   * to read the email. Check {@link Attachment#isOmitted()} through {@link #attachment} first.
+   *
+   * @return the number of bytes written
+   */
+  public long copyAttachmentContent(long emailId, int position, OutputStream out) {
+    return contents.copy(attachment(emailId, position).getId(), out);
   }
 
   private static boolean isOwnedBy(EmailRecord email, long ownerId) {

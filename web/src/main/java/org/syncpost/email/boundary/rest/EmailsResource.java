@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -186,7 +187,10 @@ public class EmailsResource {
     return EmailJson.of(emails.find(id));
   }
 
-  /** The content of the {@code n}-th attachment (from 0), with its file name and type. */
+  /**
+   * The content of the {@code n}-th attachment (from 0), with its file name and type, streamed from
+   * the database as it is sent.
+   */
   @GET
   @Path("{id}/attachments/{n}")
   @Produces(MediaType.WILDCARD)
@@ -198,7 +202,8 @@ public class EmailsResource {
     }
     String fileName =
         attachment.getFileName() == null ? "attachment-" + n : attachment.getFileName();
-    return Response.ok(attachment.getContent(), attachment.getContentType())
+    StreamingOutput content = out -> emails.copyAttachmentContent(id, n, out);
+    return Response.ok(content, attachment.getContentType())
         .header(
             "Content-Disposition",
             "attachment; filename*=UTF-8''"

@@ -97,7 +97,6 @@ public class EmailContentServlet extends HttpServlet {
         "attachment; filename*=UTF-8''"
             + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
     response.setContentType(attachment.getContentType());
-    response.setContentLengthLong(attachment.getContent().length);
-    response.getOutputStream().write(attachment.getContent());
+    emails.copyAttachmentContent(id, position, response.getOutputStream());
   }
 }
