@@ -123,7 +123,7 @@ final class MailboxListening {
         if (failure.failureCause() == FailureCause.CONNECTION_LIMIT_REACHED) {
           end(PushStatus.WAITING_FOR_CONNECTION, failure.getMessage(), owner.retryAfter());
         } else {
-          end(PushStatus.FAILED, failure.getMessage(), owner.retryAfter());
+          end(PushStatus.FAILED, failure.getMessage(), owner.retryAfterFailure(target.mailboxId()));
         }
       } catch (MessagingException | RuntimeException failed) {
         if (!stopping.get()) {
@@ -136,7 +136,7 @@ final class MailboxListening {
                       MailServerFailure.detailOf(failed),
                       target.endpoint().username(),
                       target.endpoint().password()),
-              owner.retryAfter());
+              owner.retryAfterFailure(target.mailboxId()));
         }
       } finally {
         closeQuietly();
@@ -189,7 +189,9 @@ final class MailboxListening {
           } finally {
             current = null;
           }
-          if (outcome == IdleCommand.Outcome.ENDED_BY_SERVER
+          if (outcome == IdleCommand.Outcome.RENEWAL_DUE) {
+            owner.renewed(target.mailboxId());
+          } else if (outcome == IdleCommand.Outcome.ENDED_BY_SERVER
               && System.nanoTime() - started < readTimeout.toNanos()) {
             // issuing IDLE again at once could go on for ever
             end(
@@ -198,7 +200,7 @@ final class MailboxListening {
                     + " ended IDLE on folder "
                     + folderName
                     + " at once, without being asked to; the mailbox is polled",
-                owner.retryAfter());
+                owner.retryAfterFailure(target.mailboxId()));
             return;
           }
         }

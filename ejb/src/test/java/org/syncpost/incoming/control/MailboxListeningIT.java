@@ -27,6 +27,7 @@ import org.syncpost.mailserver.entity.TrustSettings;
 import org.syncpost.profile.entity.AuthProtocol;
 import org.syncpost.profile.entity.MailProtocol;
 import org.syncpost.profile.entity.RevocationCheck;
+import org.syncpost.testing.mail.ConnectionCountingProxy;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.Messages;
@@ -51,6 +52,7 @@ class MailboxListeningIT {
       new MailSessions(new TrustPolicy(), new FailureTranslator());
   private final BlockingQueue<Long> woken = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> told = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Duration> pauses = new LinkedBlockingQueue<>();
   private MailboxListening listening;
 
   /** Records what the listeners tell their owner instead of writing it to the database. */
@@ -63,6 +65,7 @@ class MailboxListeningIT {
 
         @Override
         void ended(long mailboxId, PushStatus status, String text, Duration retryAfter) {
+          pauses.add(retryAfter);
           told.add(status + ": " + text);
         }
 
@@ -81,11 +84,17 @@ class MailboxListeningIT {
   }
 
   private PushTarget target(MailServers on, MailUser user, int profileMax) {
+    return target(
+        on, ServerCertificate.VALID.address(), on.dovecot().imapsPort(), user, profileMax);
+  }
+
+  /** A target reached at {@code host:port}, e.g. a proxy in front of {@code on}'s Dovecot. */
+  private PushTarget target(MailServers on, String host, int port, MailUser user, int profileMax) {
     Endpoint endpoint =
         new Endpoint(
             MailProtocol.IMAP,
-            ServerCertificate.VALID.address(),
-            on.dovecot().imapsPort(),
+            host,
+            port,
             TlsMode.IMPLICIT,
             1,
             user.name(),
@@ -162,6 +171,36 @@ class MailboxListeningIT {
     assertThat(commands.subList(firstIdle, firstIdle + 6))
         .as("IDLE and DONE only: %s", commands)
         .containsExactly("IDLE", "DONE", "IDLE", "DONE", "IDLE", "DONE");
+  }
+
+  @Test
+  void aDroppedConnectionEndsListeningAtOnceAndEachFailureInARowDoublesThePause() throws Exception {
+    MailUser user = servers.dovecot().addUser("idle-" + UUID.randomUUID(), "secret");
+    for (Duration expectedPause : List.of(Duration.ofMinutes(1), Duration.ofMinutes(2))) {
+      try (ConnectionCountingProxy proxy =
+          ConnectionCountingProxy.forwardingTo(
+              ServerCertificate.VALID.address(), servers.dovecot().imapsPort())) {
+        listen(target(servers, proxy.host(), proxy.port(), user, 10));
+        assertThat(told.poll(20, TimeUnit.SECONDS)).isEqualTo("LISTENING");
+        proxy.close();
+
+        assertThat(told.poll(10, TimeUnit.SECONDS))
+            .as("noticed long before the renewal a minute away")
+            .startsWith("FAILED: the IDLE connection to folder INBOX ended");
+        assertThat(pauses.poll()).isEqualTo(expectedPause);
+      }
+    }
+  }
+
+  @Test
+  void aServerSayingByeEndsListening() throws Exception {
+    MailUser user = servers.dovecot().addUser("idle-" + UUID.randomUUID(), "secret");
+    listen(target(servers, user, 10));
+    assertThat(told.poll(20, TimeUnit.SECONDS)).isEqualTo("LISTENING");
+
+    servers.dovecot().doveadm("kick", user.name());
+
+    assertThat(told.poll(10, TimeUnit.SECONDS)).startsWith("FAILED: ").contains("BYE");
   }
 
   private static boolean awaitTrue(BooleanSupplier condition) throws InterruptedException {
