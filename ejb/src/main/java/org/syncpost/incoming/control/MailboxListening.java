@@ -226,12 +226,12 @@ final class MailboxListening {
     }
 
     private void closeQuietly() {
-      Store current = store;
-      if (current == null) {
+      Store connected = store;
+      if (connected == null) {
         return;
       }
       try {
-        current.close();
+        connected.close();
       } catch (MessagingException | RuntimeException closing) {
         LOGGER.log(
             System.Logger.Level.DEBUG,
