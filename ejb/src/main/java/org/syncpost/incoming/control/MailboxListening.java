@@ -3,15 +3,11 @@ package org.syncpost.incoming.control;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
-import jakarta.mail.event.MessageCountAdapter;
-import jakarta.mail.event.MessageCountEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
@@ -112,8 +108,8 @@ final class MailboxListening {
   private final class FolderListener implements Runnable {
 
     private final String folderName;
-    private volatile IMAPFolder folder;
     private volatile Store store;
+    private volatile IdleCommand current;
 
     FolderListener(String folderName) {
       this.folderName = folderName;
@@ -127,7 +123,7 @@ final class MailboxListening {
         if (failure.failureCause() == FailureCause.CONNECTION_LIMIT_REACHED) {
           end(PushStatus.WAITING_FOR_CONNECTION, failure.getMessage(), owner.retryAfter());
         } else {
-          end(PushStatus.FAILED, failure.getMessage(), owner.retryAfter());
+          end(PushStatus.FAILED, failure.getMessage(), owner.retryAfterFailure(target.mailboxId()));
         }
       } catch (MessagingException | RuntimeException failed) {
         if (!stopping.get()) {
@@ -140,7 +136,7 @@ final class MailboxListening {
                       MailServerFailure.detailOf(failed),
                       target.endpoint().username(),
                       target.endpoint().password()),
-              owner.retryAfter());
+              owner.retryAfterFailure(target.mailboxId()));
         }
       } finally {
         closeQuietly();
@@ -176,84 +172,66 @@ final class MailboxListening {
         }
         IMAPFolder opened = (IMAPFolder) store.getFolder(folderName);
         opened.open(Folder.READ_ONLY);
-        folder = opened;
-        AtomicBoolean added = new AtomicBoolean();
-        opened.addMessageCountListener(
-            new MessageCountAdapter() {
-              @Override
-              public void messagesAdded(MessageCountEvent e) {
-                added.set(true);
-              }
-            });
         if (ready.incrementAndGet() == listeners.size()) {
           owner.listening(target.mailboxId());
         }
         // mail that arrived while nobody listened (before the first IDLE, or a reconnection)
         wake.accept(target.mailboxId());
-        int count = opened.getMessageCount();
+        Duration readTimeout = Duration.ofSeconds(target.endpoint().connectionTimeoutSeconds());
         while (!stopping.get()) {
-          ScheduledFuture<?> renewal =
-              timer.schedule(this::interruptIdle, renewAfter.toMillis(), TimeUnit.MILLISECONDS);
+          IdleCommand idle =
+              new IdleCommand(renewAfter, readTimeout, stopping::get, this::announced);
+          current = idle;
+          long started = System.nanoTime();
+          IdleCommand.Outcome outcome;
           try {
-            // returns after the server's first response: EXISTS, EXPUNGE, a flag, a keep-alive
-            opened.idle(true);
+            outcome = (IdleCommand.Outcome) opened.doCommand(idle);
           } finally {
-            renewal.cancel(false);
+            current = null;
           }
-          if (stopping.get()) {
+          if (outcome == IdleCommand.Outcome.RENEWAL_DUE) {
+            owner.renewed(target.mailboxId());
+          } else if (outcome == IdleCommand.Outcome.ENDED_BY_SERVER
+              && System.nanoTime() - started < readTimeout.toNanos()) {
+            // issuing IDLE again at once could go on for ever
+            end(
+                PushStatus.FAILED,
+                target.endpoint().describe()
+                    + " ended IDLE on folder "
+                    + folderName
+                    + " at once, without being asked to; the mailbox is polled",
+                owner.retryAfterFailure(target.mailboxId()));
             return;
           }
-          int now = opened.getMessageCount();
-          if (now > count || added.getAndSet(false)) {
-            LOGGER.log(
-                System.Logger.Level.DEBUG,
-                "Mailbox {0} folder {1}: new mail announced, waking its cycle",
-                target.mailboxId(),
-                folderName);
-            wake.accept(target.mailboxId());
-          }
-          count = now;
         }
       }
     }
 
-    /**
-     * Ends the running IDLE (DONE) from another thread: a folder command sends DONE and waits for
-     * its completion, then the listener's loop issues IDLE again (RFC 2177 §3).
-     */
-    private void interruptIdle() {
-      IMAPFolder current = folder;
-      if (current == null) {
-        return;
-      }
-      try {
-        current.getMessageCount();
-      } catch (MessagingException | RuntimeException broken) {
-        // the listener's own read reports the broken connection
-        LOGGER.log(
-            System.Logger.Level.DEBUG,
-            "Mailbox {0} folder {1}: renewing IDLE failed: {2}",
-            target.mailboxId(),
-            folderName,
-            broken.getClass().getName());
-      }
+    private void announced() {
+      LOGGER.log(
+          System.Logger.Level.DEBUG,
+          "Mailbox {0} folder {1}: new mail announced, waking its cycle",
+          target.mailboxId(),
+          folderName);
+      wake.accept(target.mailboxId());
     }
 
+    /** Ends the running IDLE (DONE) from another thread; the listener's loop then sees stopping. */
     void abort() {
-      timer.execute(
-          () -> {
-            interruptIdle();
-            closeQuietly();
-          });
+      IdleCommand idle = current;
+      if (idle != null) {
+        // a write of six bytes, off the caller's thread all the same (reconcile, undeploy)
+        timer.execute(idle::end);
+      }
     }
 
     private void closeQuietly() {
-      Store current = store;
-      if (current == null) {
+      Store connected = store;
+      if (connected == null) {
         return;
       }
       try {
-        current.close();
+        connected.close();
       } catch (MessagingException | RuntimeException closing) {
         LOGGER.log(
             System.Logger.Level.DEBUG,

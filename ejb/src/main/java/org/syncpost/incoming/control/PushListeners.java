@@ -65,6 +65,7 @@ public class PushListeners {
 
   private final Map<Long, MailboxListening> listening = new ConcurrentHashMap<>();
   private final Map<Long, Instant> notBefore = new ConcurrentHashMap<>();
+  private final Map<Long, Integer> failuresInARow = new ConcurrentHashMap<>();
 
   /**
    * Brings this node's listeners in line with what the database asks for.
@@ -104,6 +105,7 @@ public class PushListeners {
       start(mailboxId, wake);
     }
     records.forgetUnwanted(wanted);
+    failuresInARow.keySet().retainAll(wanted);
   }
 
   private void start(long mailboxId, LongConsumer wake) {
@@ -168,5 +170,27 @@ public class PushListeners {
 
   Duration retryAfter() {
     return Duration.ofSeconds(Math.max(retrySeconds, 1));
+  }
+
+  /**
+   * The pause after a listener of the mailbox failed (the connection dropped, a BYE, a refused
+   * IDLE): the retry pause, doubled for each failure in a row, up to {@link #NOT_OFFERED_RETRY}. A
+   * server that accepts IDLE and drops it soon after is thus asked ever less often, never in a
+   * loop; a renewal ({@link #renewed}) shows the connection holds and starts the count again.
+   */
+  Duration retryAfterFailure(long mailboxId) {
+    return backOff(retryAfter(), failuresInARow.merge(mailboxId, 1, Integer::sum));
+  }
+
+  /** A listener of the mailbox renewed its IDLE: the connection held for a renewal interval. */
+  void renewed(long mailboxId) {
+    failuresInARow.remove(mailboxId);
+  }
+
+  static Duration backOff(Duration first, int failuresInARow) {
+    int doublings = Math.min(Math.max(failuresInARow - 1, 0), 20);
+    Duration pause = first.multipliedBy(1L << doublings);
+    Duration longest = first.compareTo(NOT_OFFERED_RETRY) > 0 ? first : NOT_OFFERED_RETRY;
+    return pause.compareTo(longest) > 0 ? longest : pause;
   }
 }
