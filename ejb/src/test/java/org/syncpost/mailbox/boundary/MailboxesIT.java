@@ -18,8 +18,11 @@ import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.AsApprover;
 import org.syncpost.directory.boundary.Users;
 import org.syncpost.directory.entity.UserDetails;
+import org.syncpost.mailbox.entity.ApprovalStatus;
 import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailbox.entity.MailboxFilter;
+import org.syncpost.mailbox.entity.MailboxSort;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.AuthProtocol;
 import org.syncpost.profile.entity.CredentialSource;
@@ -61,14 +64,7 @@ class MailboxesIT {
   }
 
   private long newUserMailbox() throws Exception {
-    String name = unique("ivy");
-    return admin.call(
-        () ->
-            users
-                .mailboxOf(
-                    users.create(new UserDetails(name, name + "@example.org", Set.of()), null))
-                .orElseThrow()
-                .getId());
+    return userMailbox(unique("ivy"));
   }
 
   @Test
@@ -99,6 +95,102 @@ class MailboxesIT {
     assertThat(untouched.getProfile()).isNull();
     assertThat(changed.getProfile().getId() + " " + changed.getOutgoingDeliveryMethod())
         .isEqualTo(profile.getId() + " NONE");
+  }
+
+  /** A user's mailbox named {@code name}. */
+  private long userMailbox(String name) throws Exception {
+    return admin.call(
+        () ->
+            users
+                .mailboxOf(
+                    users.create(new UserDetails(name, name + "@example.org", Set.of()), null))
+                .orElseThrow()
+                .getId());
+  }
+
+  private static MailboxFilter text(String text, MailboxSort sortBy, boolean descending) {
+    return new MailboxFilter(text, null, null, null, null, null, null, sortBy, descending);
+  }
+
+  @Test
+  void theDatabaseFiltersSortsAndPagesMailboxesCaseInsensitively() throws Exception {
+    String prefix = unique("Lazy");
+    long a = userMailbox(prefix + "-a");
+    long b = userMailbox(prefix + "-b");
+    long c = userMailbox(prefix + "-c");
+    EmailServerProfile profile = admin.call(() -> profiles.create(imap(unique("lazy-profile"))));
+    admin.call(
+        () ->
+            mailboxes.changeDelivery(
+                new DeliveryChange(
+                    List.of(b),
+                    profile.getId(),
+                    DeliveryMethod.SERVER_SIDE_SYNC,
+                    DeliveryMethod.NONE,
+                    DeliveryMethod.NONE)));
+    admin.call(() -> mailboxes.approve(c));
+    MailboxFilter newestFirst = text(prefix.toUpperCase(), MailboxSort.NAME, true);
+    MailboxFilter approved =
+        new MailboxFilter(
+            prefix, null, null, null, ApprovalStatus.APPROVED, null, null, MailboxSort.NAME, false);
+    MailboxFilter byProfile =
+        new MailboxFilter(
+            null,
+            null,
+            null,
+            profile.getName().toUpperCase(),
+            null,
+            null,
+            null,
+            MailboxSort.NAME,
+            false);
+
+    assertThat(
+            List.of(
+                ids(admin.call(() -> mailboxes.search(newestFirst, 0, 10))),
+                ids(admin.call(() -> mailboxes.search(newestFirst, 1, 1))),
+                List.of(admin.call(() -> mailboxes.countMatching(newestFirst))),
+                ids(admin.call(() -> mailboxes.search(approved, 0, 10))),
+                ids(admin.call(() -> mailboxes.search(byProfile, 0, 10))),
+                admin.call(() -> mailboxes.idsMatching(newestFirst, 10))))
+        .containsExactly(
+            List.of(c, b, a), List.of(b), List.of(3L), List.of(c), List.of(b), List.of(a, b, c));
+  }
+
+  @Test
+  void percentAndUnderscoreInASearchAreLiteralCharacters() throws Exception {
+    String prefix = unique("wild");
+    long literal = userMailbox(prefix + "_1");
+    userMailbox(prefix + "-1");
+    userMailbox(prefix + "-100");
+
+    assertThat(
+            List.of(
+                ids(
+                    admin.call(
+                        () ->
+                            mailboxes.search(text(prefix + "_", MailboxSort.NAME, false), 0, 10))),
+                List.of(
+                    admin.call(
+                        () ->
+                            mailboxes.countMatching(
+                                text(prefix + "-1%", MailboxSort.NAME, false))))))
+        .containsExactly(List.of(literal), List.of(0L));
+  }
+
+  @Test
+  void sortingByProfileKeepsMailboxesWithoutOne() throws Exception {
+    String prefix = unique("noprofile");
+    long first = userMailbox(prefix + "-1");
+    long second = userMailbox(prefix + "-2");
+
+    assertThat(
+            ids(admin.call(() -> mailboxes.search(text(prefix, MailboxSort.PROFILE, true), 0, 10))))
+        .containsExactlyInAnyOrder(first, second);
+  }
+
+  private static List<Long> ids(List<Mailbox> found) {
+    return found.stream().map(Mailbox::getId).toList();
   }
 
   @Test
