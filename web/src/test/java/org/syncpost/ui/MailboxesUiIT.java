@@ -29,6 +29,8 @@ import org.syncpost.system.SyncPostServer;
 class MailboxesUiIT {
 
   private static final String TABLE = "mailboxes:table";
+  private static final By PAGE_REPORT =
+      By.cssSelector("[id='mailboxes:table_paginator_bottom'] .ui-paginator-current");
 
   private final SyncPostServer server;
   private final Api admin;
@@ -116,6 +118,7 @@ class MailboxesUiIT {
     assertThat(browser.rows(TABLE)).singleElement().asString().contains(prefix + "-57");
 
     browser.searchTable(TABLE, prefix);
+    browser.awaitText(PAGE_REPORT, "1–25 of 60 mailboxes");
     assertThat(browser.rows(TABLE)).hasSize(25);
     browser.click(By.cssSelector("#mailboxes\\:table_data tr:nth-child(1) .ui-chkbox-box"));
     browser.nextPage(TABLE);

@@ -7,6 +7,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.AsApprover;
+import org.syncpost.container.AsMailboxOwner;
 import org.syncpost.directory.boundary.Users;
+import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.mailbox.entity.ApprovalStatus;
 import org.syncpost.mailbox.entity.DeliveryChange;
@@ -43,6 +46,7 @@ class MailboxesIT {
 
   @Inject AsAdministrator admin;
   @Inject AsApprover approver;
+  @Inject AsMailboxOwner owner;
   @Inject Mailboxes mailboxes;
   @Inject Profiles profiles;
   @Inject Users users;
@@ -187,6 +191,39 @@ class MailboxesIT {
     assertThat(
             ids(admin.call(() -> mailboxes.search(text(prefix, MailboxSort.PROFILE, true), 0, 10))))
         .containsExactlyInAnyOrder(first, second);
+  }
+
+  @Test
+  void aMailboxOwnerFindsOnlyHisOwnMailboxes() throws Exception {
+    String prefix = unique("owned");
+    long someoneElses = userMailbox(prefix + "-other");
+    long own =
+        admin.call(
+            () ->
+                users
+                    .named(AsMailboxOwner.NAME)
+                    .or(
+                        () ->
+                            Optional.of(
+                                users.create(
+                                    new UserDetails(
+                                        AsMailboxOwner.NAME,
+                                        AsMailboxOwner.NAME + "@example.org",
+                                        Set.of(Role.MAILBOX_OWNER)),
+                                    null)))
+                    .flatMap(users::mailboxOf)
+                    .orElseThrow()
+                    .getId());
+    MailboxFilter everyone = MailboxFilter.ALL;
+
+    assertThat(
+            List.of(
+                ids(owner.call(() -> mailboxes.search(everyone, 0, 1000))),
+                owner.call(() -> mailboxes.idsMatching(everyone, 1000)),
+                List.of(owner.call(() -> mailboxes.countMatching(everyone)))))
+        .containsExactly(List.of(own), List.of(own), List.of(1L));
+    assertThat(admin.call(() -> mailboxes.idsMatching(text(prefix, MailboxSort.NAME, false), 10)))
+        .containsExactly(someoneElses);
   }
 
   private static List<Long> ids(List<Mailbox> found) {
