@@ -83,13 +83,18 @@ public class Mailboxes {
   }
 
   /**
-   * The ids of the mailboxes {@code filter} selects, at most {@code limit} of them: what a bulk
-   * action on "all matching" works on.
+   * The ids of all the mailboxes {@code filter} selects: what a bulk action on "all matching" works
+   * on. Refused, with the number that match, when more than {@code most} do.
    */
-  public List<Long> idsMatching(MailboxFilter filter, int limit) {
-    return matching("select m.id", filter, " order by m.id", Long.class)
-        .setMaxResults(limit)
-        .getResultList();
+  public List<Long> idsMatching(MailboxFilter filter, int most) {
+    List<Long> ids =
+        matching("select m.id", filter, " order by m.id", Long.class)
+            .setMaxResults(most + 1)
+            .getResultList();
+    if (ids.size() > most) {
+      throw InvalidInput.of(null, MailboxFilter.tooMany(countMatching(filter), most));
+    }
+    return ids;
   }
 
   private <T> TypedQuery<T> matching(

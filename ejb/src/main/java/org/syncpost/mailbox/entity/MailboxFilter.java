@@ -37,6 +37,14 @@ public record MailboxFilter(
         .equal("m.outgoingStatus", "outgoingStatus", outgoingStatus);
   }
 
+  /** Why a bulk action on all of {@code matching} mailboxes is refused, and what to do instead. */
+  public static String tooMany(long matching, int most) {
+    return String.format(
+        "%,d mailboxes match; one action takes at most %,d. Narrow the list with the filters"
+            + " (profile, approval, status) and act on each part.",
+        matching, most);
+  }
+
   public String orderBy() {
     return (sortBy == null ? MailboxSort.NAME : sortBy).orderBy(descending);
   }

@@ -47,6 +47,11 @@ public final class SearchCriteria {
     return this;
   }
 
+  /** The clause, starting with {@code " where"}. */
+  String where() {
+    return where.toString();
+  }
+
   /**
    * The query {@code selectFrom} (e.g. {@code "select count(u) from User u"}) restricted by these
    * criteria, then {@code orderBy} (empty, or starting with {@code " order by"}), parameters bound.

@@ -183,6 +183,22 @@ class MailboxesIT {
   }
 
   @Test
+  void allMatchingIsRefusedWithTheNumberWhenMoreMatchThanOneActionTakes() throws Exception {
+    String prefix = unique("many");
+    for (int i = 0; i < 3; i++) {
+      userMailbox(prefix + "-" + i);
+    }
+    MailboxFilter matching = text(prefix, MailboxSort.NAME, false);
+
+    InvalidInput refused =
+        assertThrows(
+            InvalidInput.class, () -> admin.call(() -> mailboxes.idsMatching(matching, 2)));
+    assertThat(refused.violations().get(0).message())
+        .startsWith("3 mailboxes match; one action takes at most 2.");
+    assertThat(admin.call(() -> mailboxes.idsMatching(matching, 3))).hasSize(3);
+  }
+
+  @Test
   void sortingByProfileKeepsMailboxesWithoutOne() throws Exception {
     String prefix = unique("noprofile");
     long first = userMailbox(prefix + "-1");

@@ -127,7 +127,7 @@ public class MailboxesPage implements Serializable {
       return;
     }
     if (matching > MOST_SELECTED) {
-      feedback.error(tooMany(matching));
+      feedback.error(MailboxFilter.tooMany(matching, MOST_SELECTED));
       return;
     }
     allMatching = filter;
@@ -142,13 +142,6 @@ public class MailboxesPage implements Serializable {
     allMatchingCount = 0;
   }
 
-  private static String tooMany(long matching) {
-    return String.format(
-        "%,d mailboxes match; one action takes at most %,d. Narrow the list with the filters"
-            + " (profile, approval, status) and act on each part.",
-        matching, MOST_SELECTED);
-  }
-
   public void approveSelected() {
     decide("approved", id -> mailboxes.approve(id));
   }
@@ -159,6 +152,9 @@ public class MailboxesPage implements Serializable {
 
   private void decide(String outcome, java.util.function.LongConsumer decision) {
     List<Long> ids = selectedIds();
+    if (ids == null) {
+      return;
+    }
     if (ids.isEmpty()) {
       feedback.error("Select the mailboxes first.");
       return;
@@ -181,6 +177,9 @@ public class MailboxesPage implements Serializable {
 
   public void applyDefaults() {
     List<Long> ids = selectedIds();
+    if (ids == null) {
+      return;
+    }
     if (testAfterApplying) {
       Job job = feedback.attempt(FORM, () -> tests.applyDefaultSettingsAndTest(ids));
       if (job != null) {
@@ -205,6 +204,9 @@ public class MailboxesPage implements Serializable {
   /** The guide's "Change Multiple Records": one profile and delivery methods for all selected. */
   public void changeDelivery() {
     List<Long> ids = selectedIds();
+    if (ids == null) {
+      return;
+    }
     if (feedback.attempt(
             FORM,
             () ->
@@ -219,6 +221,9 @@ public class MailboxesPage implements Serializable {
 
   public void testAndEnableSelected() {
     List<Long> ids = selectedIds();
+    if (ids == null) {
+      return;
+    }
     Job job = feedback.attempt(FORM, () -> tests.testAndEnable(ids));
     if (job != null) {
       navigation.show(job);
@@ -232,20 +237,11 @@ public class MailboxesPage implements Serializable {
 
   /**
    * The ids the next action applies to: all matching (asked of the database now), or the ticked
-   * rows of any page.
+   * rows of any page; null when refused (the page says why).
    */
   private List<Long> selectedIds() {
     if (allMatching != null) {
-      List<Long> ids =
-          feedback.attempt(FORM, () -> mailboxes.idsMatching(allMatching, MOST_SELECTED + 1));
-      if (ids == null) {
-        return List.of();
-      }
-      if (ids.size() > MOST_SELECTED) {
-        feedback.error(tooMany(ids.size()));
-        return List.of();
-      }
-      return ids;
+      return feedback.attempt(FORM, () -> mailboxes.idsMatching(allMatching, MOST_SELECTED));
     }
     return selected == null ? List.of() : selected.stream().map(Mailbox::getId).toList();
   }
