@@ -109,7 +109,7 @@ class MailboxesUiIT {
   }
 
   @Test
-  void theSearchFindsAMailboxOnALaterPageAndTicksOnTwoPagesApproveExactlyThoseTwo() {
+  void theSearchFindsAMailboxOnALaterPageAndTicksOnTwoPagesOfTheSortedListApproveExactlyThoseTwo() {
     String prefix = ProfilesUiIT.unique("paged");
     Map<String, Long> created = mailboxes(prefix, 60);
     openMailboxes();
@@ -120,14 +120,20 @@ class MailboxesUiIT {
     browser.searchTable(TABLE, prefix);
     browser.awaitText(PAGE_REPORT, "1–25 of 60 mailboxes");
     assertThat(browser.rows(TABLE)).hasSize(25);
+    By nameHeader =
+        By.xpath(
+            "//*[@id='mailboxes:table']//th//span[@class='ui-column-title' and text()='Name']");
+    browser.click(nameHeader);
+    browser.click(nameHeader);
+    browser.awaitFirstRow(TABLE, prefix + "-59");
     browser.click(By.cssSelector("#mailboxes\\:table_data tr:nth-child(1) .ui-chkbox-box"));
     browser.nextPage(TABLE);
-    browser.awaitFirstRow(TABLE, prefix + "-25");
+    browser.awaitFirstRow(TABLE, prefix + "-34");
     browser.click(By.cssSelector("#mailboxes\\:table_data tr:nth-child(1) .ui-chkbox-box"));
     browser.click(By.id("mailboxes:approve"));
     browser.awaitText(By.id("growl_container"), "2 of 2 mailboxes approved");
 
-    assertThat(approved(created)).containsExactly(prefix + "-00", prefix + "-25");
+    assertThat(approved(created)).containsExactly(prefix + "-34", prefix + "-59");
   }
 
   @Test

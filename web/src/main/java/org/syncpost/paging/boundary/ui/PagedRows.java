@@ -91,7 +91,10 @@ public final class PagedRows<T> extends LazyDataModel<T> {
   private final Find<T> find;
   private Columns columns = Columns.NONE;
 
-  /** Rows filtered by the page's own fields; the table's filters and sort are not used. */
+  /**
+   * Rows filtered by the page's own fields or by the table's ({@link #columns()}); a selection
+   * covers only the page shown.
+   */
   public PagedRows(Rows<T> rows, Count total, Key<T> key) {
     this(rows, total, key, null);
   }
