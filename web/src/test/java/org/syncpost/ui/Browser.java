@@ -155,14 +155,26 @@ final class Browser implements AutoCloseable {
    * filter request per key, and an early answer could replace the rows being clicked.
    */
   void filterTable(String tableId, int filterIndex, String text) {
-    By filters = By.cssSelector("[id='" + tableId + "'] thead input.ui-column-filter");
+    filterBy(
+        By.cssSelector("[id='" + tableId + "'] thead input.ui-column-filter"),
+        filterIndex,
+        tableId,
+        text);
+  }
+
+  /** Filters a table by the search field in its header (its global filter), in one request. */
+  void searchTable(String tableId, String text) {
+    filterBy(By.id(tableId + ":globalFilter"), 0, tableId, text);
+  }
+
+  private void filterBy(By inputs, int index, String tableId, String text) {
     // a tab's table may still be rendering when the document itself is complete
     WebElement filter =
         new WebDriverWait(driver, PATIENCE)
             .until(
                 d -> {
-                  List<WebElement> found = d.findElements(filters);
-                  return found.size() > filterIndex ? found.get(filterIndex) : null;
+                  List<WebElement> found = d.findElements(inputs);
+                  return found.size() > index ? found.get(index) : null;
                 });
     ((JavascriptExecutor) driver)
         .executeScript(
@@ -171,6 +183,36 @@ final class Browser implements AutoCloseable {
             text,
             tableId);
     awaitQuiet();
+  }
+
+  /** The text of each row a table shows, once Ajax has settled. */
+  List<String> rows(String tableId) {
+    return new WebDriverWait(driver, PATIENCE)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("[id='" + tableId + "_data'] > tr")).stream()
+                    .map(WebElement::getText)
+                    .toList());
+  }
+
+  /**
+   * Waits until a table's first row is the one containing {@code text} (after paging or sorting).
+   */
+  void awaitFirstRow(String tableId, String text) {
+    new WebDriverWait(driver, PATIENCE)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              List<WebElement> rows =
+                  d.findElements(By.cssSelector("[id='" + tableId + "_data'] > tr"));
+              return !rows.isEmpty() && rows.get(0).getText().contains(text);
+            });
+  }
+
+  /** Shows the next page of a paginated table. */
+  void nextPage(String tableId) {
+    click(By.cssSelector("[id='" + tableId + "_paginator_bottom'] .ui-paginator-next"));
   }
 
   /** The document has loaded and PrimeFaces has no Ajax request in flight. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ import org.syncpost.system.SyncPostServer;
 @ExtendWith(UiSyncPost.class)
 @Timeout(180)
 class DirectoryUiIT {
+
+  private static final String USERS = "directory:tabs:users";
 
   private static final String MAILBOX_PASSWORD = "Mailbox-Secret-91c2e";
 
@@ -78,6 +81,43 @@ class DirectoryUiIT {
                     .toString());
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json();
+  }
+
+  @Test
+  void theSearchFindsAUserOnALaterPageAndAQueueOwnerIsChosenFromSuggestions() {
+    String prefix = ProfilesUiIT.unique("ui-many");
+    JsonObject owner = null;
+    for (int i = 0; i < 30; i++) {
+      JsonObject user = user(String.format("%s-%02d", prefix, i));
+      owner = i == 7 ? user : owner;
+    }
+    browser = new Browser(server.httpsBase());
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+    browser.open("admin/directory/directory.xhtml");
+
+    browser.searchTable(USERS, prefix.toUpperCase());
+    assertThat(browser.rows(USERS)).hasSize(25);
+    browser.searchTable(USERS, prefix + "-29@");
+    assertThat(browser.rows(USERS)).singleElement().asString().contains(prefix + "-29");
+
+    String queue = ProfilesUiIT.unique("ui-owned");
+    browser.click(By.cssSelector("[id='directory:tabs'] a[href$='queuesTab']"));
+    browser.click(By.id("directory:tabs:newQueue"));
+    browser.type(By.id("directory:queueName"), queue);
+    browser.type(By.id("directory:queueEmail"), queue + "@example.org");
+    browser.type(By.id("directory:owner_input"), prefix + "-07");
+    browser.click(
+        By.cssSelector("[id='directory:owner_panel'] li[data-item-value='" + prefix + "-07']"));
+    browser.click(By.id("directory:createQueue"));
+    browser.awaitText(By.id("growl_container"), "Queue '" + queue + "' created");
+
+    JsonObject created =
+        server.admin().get("queues?limit=1000").array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(q -> q.getString("name").equals(queue))
+            .findFirst()
+            .orElseThrow();
+    assertThat(created.getJsonNumber("ownerId")).isEqualTo(owner.getJsonNumber("id"));
   }
 
   private void openUserRow(String name) {

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,10 +20,17 @@ import org.syncpost.system.Api;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SyncPostServer;
 
-/** The guide's "Change multiple records" on the active mailboxes, in the browser. */
+/**
+ * The guide's "Change multiple records" on the active mailboxes, in the browser: a page at a time,
+ * searched and filtered by the database, selected across pages or all matching at once.
+ */
 @ExtendWith(UiSyncPost.class)
 @Timeout(180)
 class MailboxesUiIT {
+
+  private static final String TABLE = "mailboxes:table";
+  private static final By PAGE_REPORT =
+      By.cssSelector("[id='mailboxes:table_paginator_bottom'] .ui-paginator-current");
 
   private final SyncPostServer server;
   private final Api admin;
@@ -54,7 +65,10 @@ class MailboxesUiIT {
 
   /** A new user's mailbox, its name starting with {@code prefix}. */
   private long mailbox(String prefix) {
-    String name = ProfilesUiIT.unique(prefix);
+    return mailboxNamed(ProfilesUiIT.unique(prefix));
+  }
+
+  private long mailboxNamed(String name) {
     Reply user =
         admin.post(
             "users",
@@ -65,6 +79,80 @@ class MailboxesUiIT {
                 .toString());
     assertThat(user.status()).as(user.toString()).isEqualTo(201);
     return user.json().getJsonNumber("mailboxId").longValue();
+  }
+
+  /** {@code count} mailboxes named prefix-00, prefix-01 …: mailbox id by name, in name order. */
+  private Map<String, Long> mailboxes(String prefix, int count) {
+    Map<String, Long> created = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      String name = String.format("%s-%02d", prefix, i);
+      created.put(name, mailboxNamed(name));
+    }
+    return created;
+  }
+
+  private Set<String> approved(Map<String, Long> mailboxes) {
+    Set<String> approved = new TreeSet<>();
+    mailboxes.forEach(
+        (name, id) -> {
+          if ("APPROVED".equals(admin.get("mailboxes/" + id).json().getString("approvalStatus"))) {
+            approved.add(name);
+          }
+        });
+    return approved;
+  }
+
+  private void openMailboxes() {
+    browser = new Browser(server.httpsBase());
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+    browser.open("admin/mailbox/mailboxes.xhtml");
+  }
+
+  @Test
+  void theSearchFindsAMailboxOnALaterPageAndTicksOnTwoPagesOfTheSortedListApproveExactlyThoseTwo() {
+    String prefix = ProfilesUiIT.unique("paged");
+    Map<String, Long> created = mailboxes(prefix, 60);
+    openMailboxes();
+
+    browser.searchTable(TABLE, prefix.toUpperCase() + "-57");
+    assertThat(browser.rows(TABLE)).singleElement().asString().contains(prefix + "-57");
+
+    browser.searchTable(TABLE, prefix);
+    browser.awaitText(PAGE_REPORT, "1–25 of 60 mailboxes");
+    assertThat(browser.rows(TABLE)).hasSize(25);
+    By nameHeader =
+        By.xpath(
+            "//*[@id='mailboxes:table']//th//span[@class='ui-column-title' and text()='Name']");
+    browser.click(nameHeader);
+    browser.click(nameHeader);
+    browser.awaitFirstRow(TABLE, prefix + "-59");
+    browser.click(By.cssSelector("#mailboxes\\:table_data tr:nth-child(1) .ui-chkbox-box"));
+    browser.nextPage(TABLE);
+    browser.awaitFirstRow(TABLE, prefix + "-34");
+    browser.click(By.cssSelector("#mailboxes\\:table_data tr:nth-child(1) .ui-chkbox-box"));
+    browser.click(By.id("mailboxes:approve"));
+    browser.awaitText(By.id("growl_container"), "2 of 2 mailboxes approved");
+
+    assertThat(approved(created)).containsExactly(prefix + "-34", prefix + "-59");
+  }
+
+  @Test
+  void selectingAllMatchingApprovesEveryFilteredMailboxOnEveryPage() {
+    String prefix = ProfilesUiIT.unique("every");
+    Map<String, Long> matching = mailboxes(prefix, 30);
+    String outsider = ProfilesUiIT.unique("outside");
+    long outsiderId = mailboxNamed(outsider);
+    openMailboxes();
+
+    browser.filterTable(TABLE, 0, prefix);
+    assertThat(browser.rows(TABLE)).hasSize(25);
+    browser.click(By.id("mailboxes:selectAllMatching"));
+    browser.awaitText(By.id("mailboxes:allMatchingNotice"), "all 30 mailboxes");
+    browser.click(By.id("mailboxes:approve"));
+    browser.awaitText(By.id("growl_container"), "30 of 30 mailboxes approved");
+
+    assertThat(approved(matching)).hasSize(30);
+    assertThat(approved(Map.of(outsider, outsiderId))).isEmpty();
   }
 
   @Test

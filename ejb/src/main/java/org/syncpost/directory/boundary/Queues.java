@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
+import org.syncpost.directory.entity.DirectoryFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
 import org.syncpost.directory.entity.Removal;
@@ -49,6 +50,24 @@ public class Queues {
 
   public long count() {
     return em.createNamedQuery(Queue.COUNT, Long.class).getSingleResult();
+  }
+
+  /** One page of the queues {@code filter} selects, filtered, sorted and paged by the database. */
+  public List<Queue> search(DirectoryFilter filter, int offset, int limit) {
+    return filter
+        .criteria()
+        .query(em, "select d from Queue d", " order by " + filter.orderBy(), Queue.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** How many queues {@code filter} selects. */
+  public long countMatching(DirectoryFilter filter) {
+    return filter
+        .criteria()
+        .query(em, "select count(d) from Queue d", "", Long.class)
+        .getSingleResult();
   }
 
   public Queue find(long id) {

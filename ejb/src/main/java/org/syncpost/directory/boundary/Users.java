@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.control.PasswordHashing;
+import org.syncpost.directory.entity.DirectoryFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.Removal;
 import org.syncpost.directory.entity.Role;
@@ -54,6 +55,32 @@ public class Users {
 
   public long count() {
     return em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
+  }
+
+  /** One page of the users {@code filter} selects, filtered, sorted and paged by the database. */
+  public List<User> search(DirectoryFilter filter, int offset, int limit) {
+    return filter
+        .criteria()
+        .query(em, "select d from User d", " order by " + filter.orderBy(), User.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** How many users {@code filter} selects. */
+  public long countMatching(DirectoryFilter filter) {
+    return filter
+        .criteria()
+        .query(em, "select count(d) from User d", "", Long.class)
+        .getSingleResult();
+  }
+
+  /** The user who signs in as {@code name}, if any. */
+  public Optional<User> named(String name) {
+    return em.createNamedQuery(User.BY_NAME, User.class)
+        .setParameter("name", name.strip())
+        .getResultStream()
+        .findFirst();
   }
 
   public User find(long id) {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.syncpost.directory.control.Caller;
@@ -25,6 +24,7 @@ import org.syncpost.email.entity.EmailFilter;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.HourlyCount;
 import org.syncpost.email.entity.SanitizedHtml;
+import org.syncpost.paging.entity.SearchCriteria;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.NotFound;
 
@@ -165,12 +165,6 @@ public class Emails {
   }
 
   /** A LIKE pattern for text anywhere, the text's own {@code %} and {@code _} taken literally. */
-  private static String containing(String text) {
-    String literal =
-        text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    return "%" + literal + "%";
-  }
-
   private <T> TypedQuery<T> query(
       String select, String orderBy, EmailFilter filter, Class<T> type) {
     StringBuilder where = new StringBuilder(" from EmailRecord e where 1 = 1");
@@ -207,11 +201,11 @@ public class Emails {
     }
     if (filter.subject() != null) {
       where.append(" and lower(e.subject) like :subject escape '\\'");
-      parameters.put("subject", containing(filter.subject()));
+      parameters.put("subject", SearchCriteria.pattern(filter.subject()));
     }
     if (filter.sender() != null) {
       where.append(" and lower(e.from) like :sender escape '\\'");
-      parameters.put("sender", containing(filter.sender()));
+      parameters.put("sender", SearchCriteria.pattern(filter.sender()));
     }
     if (filter.conversationId() != null) {
       where.append(" and (e.id = :conversationId or e.conversation.id = :conversationId)");

@@ -19,6 +19,7 @@ import org.syncpost.directory.entity.Role;
 import org.syncpost.mailbox.control.MailboxAddresses;
 import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailbox.entity.MailboxFilter;
 import org.syncpost.mailbox.entity.MailboxSettings;
 import org.syncpost.mailbox.entity.TestStatus;
 import org.syncpost.profile.entity.EmailServerProfile;
@@ -63,6 +64,45 @@ public class Mailboxes {
         .setParameter("ownerId", caller.restrictedToOwnerId().orElse(Mailbox.ANY))
         .setParameter("profileId", profileId == null ? Mailbox.ANY : profileId)
         .getSingleResult();
+  }
+
+  /**
+   * One page of the mailboxes {@code filter} selects, in its order (a mailbox owner sees only his
+   * own): the database filters, sorts and pages, so a list never loads every mailbox.
+   */
+  public List<Mailbox> search(MailboxFilter filter, int offset, int limit) {
+    return matching("select m", filter, " order by " + filter.orderBy(), Mailbox.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** How many mailboxes {@code filter} selects. */
+  public long countMatching(MailboxFilter filter) {
+    return matching("select count(m)", filter, "", Long.class).getSingleResult();
+  }
+
+  /**
+   * The ids of all the mailboxes {@code filter} selects: what a bulk action on "all matching" works
+   * on. Refused, with the number that match, when more than {@code most} do.
+   */
+  public List<Long> idsMatching(MailboxFilter filter, int most) {
+    List<Long> ids =
+        matching("select m.id", filter, " order by m.id", Long.class)
+            .setMaxResults(most + 1)
+            .getResultList();
+    if (ids.size() > most) {
+      throw InvalidInput.of(null, MailboxFilter.tooMany(countMatching(filter), most));
+    }
+    return ids;
+  }
+
+  private <T> TypedQuery<T> matching(
+      String select, MailboxFilter filter, String orderBy, Class<T> type) {
+    return filter
+        .criteria()
+        .equal("m.owner.id", "ownerId", caller.restrictedToOwnerId().orElse(null))
+        .query(em, select + " from Mailbox m left join m.profile p", orderBy, type);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.audit.boundary.AuditTrail;
 import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.Deployments;
+import org.syncpost.directory.entity.DirectoryFilter;
+import org.syncpost.directory.entity.DirectorySort;
 import org.syncpost.directory.entity.IncomingFilter;
+import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
 import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
@@ -55,6 +59,51 @@ class DirectoryIT {
     Mailbox mailbox = admin.call(() -> users.mailboxOf(users.find(user.getId())).orElseThrow());
     assertThat(mailbox.getEmail() + " owned by " + mailbox.getOwner().getName())
         .isEqualTo(name + "@example.org owned by " + name);
+  }
+
+  @Test
+  void usersAndQueuesAreSearchedSortedAndPagedByTheDatabase() throws Exception {
+    String prefix = unique("Paged");
+    for (String suffix : List.of("b", "a", "c")) {
+      admin.call(
+          () ->
+              users.create(
+                  new UserDetails(
+                      prefix + "-" + suffix, suffix + prefix + "@example.org", Set.of()),
+                  null));
+    }
+    admin.call(
+        () ->
+            queues.create(
+                new QueueDetails(
+                    "desk-" + prefix,
+                    prefix + "@queues.example.org",
+                    null,
+                    IncomingFilter.ALL_EMAIL)));
+    DirectoryFilter byEmailDescending =
+        new DirectoryFilter(prefix.toUpperCase(), null, null, DirectorySort.EMAIL, true);
+    DirectoryFilter namedA =
+        new DirectoryFilter(null, prefix + "-A", null, DirectorySort.NAME, false);
+
+    assertThat(
+            List.of(
+                names(admin.call(() -> users.search(byEmailDescending, 0, 10))),
+                names(admin.call(() -> users.search(byEmailDescending, 1, 1))),
+                List.of(String.valueOf(admin.call(() -> users.countMatching(byEmailDescending)))),
+                names(admin.call(() -> users.search(namedA, 0, 10))),
+                admin.call(() -> queues.search(byEmailDescending, 0, 10)).stream()
+                    .map(Queue::getName)
+                    .toList()))
+        .containsExactly(
+            List.of(prefix + "-c", prefix + "-b", prefix + "-a"),
+            List.of(prefix + "-b"),
+            List.of("3"),
+            List.of(prefix + "-a"),
+            List.of("desk-" + prefix));
+  }
+
+  private static List<String> names(List<User> found) {
+    return found.stream().map(User::getName).toList();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.syncpost.directory.boundary.ui;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -12,9 +11,12 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.syncpost.directory.boundary.Queues;
 import org.syncpost.directory.boundary.Users;
+import org.syncpost.directory.entity.DirectoryFilter;
+import org.syncpost.directory.entity.DirectorySort;
 import org.syncpost.directory.entity.IncomingFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
@@ -22,6 +24,8 @@ import org.syncpost.directory.entity.Removal;
 import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
+import org.syncpost.paging.boundary.ui.PagedRows;
+import org.syncpost.paging.boundary.ui.PagedRows.Columns;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.validation.boundary.ui.FacesFeedback;
 
@@ -35,15 +39,19 @@ public class DirectoryPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
   static final String FORM = "directory";
-  private static final int SHOWN = 5000;
+  private static final int OWNER_SUGGESTIONS = 20;
+  private static final Map<String, DirectorySort> SORTS =
+      Map.of("name", DirectorySort.NAME, "email", DirectorySort.EMAIL);
 
   @Inject transient Users users;
   @Inject transient Queues queues;
   @Inject transient Settings settings;
   @Inject transient FacesFeedback feedback;
 
-  private List<User> allUsers;
-  private List<Queue> allQueues;
+  private final PagedRows<User> userRows =
+      new PagedRows<>(this::loadUsers, this::countUsers, User::getId);
+  private final PagedRows<Queue> queueRows =
+      new PagedRows<>(this::loadQueues, this::countQueues, Queue::getId);
   private final Map<String, Long> mailboxIds = new HashMap<>();
 
   private Long editingUserId;
@@ -55,22 +63,62 @@ public class DirectoryPage implements Serializable {
 
   private String queueName;
   private String queueEmail;
-  private Long queueOwnerId;
+  private String queueOwnerName;
   private IncomingFilter queueFilter = IncomingFilter.ALL_EMAIL;
 
-  @PostConstruct
-  void load() {
-    allUsers = users.list(0, SHOWN);
-    allQueues = queues.list(0, SHOWN);
-    mailboxIds.clear();
-    // one query per list, not one per row: the first click on a page with thousands of users
-    // waited for thousands of queries
-    users
-        .mailboxIds(allUsers)
-        .forEach((userId, mailboxId) -> mailboxIds.put("u" + userId, mailboxId));
+  // the mailbox links of a page: one query per page shown, not one per row
+  private List<User> loadUsers(int offset, int limit) {
+    List<User> page = feedback.attempt(FORM, () -> users.search(filter(userRows), offset, limit));
+    if (page == null) {
+      return List.of();
+    }
+    users.mailboxIds(page).forEach((userId, mailboxId) -> mailboxIds.put("u" + userId, mailboxId));
+    return page;
+  }
+
+  private long countUsers() {
+    Long total = feedback.attempt(FORM, () -> users.countMatching(filter(userRows)));
+    return total == null ? 0 : total;
+  }
+
+  private List<Queue> loadQueues(int offset, int limit) {
+    List<Queue> page =
+        feedback.attempt(FORM, () -> queues.search(filter(queueRows), offset, limit));
+    if (page == null) {
+      return List.of();
+    }
     queues
-        .mailboxIds(allQueues)
+        .mailboxIds(page)
         .forEach((queueId, mailboxId) -> mailboxIds.put("q" + queueId, mailboxId));
+    return page;
+  }
+
+  private long countQueues() {
+    Long total = feedback.attempt(FORM, () -> queues.countMatching(filter(queueRows)));
+    return total == null ? 0 : total;
+  }
+
+  private static DirectoryFilter filter(PagedRows<?> rows) {
+    Columns columns = rows.columns();
+    return new DirectoryFilter(
+        columns.search(),
+        columns.text("name"),
+        columns.text("email"),
+        columns.sort(SORTS, DirectorySort.NAME),
+        columns.descending());
+  }
+
+  /** Users whose name or address contains what was typed, for a queue's owner. */
+  public List<String> completeOwner(String typed) {
+    List<User> found =
+        feedback.attempt(
+            FORM,
+            () ->
+                users.search(
+                    new DirectoryFilter(typed, null, null, DirectorySort.NAME, false),
+                    0,
+                    OWNER_SUGGESTIONS));
+    return found == null ? List.of() : found.stream().map(User::getName).toList();
   }
 
   /** The user dialog opens empty, for a new user. */
@@ -106,7 +154,6 @@ public class DirectoryPage implements Serializable {
     if (saved != null) {
       feedback.info("User '" + saved.getName() + "' saved; their mailbox has the same address.");
       newUser();
-      load();
     }
   }
 
@@ -115,7 +162,6 @@ public class DirectoryPage implements Serializable {
     Removal removal = feedback.attempt(FORM, () -> users.delete(user.getId()));
     if (removal != null) {
       feedback.info(removed("User", user.getName(), removal));
-      load();
     }
   }
 
@@ -123,7 +169,7 @@ public class DirectoryPage implements Serializable {
     editingQueueId = null;
     queueName = null;
     queueEmail = null;
-    queueOwnerId = null;
+    queueOwnerName = null;
     queueFilter = IncomingFilter.ALL_EMAIL;
   }
 
@@ -131,13 +177,18 @@ public class DirectoryPage implements Serializable {
     editingQueueId = queue.getId();
     queueName = queue.getName();
     queueEmail = queue.getEmail();
-    queueOwnerId = queue.getOwner() == null ? null : queue.getOwner().getId();
+    queueOwnerName = queue.getOwner() == null ? null : queue.getOwner().getName();
     queueFilter = queue.getIncomingFilter();
   }
 
   public void saveQueue() {
+    boolean ownerNamed = queueOwnerName != null && !queueOwnerName.isBlank();
+    Long queueOwnerId = ownerNamed ? userIdOf(queueOwnerName.strip()) : null;
+    if (ownerNamed && queueOwnerId == null) {
+      return;
+    }
     if (editingQueueId == null) {
-      createQueue();
+      createQueue(queueOwnerId);
       return;
     }
     Queue saved =
@@ -150,7 +201,6 @@ public class DirectoryPage implements Serializable {
     if (saved != null) {
       feedback.info("Queue '" + saved.getName() + "' saved; its mailbox has the same address.");
       newQueue();
-      load();
     }
   }
 
@@ -158,7 +208,6 @@ public class DirectoryPage implements Serializable {
     Removal removal = feedback.attempt(FORM, () -> queues.delete(queue.getId()));
     if (removal != null) {
       feedback.info(removed("Queue", queue.getName(), removal));
-      load();
     }
   }
 
@@ -200,11 +249,25 @@ public class DirectoryPage implements Serializable {
       feedback.info("User '" + created.getName() + "' created, with a mailbox.");
       userName = null;
       userEmail = null;
-      load();
     }
   }
 
-  public void createQueue() {
+  /** The id of the user who signs in as {@code name}; null, with a message, when none does. */
+  private Long userIdOf(String name) {
+    Optional<User> owner = feedback.attempt(FORM, () -> users.named(name));
+    if (owner != null && owner.isPresent()) {
+      return owner.get().getId();
+    }
+    feedback.error(
+        "No user signs in as '"
+            + name
+            + "': choose the owner from the suggestions, or leave it empty to own the queue"
+            + " yourself.");
+    FacesContext.getCurrentInstance().validationFailed();
+    return null;
+  }
+
+  private void createQueue(Long queueOwnerId) {
     Queue created =
         feedback.attempt(
             FORM,
@@ -214,7 +277,6 @@ public class DirectoryPage implements Serializable {
       feedback.info("Queue '" + created.getName() + "' created, with a mailbox.");
       queueName = null;
       queueEmail = null;
-      load();
     }
   }
 
@@ -241,12 +303,12 @@ public class DirectoryPage implements Serializable {
     return Arrays.asList(IncomingFilter.values());
   }
 
-  public List<User> getAllUsers() {
-    return allUsers;
+  public PagedRows<User> getUserRows() {
+    return userRows;
   }
 
-  public List<Queue> getAllQueues() {
-    return allQueues;
+  public PagedRows<Queue> getQueueRows() {
+    return queueRows;
   }
 
   public Long getEditingUserId() {
@@ -306,12 +368,12 @@ public class DirectoryPage implements Serializable {
     this.queueEmail = queueEmail;
   }
 
-  public Long getQueueOwnerId() {
-    return queueOwnerId;
+  public String getQueueOwnerName() {
+    return queueOwnerName;
   }
 
-  public void setQueueOwnerId(Long queueOwnerId) {
-    this.queueOwnerId = queueOwnerId;
+  public void setQueueOwnerName(String queueOwnerName) {
+    this.queueOwnerName = queueOwnerName;
   }
 
   public IncomingFilter getQueueFilter() {

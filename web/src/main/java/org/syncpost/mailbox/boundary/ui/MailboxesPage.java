@@ -1,6 +1,5 @@
 package org.syncpost.mailbox.boundary.ui;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,18 +7,27 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.syncpost.job.boundary.ui.JobNavigation;
 import org.syncpost.job.entity.Job;
 import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.mailbox.boundary.Mailboxes;
+import org.syncpost.mailbox.entity.ApprovalStatus;
 import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailbox.entity.MailboxFilter;
+import org.syncpost.mailbox.entity.MailboxSort;
+import org.syncpost.mailbox.entity.TestStatus;
+import org.syncpost.paging.boundary.ui.PagedRows;
+import org.syncpost.paging.boundary.ui.PagedRows.Columns;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.boundary.ui.FacesFeedback;
+import org.syncpost.validation.entity.AccessDenied;
+import org.syncpost.validation.entity.NotFound;
 
 /**
  * The guide's "Active Mailboxes": select several, then approve, reject, apply the default email
@@ -31,7 +39,23 @@ public class MailboxesPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
   static final String FORM = "mailboxes";
-  private static final int SHOWN = 5000;
+
+  /**
+   * The most mailboxes "select all matching" takes: one bulk action is one request, and an
+   * organisation with more mailboxes narrows the filter (by profile or status) instead.
+   */
+  static final int MOST_SELECTED = 50_000;
+
+  private static final int PROFILE_CHOICES = 1000;
+  private static final Map<String, MailboxSort> SORTS =
+      Map.of(
+          "name", MailboxSort.NAME,
+          "email", MailboxSort.EMAIL,
+          "profile.name", MailboxSort.PROFILE,
+          "approvalStatus", MailboxSort.APPROVAL,
+          "incomingStatus", MailboxSort.INCOMING_STATUS,
+          "outgoingStatus", MailboxSort.OUTGOING_STATUS,
+          "enabledForIncoming", MailboxSort.ENABLED);
 
   @Inject transient Mailboxes mailboxes;
   @Inject transient MailboxTests tests;
@@ -40,9 +64,11 @@ public class MailboxesPage implements Serializable {
   @Inject transient FacesFeedback feedback;
   @Inject transient JobNavigation navigation;
 
-  private List<Mailbox> all;
-  private List<Mailbox> filtered;
+  private final PagedRows<Mailbox> rows =
+      new PagedRows<>(this::load, this::count, Mailbox::getId, this::selectedElsewhere);
   private List<Mailbox> selected = new ArrayList<>();
+  private MailboxFilter allMatching;
+  private long allMatchingCount;
   private OrganisationSettings defaults;
   private boolean testAfterApplying = true;
   private Long editProfileId;
@@ -50,11 +76,70 @@ public class MailboxesPage implements Serializable {
   private DeliveryMethod editOutgoing = DeliveryMethod.SERVER_SIDE_SYNC;
   private DeliveryMethod editAppointments = DeliveryMethod.NONE;
   private List<EmailServerProfile> profileChoices = List.of();
+  private boolean moreProfiles;
 
-  @PostConstruct
-  void load() {
-    all = mailboxes.list(null, 0, SHOWN);
-    filtered = null;
+  private List<Mailbox> load(int offset, int limit) {
+    List<Mailbox> page = feedback.attempt(FORM, () -> mailboxes.search(filter(), offset, limit));
+    return page == null ? List.of() : page;
+  }
+
+  private long count() {
+    Long total = feedback.attempt(FORM, () -> mailboxes.countMatching(filter()));
+    return total == null ? 0 : total;
+  }
+
+  /** A row selected on another page: the facade decides whether the caller may see it. */
+  private Mailbox selectedElsewhere(String key) {
+    try {
+      return mailboxes.find(Long.parseLong(key));
+    } catch (NumberFormatException | NotFound | AccessDenied gone) {
+      return null;
+    }
+  }
+
+  /** The table's filters and sort, as the facade's query parameters. */
+  private MailboxFilter filter() {
+    Columns columns = rows.columns();
+    return new MailboxFilter(
+        columns.search(),
+        columns.text("name"),
+        columns.text("email"),
+        columns.text("profile.name"),
+        columns.choice("approvalStatus", ApprovalStatus.class),
+        columns.choice("incomingStatus", TestStatus.class),
+        columns.choice("outgoingStatus", TestStatus.class),
+        columns.sort(SORTS, MailboxSort.NAME),
+        columns.descending());
+  }
+
+  /**
+   * The next bulk action applies to every mailbox the filters match, on all pages, not only the
+   * ticked ones.
+   */
+  public void selectAllMatching() {
+    MailboxFilter filter = filter();
+    Long matching = feedback.attempt(FORM, () -> mailboxes.countMatching(filter));
+    if (matching == null) {
+      return;
+    }
+    if (matching == 0) {
+      feedback.error("No mailbox matches the filters: clear or change them first.");
+      return;
+    }
+    if (matching > MOST_SELECTED) {
+      feedback.error(MailboxFilter.tooMany(matching, MOST_SELECTED));
+      return;
+    }
+    allMatching = filter;
+    allMatchingCount = matching;
+  }
+
+  /**
+   * Back to the ticked rows; also when a filter changes, since "all matching" meant the old one.
+   */
+  public void clearAllMatching() {
+    allMatching = null;
+    allMatchingCount = 0;
   }
 
   public void approveSelected() {
@@ -67,6 +152,9 @@ public class MailboxesPage implements Serializable {
 
   private void decide(String outcome, java.util.function.LongConsumer decision) {
     List<Long> ids = selectedIds();
+    if (ids == null) {
+      return;
+    }
     if (ids.isEmpty()) {
       feedback.error("Select the mailboxes first.");
       return;
@@ -89,6 +177,9 @@ public class MailboxesPage implements Serializable {
 
   public void applyDefaults() {
     List<Long> ids = selectedIds();
+    if (ids == null) {
+      return;
+    }
     if (testAfterApplying) {
       Job job = feedback.attempt(FORM, () -> tests.applyDefaultSettingsAndTest(ids));
       if (job != null) {
@@ -100,13 +191,22 @@ public class MailboxesPage implements Serializable {
     }
   }
 
+  /**
+   * Profiles are few (one per mail server an organisation uses), so the dialog offers them all up
+   * to {@value #PROFILE_CHOICES}, and says so when there are more.
+   */
   public void prepareEdit() {
-    profileChoices = profiles.list(0, SHOWN);
+    List<EmailServerProfile> found = profiles.list(0, PROFILE_CHOICES + 1);
+    moreProfiles = found.size() > PROFILE_CHOICES;
+    profileChoices = moreProfiles ? found.subList(0, PROFILE_CHOICES) : found;
   }
 
   /** The guide's "Change Multiple Records": one profile and delivery methods for all selected. */
   public void changeDelivery() {
     List<Long> ids = selectedIds();
+    if (ids == null) {
+      return;
+    }
     if (feedback.attempt(
             FORM,
             () ->
@@ -121,6 +221,9 @@ public class MailboxesPage implements Serializable {
 
   public void testAndEnableSelected() {
     List<Long> ids = selectedIds();
+    if (ids == null) {
+      return;
+    }
     Job job = feedback.attempt(FORM, () -> tests.testAndEnable(ids));
     if (job != null) {
       navigation.show(job);
@@ -128,11 +231,18 @@ public class MailboxesPage implements Serializable {
   }
 
   private void reload() {
-    load();
     selected = new ArrayList<>();
+    clearAllMatching();
   }
 
+  /**
+   * The ids the next action applies to: all matching (asked of the database now), or the ticked
+   * rows of any page; null when refused (the page says why).
+   */
   private List<Long> selectedIds() {
+    if (allMatching != null) {
+      return feedback.attempt(FORM, () -> mailboxes.idsMatching(allMatching, MOST_SELECTED));
+    }
     return selected == null ? List.of() : selected.stream().map(Mailbox::getId).toList();
   }
 
@@ -140,16 +250,28 @@ public class MailboxesPage implements Serializable {
     return Arrays.asList(DeliveryMethod.values());
   }
 
-  public List<Mailbox> getAll() {
-    return all;
+  public List<ApprovalStatus> getApprovalStatuses() {
+    return Arrays.asList(ApprovalStatus.values());
   }
 
-  public List<Mailbox> getFiltered() {
-    return filtered;
+  public List<TestStatus> getTestStatuses() {
+    return Arrays.asList(TestStatus.values());
   }
 
-  public void setFiltered(List<Mailbox> filtered) {
-    this.filtered = filtered;
+  public PagedRows<Mailbox> getRows() {
+    return rows;
+  }
+
+  public boolean isAllMatching() {
+    return allMatching != null;
+  }
+
+  public long getAllMatchingCount() {
+    return allMatchingCount;
+  }
+
+  public boolean isMoreProfiles() {
+    return moreProfiles;
   }
 
   public List<Mailbox> getSelected() {

@@ -1,0 +1,22 @@
+package org.syncpost.directory.entity;
+
+/**
+ * The columns the users and queues lists sort by (the query names the user or queue {@code d});
+ * ties are broken by id so that paging is stable.
+ */
+public enum DirectorySort {
+  NAME("d.name"),
+  EMAIL("d.email");
+
+  private final String path;
+
+  DirectorySort(String path) {
+    this.path = path;
+  }
+
+  /** The JPQL order by clause, without the {@code order by}. */
+  public String orderBy(boolean descending) {
+    String direction = descending ? " desc" : " asc";
+    return path + direction + ", d.id" + direction;
+  }
+}

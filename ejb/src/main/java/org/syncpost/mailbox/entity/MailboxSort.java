@@ -1,0 +1,27 @@
+package org.syncpost.mailbox.entity;
+
+/**
+ * The columns the mailboxes list sorts by; ties are broken by id so that paging is stable. The
+ * query joins the profile as {@code p} (left: mailboxes without one are listed too).
+ */
+public enum MailboxSort {
+  NAME("m.name"),
+  EMAIL("m.email"),
+  PROFILE("p.name"),
+  APPROVAL("m.approvalStatus"),
+  INCOMING_STATUS("m.incomingStatus"),
+  OUTGOING_STATUS("m.outgoingStatus"),
+  ENABLED("m.enabledForIncoming");
+
+  private final String path;
+
+  MailboxSort(String path) {
+    this.path = path;
+  }
+
+  /** The JPQL order by clause, without the {@code order by}. */
+  public String orderBy(boolean descending) {
+    String direction = descending ? " desc" : " asc";
+    return path + direction + ", m.id" + direction;
+  }
+}

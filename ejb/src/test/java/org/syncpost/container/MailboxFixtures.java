@@ -1,0 +1,36 @@
+package org.syncpost.container;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Set;
+import org.syncpost.directory.entity.User;
+import org.syncpost.directory.entity.UserDetails;
+import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.settings.entity.OrganisationSettings;
+
+/** Many users with their mailboxes at once, stored directly (no audit), for scale tests. */
+@Stateless
+@PermitAll
+public class MailboxFixtures {
+
+  @PersistenceContext EntityManager em;
+
+  /** Users {@code prefix-from} … {@code prefix-(from + count - 1)}, each with a mailbox. */
+  public void usersWithMailboxes(String prefix, int from, int count) {
+    OrganisationSettings defaults =
+        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+    for (int i = from; i < from + count; i++) {
+      String name = String.format("%s-%05d", prefix, i);
+      User user = new User(new UserDetails(name, name + "@example.org", Set.of()));
+      em.persist(user);
+      em.persist(Mailbox.of(user, defaults));
+      if (i % 500 == 0) {
+        em.flush();
+        em.clear();
+        defaults = em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+      }
+    }
+  }
+}
