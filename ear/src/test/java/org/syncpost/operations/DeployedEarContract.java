@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -28,7 +27,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -72,15 +70,18 @@ abstract class DeployedEarContract {
 
   abstract URI apiBase();
 
-  /** Where the server serves MicroProfile Metrics, if it has them (WildFly 39 does not). */
-  abstract Optional<URI> metricsUri();
+  /**
+   * Where SyncPost's metrics are scraped: the server's MicroProfile Metrics, or SyncPost's own
+   * {@code /monitoring/metrics} where the server has none (WildFly 39).
+   */
+  abstract URI metricsUri();
 
   /**
-   * Whether the server serves the application's own health checks: WildFly does not discover health
-   * checks in the subdeployments of an EAR (WFLY-12835), so there only its own show.
+   * Where SyncPost's health checks show: the server's MicroProfile Health, or SyncPost's own {@code
+   * /monitoring/health} where the server does not find them (WildFly: WFLY-12835).
    */
-  boolean servesApplicationHealthChecks() {
-    return true;
+  URI applicationHealthUri() {
+    return healthUri().resolve("/health");
   }
 
   @BeforeAll
@@ -126,13 +127,9 @@ abstract class DeployedEarContract {
 
   @Test
   void theSchedulersAreLiveAndTheCredentialKeyReady() throws Exception {
-    Assumptions.assumeTrue(
-        servesApplicationHealthChecks(),
-        "this server does not serve health checks of EAR subdeployments (WFLY-12835)");
-
     String health =
         http.send(
-                HttpRequest.newBuilder(healthUri().resolve("/health")).build(),
+                HttpRequest.newBuilder(applicationHealthUri()).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
 
@@ -143,14 +140,10 @@ abstract class DeployedEarContract {
   }
 
   @Test
-  void theMetricsShowSyncPostsSeriesWhereTheServerHasMicroProfileMetrics() throws Exception {
-    Assumptions.assumeTrue(
-        metricsUri().isPresent(), "this server has no MicroProfile Metrics (ADR 0010)");
-
+  void theMetricsShowSyncPostsSeries() throws Exception {
     String metrics =
         http.send(
-                HttpRequest.newBuilder(metricsUri().orElseThrow()).build(),
-                HttpResponse.BodyHandlers.ofString())
+                HttpRequest.newBuilder(metricsUri()).build(), HttpResponse.BodyHandlers.ofString())
             .body();
 
     assertThat(metrics)

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The EAR on Payara Server 6, set up by {@code server-config/payara-server/setup.sh}. */
@@ -51,7 +50,7 @@ class PayaraServerIT extends DeployedEarContract {
   }
 
   @Override
-  Optional<URI> metricsUri() {
-    return Optional.of(URI.create("http://127.0.0.1:" + (portBase + 80) + "/metrics"));
+  URI metricsUri() {
+    return URI.create("http://127.0.0.1:" + (portBase + 80) + "/metrics");
   }
 }

@@ -5,7 +5,12 @@ import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.syncpost.directory.boundary.Users;
+import org.syncpost.directory.entity.UserDetails;
 
 /**
  * Calls facades as an administrator would, each call in its own transaction(s) as in production.
@@ -15,6 +20,17 @@ import java.util.concurrent.Callable;
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AsAdministrator {
+
+  @Inject Users users;
+
+  /** A new user (named {@code prefix} and a random suffix) and its mailbox; the mailbox's id. */
+  public long newMailbox(String prefix) {
+    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return users
+        .mailboxOf(users.create(new UserDetails(name, name + "@example.org", Set.of()), null))
+        .orElseThrow()
+        .getId();
+  }
 
   public <T> T call(Callable<T> work) throws Exception {
     return work.call();

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.syncpost.email.control.Correlator;
 import org.syncpost.email.control.Correlator.Correlation;
@@ -30,6 +31,29 @@ public class EmailFixtures {
             em.find(Mailbox.class, mailboxId),
             Instant.parse("2026-11-26T09:00:00Z"));
     record.assignTrackingToken(token.value());
+    em.persist(record);
+    return record.getId();
+  }
+
+  /** An email from the mailbox, pending and due now; its record's id. */
+  public long pendingOutgoing(long mailboxId, String subject) {
+    Mailbox sender = em.find(Mailbox.class, mailboxId);
+    EmailRecord record =
+        EmailRecord.outgoing(
+            new EmailContent(
+                subject,
+                null,
+                List.of("someone@example.org"),
+                null,
+                null,
+                "x",
+                null,
+                null,
+                null,
+                null),
+            sender,
+            null,
+            false);
     em.persist(record);
     return record.getId();
   }

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.EmailFixtures;
-import org.syncpost.directory.boundary.Users;
-import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.TrackingToken;
 import org.syncpost.incoming.control.MailboxLeases;
@@ -39,19 +36,11 @@ class IncomingIT {
   }
 
   @Inject AsAdministrator admin;
-  @Inject Users users;
   @Inject MailboxLeases leases;
   @Inject EmailFixtures emails;
 
-  private long newMailbox() throws Exception {
-    String name = "lease-" + UUID.randomUUID().toString().substring(0, 8);
-    return admin.call(
-        () ->
-            users
-                .mailboxOf(
-                    users.create(new UserDetails(name, name + "@example.org", Set.of()), null))
-                .orElseThrow()
-                .getId());
+  private long newMailbox() {
+    return admin.newMailbox("lease");
   }
 
   @Test

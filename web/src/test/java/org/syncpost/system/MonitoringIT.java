@@ -11,15 +11,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.syncpost.testing.mail.MailServers;
 
 /**
- * What an operator watches: the MicroProfile Metrics endpoint moves while mail flows, and the
- * health endpoints report the credential key and the schedulers.
+ * What an operator watches, at the server's MicroProfile endpoints ({@code /metrics}, {@code
+ * /health}) and at SyncPost's own ({@code /monitoring/metrics}, {@code /monitoring/health}, the
+ * ones WildFly operators use): the metrics move while mail flows, and the health checks report the
+ * credential key and the schedulers.
  */
 @ExtendWith(SharedSyncPost.class)
 @Timeout(300)
@@ -44,23 +47,20 @@ class MonitoringIT {
     return response.body();
   }
 
-  private PrometheusText metrics() throws IOException, InterruptedException {
-    return new PrometheusText(get("metrics"));
-  }
-
-  @Test
-  void theCountersMoveWhileMailIsIngestedAndSent() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"metrics", "monitoring/metrics"})
+  void theCountersMoveWhileMailIsIngestedAndSent(String endpoint) throws Exception {
     WorkingMailbox box = WorkingMailbox.create(admin, servers);
-    PrometheusText before = metrics();
+    PrometheusText before = new PrometheusText(get(endpoint));
 
     box.receive(servers, 3);
     box.syncNow(admin);
-    PrometheusText ingested = metrics();
+    PrometheusText ingested = new PrometheusText(get(endpoint));
     long emailId = box.send(admin, box.user().address(), "metrics " + box.id());
     JsonObject email =
         WorkingMailbox.awaitEmail(
             admin, emailId, e -> "SENT".equals(e.getString("status")), Duration.ofMinutes(2));
-    PrometheusText sent = metrics();
+    PrometheusText sent = new PrometheusText(get(endpoint));
 
     assertThat(email.getString("status")).as(email.toString()).isEqualTo("SENT");
     assertThat(
@@ -77,12 +77,13 @@ class MonitoringIT {
         .isGreaterThanOrEqualTo(1.0);
   }
 
-  @Test
-  void theGaugesShowMailboxesByStateConnectionsAndJobs() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"metrics", "monitoring/metrics"})
+  void theGaugesShowMailboxesByStateConnectionsAndJobs(String endpoint) throws Exception {
     WorkingMailbox box = WorkingMailbox.create(admin, servers);
     box.syncNow(admin);
 
-    PrometheusText gauges = metrics();
+    PrometheusText gauges = new PrometheusText(get(endpoint));
 
     assertThat(
             gauges.sum("syncpost_mailboxes", "direction=\"incoming\"", "state=\"enabled\"")
@@ -98,9 +99,10 @@ class MonitoringIT {
         .isTrue();
   }
 
-  @Test
-  void livenessShowsBothSchedulersTicking() throws Exception {
-    String live = get("health/live");
+  @ParameterizedTest
+  @ValueSource(strings = {"health/live", "monitoring/health/live"})
+  void livenessShowsBothSchedulersTicking(String endpoint) throws Exception {
+    String live = get(endpoint);
 
     assertThat(live)
         .contains("\"name\":\"scheduler\"")
@@ -109,15 +111,16 @@ class MonitoringIT {
         .containsPattern("\"outgoing\":\"ticking, last tick \\d+ s ago\"");
   }
 
-  @Test
-  void readinessShowsTheCurrentCredentialKeyInUse() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"health/ready", "monitoring/health/ready"})
+  void readinessShowsTheCurrentCredentialKeyInUse(String endpoint) throws Exception {
     List<String> keyLines =
         Files.readAllLines(server.dataDir().resolve("keys/credential-keys")).stream()
             .filter(line -> line.contains("="))
             .toList();
     String currentKey = keyLines.get(keyLines.size() - 1).split("=")[0].strip();
 
-    String ready = get("health/ready");
+    String ready = get(endpoint);
 
     assertThat(ready)
         .contains("\"name\":\"credential-key\"")

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,8 +36,6 @@ import org.syncpost.testing.mail.ServerCertificate;
 class OutgoingEmailIT {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();
-
-  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
 
   private final Api admin;
 
@@ -173,21 +169,10 @@ class OutgoingEmailIT {
       recordIds.add(email.getString("messageId"));
     }
     List<String> delivered = new ArrayList<>();
-    delivered.addAll(messageIdsIn(first.name()));
-    delivered.addAll(messageIdsIn(second.name()));
+    delivered.addAll(servers.dovecot().messageIds(first.name(), "INBOX"));
+    delivered.addAll(servers.dovecot().messageIds(second.name(), "INBOX"));
     assertThat(delivered).hasSize(500).doesNotHaveDuplicates();
     assertThat(new HashSet<>(delivered)).isEqualTo(recordIds);
-  }
-
-  private static List<String> messageIdsIn(String user) {
-    String fetched =
-        servers.dovecot().doveadm("fetch", "-u", user, "hdr.message-id", "mailbox", "INBOX", "all");
-    List<String> ids = new ArrayList<>();
-    Matcher matcher = MESSAGE_ID.matcher(fetched);
-    while (matcher.find()) {
-      ids.add(matcher.group());
-    }
-    return ids;
   }
 
   @Test

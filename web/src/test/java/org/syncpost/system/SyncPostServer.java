@@ -68,6 +68,11 @@ public final class SyncPostServer implements AutoCloseable {
     boot();
   }
 
+  /** Whether the server's launcher is running (not stopped, not killed). */
+  public boolean isRunning() {
+    return launcher != null && launcher.isAlive();
+  }
+
   /** The process id of the Java virtual machine running Payara Micro (under the launcher). */
   public long serverPid() {
     return launcher

@@ -43,9 +43,6 @@ public class MetricsPublication {
 
   @PostConstruct
   void publish() {
-    if (!metrics.isPublished()) {
-      return;
-    }
     for (MailboxState state : MailboxState.values()) {
       metrics.gauge(
           "syncpost.mailboxes",

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * injection point, which a programmatic lookup does not have.
  */
 @ApplicationScoped
-class MicroProfileMeters {
+class MicroProfileMeters implements Meters {
 
   @Inject MetricRegistry registry;
 
@@ -27,11 +27,13 @@ class MicroProfileMeters {
     return CDI.current().select(MicroProfileMeters.class).get();
   }
 
-  void count(String name, String description, long amount, String... tagPairs) {
+  @Override
+  public void count(String name, String description, long amount, String... tagPairs) {
     registry.counter(metadata(name, description), tags(tagPairs)).inc(amount);
   }
 
-  void gauge(String name, String description, Supplier<Number> value, String... tagPairs) {
+  @Override
+  public void gauge(String name, String description, Supplier<Number> value, String... tagPairs) {
     registry.gauge(metadata(name, description), value, v -> v.get().doubleValue(), tags(tagPairs));
   }
 

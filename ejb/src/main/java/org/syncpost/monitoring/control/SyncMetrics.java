@@ -2,6 +2,7 @@ package org.syncpost.monitoring.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * The one place the engines report what an operator graphs: messages ingested, quarantined and
- * sent, failures by cause, cycles by outcome, connections open per budget. Published as
- * MicroProfile Metrics where the server has them (Payara Micro and Payara Server: {@code /metrics},
- * Prometheus format); elsewhere the calls cost nothing (ADR 0010).
+ * sent, failures by cause, cycles by outcome, connections open per budget. Kept by SyncPost itself
+ * ({@link PrometheusMeters}, served at {@code /monitoring/metrics} on every server) and published
+ * as MicroProfile Metrics too where the server has them (Payara Micro and Payara Server: {@code
+ * /metrics}); both in Prometheus format with the same names (ADR 0010).
  *
  * <p>A metrics failure must never break mail work, so every call swallows what the registry throws
  * after logging it once.
@@ -22,6 +24,8 @@ public class SyncMetrics {
 
   private static final System.Logger LOGGER = System.getLogger(SyncMetrics.class.getName());
   private static final String API = "org.eclipse.microprofile.metrics.MetricRegistry";
+
+  @Inject PrometheusMeters own;
 
   private volatile MicroProfileMeters meters;
   private final Set<String> budgetsSeen = ConcurrentHashMap.newKeySet();
@@ -35,14 +39,15 @@ public class SyncMetrics {
     } catch (ClassNotFoundException | LinkageError | RuntimeException absent) {
       LOGGER.log(
           System.Logger.Level.INFO,
-          "No MicroProfile Metrics on this server, the SyncPost metrics are not published: {0}",
+          "No MicroProfile Metrics on this server: the SyncPost metrics are served at"
+              + " /monitoring/metrics only ({0})",
           absent.toString());
     }
   }
 
-  /** Whether the metrics reach a registry an operator can read. */
-  public boolean isPublished() {
-    return meters != null;
+  /** SyncPost's own meters in the Prometheus text format, gauges read now. */
+  public String prometheusText() {
+    return own.text();
   }
 
   /** An incoming cycle of one mailbox ended with {@code status}, having taken these messages. */
@@ -119,13 +124,17 @@ public class SyncMetrics {
     OUTGOING
   }
 
-  private void publish(java.util.function.Consumer<MicroProfileMeters> action) {
-    MicroProfileMeters current = meters;
-    if (current == null) {
-      return;
+  private void publish(java.util.function.Consumer<Meters> action) {
+    publish(action, own);
+    MicroProfileMeters server = meters;
+    if (server != null) {
+      publish(action, server);
     }
+  }
+
+  private void publish(java.util.function.Consumer<Meters> action, Meters target) {
     try {
-      action.accept(current);
+      action.accept(target);
     } catch (RuntimeException e) {
       if (!failureLogged) {
         failureLogged = true;

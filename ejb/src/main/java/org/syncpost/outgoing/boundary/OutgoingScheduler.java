@@ -28,13 +28,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.monitoring.control.Heartbeats;
 import org.syncpost.outgoing.control.MailboxSender;
 import org.syncpost.outgoing.control.OutgoingLedger;
+import org.syncpost.outgoing.control.SendingLeases;
 import org.syncpost.outgoing.entity.EmailQueued;
 
 /**
  * Drives outgoing email: a non-persistent timer tick (persistent timers vanish on Payara Micro,
- * STACK-NOTES) puts records whose sending node died back to pending, then hands every sender
- * mailbox with due email to the managed executor — one task per mailbox at a time on this node. All
- * scheduling state (due times, leases) is in the database, so any node may pick up the work.
+ * STACK-NOTES) renews the leases of the batches this node is sending, puts records whose sending
+ * node died (stopped renewing) back to pending, then hands every sender mailbox with due email to
+ * the managed executor — one task per mailbox at a time on this node. All scheduling state (due
+ * times, leases) is in the database, so any node may pick up the work.
  */
 @Singleton
 @Startup
@@ -52,6 +54,7 @@ public class OutgoingScheduler {
 
   @Inject OutgoingLedger ledger;
   @Inject MailboxSender sender;
+  @Inject SendingLeases leases;
   @Inject Clock clock;
   @Inject Heartbeats heartbeats;
 
@@ -87,6 +90,9 @@ public class OutgoingScheduler {
     }
     try {
       Instant now = clock.instant();
+      // first this node's own batches: however long they take, they stay this node's; only the
+      // records of a node that stopped renewing (it died) run out of lease and go again
+      leases.renewHeld(now.plus(leases.duration()));
       int released = ledger.releaseExpiredLeases(now);
       if (released > 0) {
         LOGGER.log(

@@ -51,14 +51,11 @@ public class MailboxSender {
   @Inject Alerts alerts;
   @Inject Clock clock;
   @Inject SyncMetrics metrics;
+  @Inject SendingLeases leases;
 
   @Inject
   @ConfigProperty(name = "syncpost.outgoing.batch-size", defaultValue = "25")
   int batchSize;
-
-  @Inject
-  @ConfigProperty(name = "syncpost.outgoing.lease-seconds", defaultValue = "300")
-  long leaseSeconds;
 
   private final RandomGenerator random = RandomGenerator.getDefault();
   private final Map<Long, Instant> blockedAlerted = new ConcurrentHashMap<>();
@@ -88,7 +85,17 @@ public class MailboxSender {
         return;
       }
       List<OutgoingMessage> batch = claimWithinRate(plan, now);
-      if (batch.isEmpty() || !send(plan, batch, connection) || batch.size() < batchSize) {
+      if (batch.isEmpty()) {
+        return;
+      }
+      boolean connectionWorked;
+      leases.hold(batch);
+      try {
+        connectionWorked = send(plan, batch, connection);
+      } finally {
+        leases.letGo(batch);
+      }
+      if (!connectionWorked || batch.size() < batchSize) {
         return;
       }
     }
@@ -100,7 +107,7 @@ public class MailboxSender {
    * this node; two nodes claiming at the same moment may together exceed the limit by a batch.
    */
   private List<OutgoingMessage> claimWithinRate(SendingPlan plan, Instant now) {
-    Instant leaseUntil = now.plusSeconds(Math.max(leaseSeconds, 1));
+    Instant leaseUntil = now.plus(leases.duration());
     int wanted = Math.max(batchSize, 1);
     if (plan.rate() == null) {
       return ledger.claim(plan.mailboxId(), now, leaseUntil, wanted);

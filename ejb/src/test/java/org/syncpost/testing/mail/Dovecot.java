@@ -35,6 +35,7 @@ public final class Dovecot implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration DOVEADM_TIMEOUT = Duration.ofSeconds(20);
   private static final Pattern MESSAGES = Pattern.compile("messages=(\\d+)\\s*$");
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
   private static final String MAIL_USER = "mail";
   private static final int START_ATTEMPTS = 3;
 
@@ -300,6 +301,17 @@ public final class Dovecot implements AutoCloseable {
       count = messageCount(user, folder);
     }
     return count;
+  }
+
+  /** The Message-IDs of the messages in {@code folder}, one per message, in mailbox order. */
+  public List<String> messageIds(String user, String folder) {
+    String fetched = doveadm("fetch", "-u", user, "hdr.message-id", "mailbox", folder, "all");
+    List<String> ids = new ArrayList<>();
+    Matcher matcher = MESSAGE_ID.matcher(fetched);
+    while (matcher.find()) {
+      ids.add(matcher.group());
+    }
+    return ids;
   }
 
   /**

@@ -1,0 +1,97 @@
+package org.syncpost.outgoing.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncpost.container.AsAdministrator;
+import org.syncpost.container.Deployments;
+import org.syncpost.container.EmailFixtures;
+import org.syncpost.outgoing.entity.OutgoingMessage;
+
+/**
+ * Several nodes share the outgoing records: a batch this node is still sending when its lease would
+ * have run out is not taken by a second sender (the node's outgoing tick renews it), while the
+ * batch of a node that claimed and died is taken over once its lease ran out.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SendingLeasesIT {
+
+  /** Longer than one outgoing tick (5 s), so that the node renews before it runs out. */
+  private static final Duration SHORT_LEASE = Duration.ofSeconds(12);
+
+  private static final int BATCH = 3;
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.facades();
+  }
+
+  @Inject AsAdministrator admin;
+  @Inject EmailFixtures emails;
+  @Inject OutgoingLedger ledger;
+  @Inject SendingLeases leases;
+
+  @Test
+  void aBatchSentLongerThanItsLeaseIsNotClaimedByASecondSenderWhileADeadNodesBatchIs()
+      throws Exception {
+    long sendingHere = admin.newMailbox("slow-batch");
+    long ofDeadNode = admin.newMailbox("dead-node");
+    for (int i = 0; i < BATCH; i++) {
+      emails.pendingOutgoing(sendingHere, "slow " + i);
+      emails.pendingOutgoing(ofDeadNode, "orphaned " + i);
+    }
+    Instant claimedAt = Instant.now();
+    // this node is sending one batch (to a server that answers slowly) as MailboxSender does
+    List<OutgoingMessage> slowBatch =
+        ledger.claim(sendingHere, claimedAt, claimedAt.plus(SHORT_LEASE), BATCH);
+    leases.hold(slowBatch);
+    // a node that claimed the other batch and died renews nothing
+    List<OutgoingMessage> deadNodesBatch =
+        ledger.claim(ofDeadNode, claimedAt, claimedAt.plus(SHORT_LEASE), BATCH);
+    try {
+      List<OutgoingMessage> takenOver = secondSenderClaims(ofDeadNode, Duration.ofSeconds(60));
+      Instant tookOverAt = Instant.now();
+      List<OutgoingMessage> stillBeingSent = secondSenderClaims(sendingHere, Duration.ZERO);
+
+      assertThat(slowBatch).hasSize(BATCH);
+      assertThat(deadNodesBatch).hasSize(BATCH);
+      assertThat(tookOverAt)
+          .as("taken over only after the lease")
+          .isAfter(claimedAt.plus(SHORT_LEASE));
+      assertThat(takenOver)
+          .extracting(OutgoingMessage::recordId)
+          .containsExactlyElementsOf(
+              deadNodesBatch.stream().map(OutgoingMessage::recordId).toList());
+      assertThat(takenOver).extracting(OutgoingMessage::attempt).containsOnly(2);
+      assertThat(stillBeingSent).as("the batch this node is still sending").isEmpty();
+    } finally {
+      leases.letGo(slowBatch);
+    }
+  }
+
+  /**
+   * What a second node's outgoing ticks do, until they get some of the mailbox's records or {@code
+   * patience} passed: put records whose lease ran out back to pending, then claim.
+   */
+  private List<OutgoingMessage> secondSenderClaims(long mailboxId, Duration patience)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      Instant now = Instant.now();
+      ledger.releaseExpiredLeases(now);
+      List<OutgoingMessage> claimed = ledger.claim(mailboxId, now, now.plusSeconds(300), BATCH);
+      if (!claimed.isEmpty() || System.nanoTime() >= deadline) {
+        return claimed;
+      }
+      Thread.sleep(500);
+    }
+  }
+}
