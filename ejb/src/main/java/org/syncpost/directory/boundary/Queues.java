@@ -54,20 +54,12 @@ public class Queues {
 
   /** One page of the queues {@code filter} selects, filtered, sorted and paged by the database. */
   public List<Queue> search(DirectoryFilter filter, int offset, int limit) {
-    return filter
-        .criteria()
-        .query(em, "select d from Queue d", " order by " + filter.orderBy(), Queue.class)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
+    return filter.page(em, Queue.class, offset, limit);
   }
 
   /** How many queues {@code filter} selects. */
   public long countMatching(DirectoryFilter filter) {
-    return filter
-        .criteria()
-        .query(em, "select count(d) from Queue d", "", Long.class)
-        .getSingleResult();
+    return filter.count(em, Queue.class);
   }
 
   public Queue find(long id) {

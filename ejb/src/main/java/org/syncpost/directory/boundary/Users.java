@@ -59,20 +59,12 @@ public class Users {
 
   /** One page of the users {@code filter} selects, filtered, sorted and paged by the database. */
   public List<User> search(DirectoryFilter filter, int offset, int limit) {
-    return filter
-        .criteria()
-        .query(em, "select d from User d", " order by " + filter.orderBy(), User.class)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
+    return filter.page(em, User.class, offset, limit);
   }
 
   /** How many users {@code filter} selects. */
   public long countMatching(DirectoryFilter filter) {
-    return filter
-        .criteria()
-        .query(em, "select count(d) from User d", "", Long.class)
-        .getSingleResult();
+    return filter.count(em, User.class);
   }
 
   /** The user who signs in as {@code name}, if any. */
