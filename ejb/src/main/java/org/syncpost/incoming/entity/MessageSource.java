@@ -24,6 +24,11 @@ import java.time.Instant;
         "select s.emailId from MessageSource s where s.mailboxId = :mailboxId and s.folder ="
             + " :folder and s.uidValidity = :uidValidity and s.uid = :uid")
 @NamedQuery(
+    name = MessageSource.AMONG,
+    query =
+        "select s.uid from MessageSource s where s.mailboxId = :mailboxId and s.folder = :folder"
+            + " and s.uidValidity = :uidValidity and s.uid in :uids")
+@NamedQuery(
     name = MessageSource.WITH_FINGERPRINT,
     query =
         "select s.emailId from MessageSource s where s.mailboxId = :mailboxId and s.fingerprint ="
@@ -38,6 +43,10 @@ public class MessageSource {
   public static final String ACTION_PENDING = "MessageSource.actionPending";
 
   public static final String AT = "MessageSource.at";
+
+  /** Which of some UIDs of a folder (at one UIDVALIDITY) are sources already. */
+  public static final String AMONG = "MessageSource.among";
+
   public static final String WITH_FINGERPRINT = "MessageSource.withFingerprint";
 
   @Id
