@@ -22,10 +22,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.syncpost.email.control.MessageParser;
@@ -132,14 +134,21 @@ public class FolderSynchronizer {
           cursor.uidValidity(),
           uidValidity);
     }
-    List<Candidate> candidates = candidates(folder, after, rules);
+    Message[] waiting = waiting(folder, after, rules);
     BatchResult taken = BatchResult.NONE;
     List<Candidate> batch = new ArrayList<>();
     long batchBytes = 0;
     long upTo = after;
     int count = 0;
     boolean capped = false;
-    for (Candidate candidate : candidates) {
+    for (int i = 0; i < waiting.length && !capped; i++) {
+      if (i % BATCH_MESSAGES == 0) {
+        describe(folder, waiting, i);
+      }
+      Candidate candidate = candidate(folder, waiting[i], after);
+      if (candidate == null) {
+        continue;
+      }
       if (rules.takes(candidate.received())) {
         if (count >= cap) {
           capped = true;
@@ -176,11 +185,13 @@ public class FolderSynchronizer {
   }
 
   /**
-   * The messages above {@code after}, oldest UID first, with UID, INTERNALDATE and size. A first
-   * scan with a process-from date asks the server (SEARCH SINCE, a day early: SINCE compares dates
-   * only, in the server's time zone) and filters by INTERNALDATE afterwards.
+   * The messages above {@code after}, oldest first (UIDs ascend with message numbers, RFC 3501
+   * §2.3.1.1), not yet described: a capped cycle fetches UID, INTERNALDATE and size only for its
+   * share ({@link #describe}), not for every message still waiting. A first scan with a
+   * process-from date asks the server (SEARCH SINCE, a day early: SINCE compares dates only, in the
+   * server's time zone) and filters by INTERNALDATE afterwards.
    */
-  private List<Candidate> candidates(IMAPFolder folder, long after, IngestRules rules)
+  private static Message[] waiting(IMAPFolder folder, long after, IngestRules rules)
       throws MessagingException {
     Message[] found;
     if (after == 0 && rules.processFrom() != null) {
@@ -191,26 +202,38 @@ public class FolderSynchronizer {
     } else {
       found = folder.getMessagesByUID(after + 1, UIDFolder.MAXUID);
     }
+    Message[] present = Arrays.stream(found).filter(Objects::nonNull).toArray(Message[]::new);
+    Arrays.sort(present, Comparator.comparingInt(Message::getMessageNumber));
+    return present;
+  }
+
+  /** UID, INTERNALDATE and size of the next {@value #BATCH_MESSAGES} messages, in one FETCH. */
+  private static void describe(IMAPFolder folder, Message[] waiting, int from)
+      throws MessagingException {
     FetchProfile metadata = new FetchProfile();
     metadata.add(UIDFolder.FetchProfileItem.UID);
     metadata.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
     metadata.add(FetchProfile.Item.SIZE);
-    folder.fetch(found, metadata);
-    List<Candidate> candidates = new ArrayList<>(found.length);
-    for (Message message : found) {
-      if (message == null || message.isExpunged()) {
-        continue;
-      }
-      long uid = folder.getUID(message);
-      if (uid > after) {
-        Date received = message.getReceivedDate();
-        candidates.add(
-            new Candidate(
-                message, uid, received == null ? null : received.toInstant(), message.getSize()));
-      }
+    folder.fetch(
+        Arrays.copyOfRange(waiting, from, Math.min(from + BATCH_MESSAGES, waiting.length)),
+        metadata);
+  }
+
+  /**
+   * The message as a candidate, or {@code null} when expunged meanwhile or not above the cursor.
+   */
+  private static Candidate candidate(IMAPFolder folder, Message message, long after)
+      throws MessagingException {
+    if (message.isExpunged()) {
+      return null;
     }
-    candidates.sort(Comparator.comparingLong(Candidate::uid));
-    return candidates;
+    long uid = folder.getUID(message);
+    if (uid <= after) {
+      return null;
+    }
+    Date received = message.getReceivedDate();
+    return new Candidate(
+        message, uid, received == null ? null : received.toInstant(), message.getSize());
   }
 
   private BatchResult flush(
