@@ -165,37 +165,46 @@ public class IncomingLedger {
   private static final int IN_LIST = 500;
 
   /**
-   * Which of the batch's messages are taken already (a replay after a crash or a cut connection),
-   * in one query per {@value #IN_LIST} messages instead of one per message.
+   * Which of the batch's messages are taken already (a replay after a crash or a cut connection):
+   * an IMAP batch's UIDs are close together, so one range query answers for all of them; scattered
+   * keys (POP3's UIDL hashes) are asked one by one.
    */
   private Set<ServerMessageKey> takenAmong(long mailboxId, List<Fetched> batch) {
     Set<ServerMessageKey> taken = new HashSet<>();
     // a batch is of one folder at one UIDVALIDITY (POP3: one of its own); grouped all the same
-    Map<ServerMessageKey, List<Long>> byFolder = new HashMap<>();
+    Map<ServerMessageKey, List<ServerMessageKey>> byFolder = new HashMap<>();
     for (Fetched message : batch) {
       ServerMessageKey key = message.key();
       byFolder
           .computeIfAbsent(
               new ServerMessageKey(mailboxId, key.folder(), key.uidValidity(), 0),
               folder -> new ArrayList<>())
-          .add(key.uid());
+          .add(key);
     }
     byFolder.forEach(
-        (folder, uids) -> {
-          for (int from = 0; from < uids.size(); from += IN_LIST) {
-            em.createNamedQuery(MessageSource.AMONG, Long.class)
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("mailboxId", mailboxId)
-                .setParameter("folder", folder.folder())
-                .setParameter("uidValidity", folder.uidValidity())
-                .setParameter("uids", uids.subList(from, Math.min(from + IN_LIST, uids.size())))
-                .getResultList()
-                .forEach(
-                    uid ->
-                        taken.add(
-                            new ServerMessageKey(
-                                mailboxId, folder.folder(), folder.uidValidity(), uid)));
+        (folder, keys) -> {
+          long lowest = keys.stream().mapToLong(ServerMessageKey::uid).min().orElse(0);
+          long highest = keys.stream().mapToLong(ServerMessageKey::uid).max().orElse(0);
+          if (highest - lowest > 4L * keys.size()) {
+            keys.stream().filter(this::isTaken).forEach(taken::add);
+            return;
           }
+          Set<ServerMessageKey> wanted = new HashSet<>(keys);
+          em
+              .createNamedQuery(MessageSource.AMONG, Long.class)
+              .setFlushMode(FlushModeType.COMMIT)
+              .setParameter("mailboxId", mailboxId)
+              .setParameter("folder", folder.folder())
+              .setParameter("uidValidity", folder.uidValidity())
+              .setParameter("lowest", lowest)
+              .setParameter("highest", highest)
+              .getResultList()
+              .stream()
+              .map(
+                  uid ->
+                      new ServerMessageKey(mailboxId, folder.folder(), folder.uidValidity(), uid))
+              .filter(wanted::contains)
+              .forEach(taken::add);
         });
     return taken;
   }
@@ -438,7 +447,7 @@ public class IncomingLedger {
         .map(id -> em.find(EmailRecord.class, id));
   }
 
-  /** Whether one message is taken already (the batch asks {@link #takenAmong} instead). */
+  /** Whether one message is taken already. */
   private boolean isTaken(ServerMessageKey key) {
     // keys within a batch differ: no need to flush the batch's inserts before asking
     return !em.createNamedQuery(MessageSource.AT, Long.class)
