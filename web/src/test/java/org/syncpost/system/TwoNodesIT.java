@@ -202,7 +202,8 @@ class TwoNodesIT {
     boxes.forEach(box -> box.receive(servers, 10));
     Ingested second = awaitIngested(15L * MAILBOXES, LEASE.plus(Duration.ofMinutes(3)));
     Duration takeover = Duration.between(killed, Instant.now());
-    List<Long> stillHeldByTheDeadNode = awaitNoLeasesOf("node-a", LEASE.plus(Duration.ofMinutes(1)));
+    List<Long> stillHeldByTheDeadNode =
+        awaitNoLeasesOf("node-a", LEASE.plus(Duration.ofMinutes(1)));
 
     System.out.printf(
         "Two nodes: first round split A=%d B=%d mailboxes; at the kill node A held %s;"
