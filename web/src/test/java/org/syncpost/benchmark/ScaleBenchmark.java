@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +32,6 @@ class ScaleBenchmark {
   private static final int MINUTES = Integer.getInteger("benchmark.minutes", 5);
   private static final int MAX_CONNECTIONS = 10;
   private static final int SAMPLED = 3;
-  private static final long CLOCK_TICKS_PER_SECOND = 100;
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();
 
@@ -75,11 +72,11 @@ class ScaleBenchmark {
 
       proxy.resetPeak();
       int connectionsBefore = proxy.totalConnections();
-      long cpuBefore = cpuTicks(own.server().serverPid());
+      double cpuBefore = ProcessCpu.seconds(own.server().serverPid());
       long windowStart = System.nanoTime();
       Thread.sleep(Duration.ofMinutes(MINUTES).toMillis());
       double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
-      long cpuTicks = cpuTicks(own.server().serverPid()) - cpuBefore;
+      double cpuSeconds = ProcessCpu.seconds(own.server().serverPid()) - cpuBefore;
       int polls = proxy.totalConnections() - connectionsBefore;
       int peak = proxy.peakConnections();
 
@@ -91,7 +88,6 @@ class ScaleBenchmark {
           example = connection;
         }
       }
-      double cpuSeconds = cpuTicks / (double) CLOCK_TICKS_PER_SECOND;
       System.out.printf(
           """
 
@@ -136,13 +132,5 @@ class ScaleBenchmark {
     } while ("RUNNING".equals(state.getString("status"))
         || "QUEUED".equals(state.getString("status")));
     assertThat(state.getInt("done")).as(state.toString()).isEqualTo(MAILBOXES);
-  }
-
-  /** utime + stime of a process, in clock ticks (proc(5)). */
-  private static long cpuTicks(long pid) throws Exception {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    // after "pid (comm) ": field 3 is state at index 0; utime is field 14, stime field 15
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 }

@@ -3,13 +3,13 @@ package org.syncpost.system;
 import java.util.Arrays;
 
 /** A scrape of a Prometheus text exposition, read the way a query would. */
-record PrometheusText(String text) {
+public record PrometheusText(String text) {
 
   /**
    * The sum of every sample of {@code metric} whose labels include all of {@code labels} (each
    * {@code name="value"}); zero when there is none, as for a counter not yet created.
    */
-  double sum(String metric, String... labels) {
+  public double sum(String metric, String... labels) {
     return text.lines()
         .filter(line -> !line.startsWith("#"))
         .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
@@ -18,7 +18,7 @@ record PrometheusText(String text) {
         .sum();
   }
 
-  boolean has(String metric, String... labels) {
+  public boolean has(String metric, String... labels) {
     return text.lines()
         .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
         .anyMatch(line -> Arrays.stream(labels).allMatch(line::contains));

@@ -216,10 +216,13 @@ class TwoNodesIT {
     long workedOnByA = mailboxesWorkedOn(nodeA);
     long workedOnByB = mailboxesWorkedOn(nodeB);
 
-    boxes.forEach(box -> box.receive(servers, 10));
+    // killed first, then the mail: what node A held when it died, node B must take over to ingest
+    // (mail delivered before the kill could be ingested by A itself, leases and all, in the second
+    // it takes to deliver it)
     nodeA.kill();
     Instant killed = Instant.now();
     List<Long> heldByTheDeadNode = leasedBy("node-a");
+    boxes.forEach(box -> box.receive(servers, 10));
     Ingested second = awaitIngested(15L * MAILBOXES, LEASE.plus(Duration.ofMinutes(3)));
     Duration takeover = Duration.between(killed, Instant.now());
 

@@ -13,9 +13,9 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,7 +102,9 @@ public class MessageParser {
       throw new UnparseableMessage("the message is empty");
     }
     try {
-      return parse(new MimeMessage(SESSION, new ByteArrayInputStream(raw)), maxAttachmentBytes);
+      // a shared stream: the parts of a multipart are views of the bytes, not copies of them
+      return parse(
+          new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)), maxAttachmentBytes);
     } catch (MessagingException | RuntimeException broken) {
       throw unreadable(broken);
     }

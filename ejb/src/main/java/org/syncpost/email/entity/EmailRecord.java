@@ -37,9 +37,13 @@ import org.syncpost.mailbox.entity.Mailbox;
 @NamedQuery(
     name = EmailRecord.BY_MESSAGE_ID,
     query = "select e from EmailRecord e where e.messageId = :messageId order by e.id")
+@NamedQuery(
+    name = EmailRecord.BY_MESSAGE_IDS,
+    query = "select e from EmailRecord e where e.messageId in :messageIds order by e.id")
 public class EmailRecord extends Tracked {
 
   public static final String BY_MESSAGE_ID = "EmailRecord.byMessageId";
+  public static final String BY_MESSAGE_IDS = "EmailRecord.byMessageIds";
 
   /** Address lists are stored one address per line: a comma may stand inside a display name. */
   static final String ADDRESS_SEPARATOR = "\n";

@@ -180,7 +180,7 @@ public class IncomingScheduler {
       }
       Instant now = clock.instant();
       for (Long mailboxId : leases.due(dueBy, free)) {
-        launch(mailboxId, now, () -> cycle.run(mailboxId).moreWaiting());
+        launch(mailboxId, now, () -> cycle.runScheduled(mailboxId).moreWaiting());
       }
       int stillFree = parallelism - running.size();
       if (stillFree > 0) {

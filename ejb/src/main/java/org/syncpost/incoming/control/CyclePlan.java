@@ -2,6 +2,7 @@ package org.syncpost.incoming.control;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.syncpost.incoming.control.FolderSynchronizer.FolderCursor;
 import org.syncpost.incoming.entity.SyncStatus;
 import org.syncpost.mailserver.entity.Endpoint;
@@ -50,6 +51,26 @@ record CyclePlan(
         0,
         null,
         1);
+  }
+
+  /**
+   * Whether a cycle planned as {@code before} may take this plan's share over its open connection:
+   * the mailbox is still enabled, and its server, account and folders are the same.
+   */
+  boolean goesOnFrom(CyclePlan before) {
+    return refusal == null
+        && unusable == null
+        && endpoint != null
+        && before.endpoint != null
+        && endpoint.protocol() == before.endpoint.protocol()
+        && endpoint.host().equals(before.endpoint.host())
+        && endpoint.port() == before.endpoint.port()
+        && endpoint.tlsMode() == before.endpoint.tlsMode()
+        && Objects.equals(endpoint.username(), before.endpoint.username())
+        && Objects.equals(endpoint.trust(), before.endpoint.trust())
+        && Objects.equals(endpoint.connectionKey(), before.endpoint.connectionKey())
+        && folders.equals(before.folders)
+        && Objects.equals(profileId, before.profileId);
   }
 
   FolderCursor cursorOf(String folder) {

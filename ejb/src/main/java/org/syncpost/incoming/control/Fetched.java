@@ -13,7 +13,7 @@ import org.syncpost.incoming.entity.ServerMessageKey;
  * @param raw the message bytes, or {@code null} when it was too large to fetch or to hold in memory
  * @param fingerprint SHA-256 of the message bytes (dedup of messages without a Message-ID)
  */
-record Fetched(
+public record Fetched(
     ServerMessageKey key,
     byte[] raw,
     long size,

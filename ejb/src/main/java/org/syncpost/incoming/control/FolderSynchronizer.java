@@ -1,5 +1,7 @@
 package org.syncpost.incoming.control;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.FetchProfile;
@@ -22,10 +24,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.syncpost.email.control.MessageParser;
@@ -63,6 +68,10 @@ public class FolderSynchronizer {
   @Inject IncomingLedger ledger;
   @Inject FailureTranslator translator;
   @Inject ProcessedMailActions actions;
+
+  /** The thread that fetches and parses the next batch while the current one is stored. */
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
 
   /** Where a folder's sync stands before a cycle; {@code uidValidity} 0 when never synced. */
   public record FolderCursor(long uidValidity, long lastUid) {
@@ -132,36 +141,33 @@ public class FolderSynchronizer {
           cursor.uidValidity(),
           uidValidity);
     }
-    List<Candidate> candidates = candidates(folder, after, rules);
-    BatchResult taken = BatchResult.NONE;
-    List<Candidate> batch = new ArrayList<>();
-    long batchBytes = 0;
-    long upTo = after;
-    int count = 0;
-    boolean capped = false;
-    for (Candidate candidate : candidates) {
-      if (rules.takes(candidate.received())) {
-        if (count >= cap) {
-          capped = true;
-          break;
+    Scope scope = new Scope(folder, endpoint, mailboxId, folderName, uidValidity, rules);
+    Message[] waiting = waiting(folder, after, rules);
+    Progress progress = new Progress();
+    Scanned scanned;
+    if (ProcessedMailActions.changesTheServer(rules)) {
+      // each batch's action follows its commit on this connection: nothing is fetched ahead
+      scanned = scan(scope, waiting, after, cap, batch -> progress.add(batch, store(scope, batch)));
+    } else {
+      AtomicReference<Scanned> result = new AtomicReference<>();
+      try (BatchesAhead<Prepared> ahead =
+          BatchesAhead.start(
+              threads,
+              "syncpost-fetch-ahead-mailbox-" + mailboxId,
+              out -> result.set(scan(scope, waiting, after, cap, out)),
+              Prepared::discard)) {
+        for (Prepared batch = ahead.next(); batch != null; batch = ahead.next()) {
+          progress.add(batch, store(scope, batch));
         }
-        batch.add(candidate);
-        batchBytes += Math.max(candidate.size(), 0);
-        count++;
       }
-      upTo = candidate.uid();
-      if (batch.size() >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
-        taken = taken.plus(flush(folder, mailboxId, folderName, uidValidity, upTo, batch, rules));
-        actions.applyPending(folder, endpoint, mailboxId, folderName, rules);
-        batch.clear();
-        batchBytes = 0;
-      }
+      scanned = result.get();
     }
-    if (!batch.isEmpty()) {
-      taken = taken.plus(flush(folder, mailboxId, folderName, uidValidity, upTo, batch, rules));
-    } else if (upTo > after || cursor.uidValidity() != uidValidity) {
+    long upTo = scanned.upTo();
+    if (progress.storedUpTo != upTo && (upTo > after || cursor.uidValidity() != uidValidity)) {
       ledger.advance(mailboxId, folderName, uidValidity, upTo);
     }
+    BatchResult taken = progress.taken;
+    boolean capped = scanned.capped();
     LOGGER.log(
         System.Logger.Level.DEBUG,
         "Mailbox {0} folder {1}: UIDs {2}..{3} at UIDVALIDITY {4}: {5} recorded, {6} quarantined",
@@ -175,12 +181,87 @@ public class FolderSynchronizer {
     return new FolderResult(taken, capped);
   }
 
+  /** The folder a cycle works on, and how. */
+  private record Scope(
+      IMAPFolder folder,
+      Endpoint endpoint,
+      long mailboxId,
+      String folderName,
+      long uidValidity,
+      IngestRules rules) {}
+
+  /** A batch fetched and parsed, to be stored with the cursor moved to {@code upTo}. */
+  private record Prepared(long upTo, List<Fetched> fetched) {
+    void discard() {
+      fetched.forEach(Fetched::discardSpooled);
+    }
+  }
+
+  /** Where a scan left the cursor, and whether it stopped at the cap. */
+  private record Scanned(long upTo, boolean capped) {}
+
+  /** What the stored batches of a folder took. */
+  private static final class Progress {
+    BatchResult taken = BatchResult.NONE;
+    long storedUpTo = -1;
+
+    void add(Prepared batch, BatchResult result) {
+      taken = taken.plus(result);
+      storedUpTo = batch.upTo();
+    }
+  }
+
   /**
-   * The messages above {@code after}, oldest UID first, with UID, INTERNALDATE and size. A first
-   * scan with a process-from date asks the server (SEARCH SINCE, a day early: SINCE compares dates
-   * only, in the server's time zone) and filters by INTERNALDATE afterwards.
+   * Goes through the waiting messages, up to the cap, and hands each batch, fetched and parsed, to
+   * {@code out} (which stores it, now or on another thread), the last one too when not full.
    */
-  private List<Candidate> candidates(IMAPFolder folder, long after, IngestRules rules)
+  private Scanned scan(
+      Scope scope, Message[] waiting, long after, int cap, BatchesAhead.Handoff<Prepared> out)
+      throws MessagingException {
+    List<Candidate> batch = new ArrayList<>();
+    long batchBytes = 0;
+    long upTo = after;
+    int count = 0;
+    for (int i = 0; i < waiting.length; i++) {
+      if (i % BATCH_MESSAGES == 0) {
+        describe(scope.folder(), waiting, i);
+      }
+      Candidate candidate = candidate(scope.folder(), waiting[i], after);
+      if (candidate == null) {
+        continue;
+      }
+      if (scope.rules().takes(candidate.received())) {
+        if (count >= cap) {
+          if (!batch.isEmpty()) {
+            out.put(prepare(scope, upTo, batch));
+          }
+          return new Scanned(upTo, true);
+        }
+        batch.add(candidate);
+        batchBytes += Math.max(candidate.size(), 0);
+        count++;
+      }
+      upTo = candidate.uid();
+      if (batch.size() >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
+        out.put(prepare(scope, upTo, batch));
+        batch = new ArrayList<>();
+        batchBytes = 0;
+      }
+    }
+    if (!batch.isEmpty()) {
+      out.put(prepare(scope, upTo, batch));
+    }
+    return new Scanned(upTo, false);
+  }
+
+  /**
+   * The messages above {@code after}, oldest first (UIDs ascend with message numbers, RFC 3501
+   * §2.3.1.1), not yet described: a capped cycle fetches UID, INTERNALDATE and size only for its
+   * share ({@link #describe}), not for every message still waiting. A first scan with a
+   * process-from date asks the server (SEARCH SINCE, a day early: SINCE compares dates only, in the
+   * server's time zone) and filters by INTERNALDATE afterwards.
+   */
+  private static Message[] waiting(IMAPFolder folder, long after, IngestRules rules)
       throws MessagingException {
     Message[] found;
     if (after == 0 && rules.processFrom() != null) {
@@ -191,37 +272,47 @@ public class FolderSynchronizer {
     } else {
       found = folder.getMessagesByUID(after + 1, UIDFolder.MAXUID);
     }
+    Message[] present = Arrays.stream(found).filter(Objects::nonNull).toArray(Message[]::new);
+    Arrays.sort(present, Comparator.comparingInt(Message::getMessageNumber));
+    return present;
+  }
+
+  /** UID, INTERNALDATE and size of the next {@value #BATCH_MESSAGES} messages, in one FETCH. */
+  private static void describe(IMAPFolder folder, Message[] waiting, int from)
+      throws MessagingException {
     FetchProfile metadata = new FetchProfile();
     metadata.add(UIDFolder.FetchProfileItem.UID);
     metadata.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
     metadata.add(FetchProfile.Item.SIZE);
-    folder.fetch(found, metadata);
-    List<Candidate> candidates = new ArrayList<>(found.length);
-    for (Message message : found) {
-      if (message == null || message.isExpunged()) {
-        continue;
-      }
-      long uid = folder.getUID(message);
-      if (uid > after) {
-        Date received = message.getReceivedDate();
-        candidates.add(
-            new Candidate(
-                message, uid, received == null ? null : received.toInstant(), message.getSize()));
-      }
-    }
-    candidates.sort(Comparator.comparingLong(Candidate::uid));
-    return candidates;
+    folder.fetch(
+        Arrays.copyOfRange(waiting, from, Math.min(from + BATCH_MESSAGES, waiting.length)),
+        metadata);
   }
 
-  private BatchResult flush(
-      IMAPFolder folder,
-      long mailboxId,
-      String folderName,
-      long uidValidity,
-      long upTo,
-      List<Candidate> batch,
-      IngestRules rules)
+  /**
+   * The message as a candidate, or {@code null} when expunged meanwhile or not above the cursor.
+   */
+  private static Candidate candidate(IMAPFolder folder, Message message, long after)
       throws MessagingException {
+    if (message.isExpunged()) {
+      return null;
+    }
+    long uid = folder.getUID(message);
+    if (uid <= after) {
+      return null;
+    }
+    Date received = message.getReceivedDate();
+    return new Candidate(
+        message, uid, received == null ? null : received.toInstant(), message.getSize());
+  }
+
+  /** Fetches a batch in full (one UID FETCH) and parses its messages. */
+  private Prepared prepare(Scope scope, long upTo, List<Candidate> batch)
+      throws MessagingException {
+    IMAPFolder folder = scope.folder();
+    long mailboxId = scope.mailboxId();
+    String folderName = scope.folderName();
+    IngestRules rules = scope.rules();
     List<Message> wanted = new ArrayList<>();
     for (Candidate candidate : batch) {
       if (candidate.size() <= rules.maxMessageBytes()
@@ -238,7 +329,7 @@ public class FolderSynchronizer {
         fetched.add(
             fetch(
                 candidate,
-                new ServerMessageKey(mailboxId, folderName, uidValidity, candidate.uid()),
+                new ServerMessageKey(mailboxId, folderName, scope.uidValidity(), candidate.uid()),
                 rules));
       } catch (MessageRemovedException expunged) {
         // another client deleted it meanwhile: there is nothing left to take, the cursor passes
@@ -252,11 +343,27 @@ public class FolderSynchronizer {
       // memory must not grow with the folder: the folder keeps what it fetched until it closes
       ((IMAPMessage) candidate.message()).invalidateHeaders();
     }
+    return new Prepared(upTo, fetched);
+  }
+
+  /** Stores a batch with the cursor, then applies the mailbox's pending actions on the server. */
+  private BatchResult store(Scope scope, Prepared batch) throws MessagingException {
+    BatchResult result;
     try {
-      return store(mailboxId, folderName, uidValidity, upTo, fetched, rules);
+      result =
+          store(
+              scope.mailboxId(),
+              scope.folderName(),
+              scope.uidValidity(),
+              batch.upTo(),
+              batch.fetched(),
+              scope.rules());
     } finally {
-      fetched.forEach(Fetched::discardSpooled);
+      batch.discard();
     }
+    actions.applyPending(
+        scope.folder(), scope.endpoint(), scope.mailboxId(), scope.folderName(), scope.rules());
+    return result;
   }
 
   private BatchResult store(

@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.alert.boundary.Alerts;
 import org.syncpost.alert.entity.AlertLevel;
@@ -47,7 +48,31 @@ public class IncomingCycle {
   @ConfigProperty(name = MAX_MESSAGES_PER_CYCLE, defaultValue = "500")
   int maxMessagesPerCycle = 500;
 
+  /**
+   * A capped import (a first sync of a large mailbox) goes on over the same connection — no new
+   * sign-in, no new look at every waiting message — while no other mailbox is due, for at most this
+   * long: a "sync now" of the mailbox waits up to a minute for its lease.
+   */
+  static final Duration KEEP_GOING_FOR = Duration.ofSeconds(30);
+
+  @Inject MailboxLeases leases;
+  @Inject Clock clock;
+
+  /** One cycle of at most the cap ("sync now"). */
   public SyncOutcome run(long mailboxId) {
+    return run(mailboxId, false);
+  }
+
+  /**
+   * A scheduled cycle: when it stops at its cap and no other mailbox is due, it takes the next
+   * share on the same connection (for up to {@link #KEEP_GOING_FOR}), each share recorded as a
+   * cycle of its own.
+   */
+  public SyncOutcome runScheduled(long mailboxId) {
+    return run(mailboxId, true);
+  }
+
+  private SyncOutcome run(long mailboxId, boolean keepGoing) {
     CyclePlan plan = records.begin(mailboxId);
     if (plan.refusal() != null) {
       metrics.cycleFinished(plan.refusal().name(), 0, 0);
@@ -73,60 +98,95 @@ public class IncomingCycle {
       if (plan.unusable() != null) {
         throw plan.unusable();
       }
-      BatchResult taken = BatchResult.NONE;
-      boolean moreWaiting = false;
-      int budget = maxMessagesPerCycle;
+      BatchResult total = BatchResult.NONE;
+      Share share;
+      Instant stopBy = clock.instant().plus(KEEP_GOING_FOR);
       try (Permit profileSlot = profileSlot(plan);
           Permit permit = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION);
           Store store = sessions.connectStore(plan.endpoint())) {
-        if (!plan.isImap()) {
-          FolderResult result =
-              pop3.synchronize(store, plan.endpoint(), mailboxId, plan.rules(), budget);
-          taken = result.taken();
-          moreWaiting = result.capped();
-        }
-        for (String folder : plan.isImap() ? plan.folders() : List.<String>of()) {
-          if (budget <= 0) {
-            moreWaiting = true;
+        while (true) {
+          share = share(store, plan);
+          total = total.plus(share.taken());
+          if (!keepGoing
+              || !share.moreWaiting()
+              || !clock.instant().isBefore(stopBy)
+              || !leases.due(clock.instant(), 1).isEmpty()) {
             break;
           }
-          FolderResult result =
-              folders.synchronize(
-                  store,
-                  plan.endpoint(),
-                  mailboxId,
-                  folder,
-                  plan.cursorOf(folder),
-                  plan.rules(),
-                  budget);
-          taken = taken.plus(result.taken());
-          budget -= result.taken().total();
-          moreWaiting |= result.capped();
+          succeeded(plan, share);
+          CyclePlan next = records.begin(mailboxId);
+          if (!next.goesOnFrom(plan)) {
+            return outcome(mailboxId, total, share);
+          }
+          plan = next;
         }
       } catch (MessagingException closing) {
         // closing the store failed after the work was done and recorded: nothing is lost
         LOGGER.log(System.Logger.Level.DEBUG, "Closing the store of mailbox {0} failed", mailboxId);
+        share = new Share(total, true);
       }
-      records.succeeded(plan, taken, moreWaiting);
-      metrics.cycleFinished(SyncStatus.SUCCEEDED.name(), taken.recorded(), taken.quarantined());
-      LOGGER.log(
-          System.Logger.Level.INFO,
-          "Incoming cycle of mailbox {0}: SUCCEEDED, {1} recorded, {2} quarantined{3}",
-          mailboxId,
-          taken.recorded(),
-          taken.quarantined(),
-          moreWaiting ? ", more waiting" : "");
-      return new SyncOutcome(
-          mailboxId,
-          SyncStatus.SUCCEEDED,
-          taken.recorded(),
-          taken.quarantined(),
-          moreWaiting,
-          null,
-          null);
+      succeeded(plan, share);
+      return outcome(mailboxId, total, share);
     } catch (MailServerFailure failure) {
       return failed(plan, failure);
     }
+  }
+
+  /** What one share (at most the cap) of a cycle took, and whether more is waiting. */
+  private record Share(BatchResult taken, boolean moreWaiting) {}
+
+  private Share share(Store store, CyclePlan plan) {
+    BatchResult taken = BatchResult.NONE;
+    boolean moreWaiting = false;
+    int budget = maxMessagesPerCycle;
+    if (!plan.isImap()) {
+      FolderResult result =
+          pop3.synchronize(store, plan.endpoint(), plan.mailboxId(), plan.rules(), budget);
+      return new Share(result.taken(), result.capped());
+    }
+    for (String folder : plan.folders()) {
+      if (budget <= 0) {
+        moreWaiting = true;
+        break;
+      }
+      FolderResult result =
+          folders.synchronize(
+              store,
+              plan.endpoint(),
+              plan.mailboxId(),
+              folder,
+              plan.cursorOf(folder),
+              plan.rules(),
+              budget);
+      taken = taken.plus(result.taken());
+      budget -= result.taken().total();
+      moreWaiting |= result.capped();
+    }
+    return new Share(taken, moreWaiting);
+  }
+
+  private void succeeded(CyclePlan plan, Share share) {
+    BatchResult taken = share.taken();
+    records.succeeded(plan, taken, share.moreWaiting());
+    metrics.cycleFinished(SyncStatus.SUCCEEDED.name(), taken.recorded(), taken.quarantined());
+    LOGGER.log(
+        System.Logger.Level.INFO,
+        "Incoming cycle of mailbox {0}: SUCCEEDED, {1} recorded, {2} quarantined{3}",
+        plan.mailboxId(),
+        taken.recorded(),
+        taken.quarantined(),
+        share.moreWaiting() ? ", more waiting" : "");
+  }
+
+  private static SyncOutcome outcome(long mailboxId, BatchResult total, Share last) {
+    return new SyncOutcome(
+        mailboxId,
+        SyncStatus.SUCCEEDED,
+        total.recorded(),
+        total.quarantined(),
+        last.moreWaiting(),
+        null,
+        null);
   }
 
   /**

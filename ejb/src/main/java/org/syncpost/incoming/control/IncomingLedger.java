@@ -1,12 +1,12 @@
 package org.syncpost.incoming.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -42,8 +43,13 @@ import org.syncpost.mailbox.entity.Mailbox;
  * The transactions of ingestion: the records of a batch and the folder's cursor are written
  * together, so a crash or a lost connection either keeps both or neither, and a replay is
  * recognised by the message's source key (mailbox, folder, UIDVALIDITY, UID) and by Message-ID.
+ *
+ * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: on Payara Micro 6 the connection
+ * of a CDI {@code @Transactional(REQUIRES_NEW)} method called on a managed executor's thread was
+ * not enlisted in the transaction and stayed in auto-commit, so H2 committed (and wrote to its
+ * file) every statement on its own and a batch was not one transaction (docs/adr/0011).
  */
-@ApplicationScoped
+@Stateless
 public class IncomingLedger {
 
   private static final System.Logger LOGGER = System.getLogger(IncomingLedger.class.getName());
@@ -56,7 +62,7 @@ public class IncomingLedger {
    * Takes {@code batch} (records or quarantine entries) and moves the folder's cursor to {@code
    * upToUid}, in one transaction.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public BatchResult take(
       long mailboxId,
       String folder,
@@ -67,6 +73,13 @@ public class IncomingLedger {
     BatchResult result = takeAll(mailboxId, batch, rules);
     advance(mailboxId, folder, uidValidity, upToUid);
     em.flush();
+    try {
+      java.sql.Connection c1 = em.unwrap(Connection.class);
+      LOGGER.log(
+          System.Logger.Level.WARNING, "PROBE after: autocommit={0} {1}", c1.getAutoCommit(), c1);
+    } catch (Exception e) {
+      LOGGER.log(System.Logger.Level.WARNING, "PROBE after failed " + e);
+    }
     return result;
   }
 
@@ -74,7 +87,7 @@ public class IncomingLedger {
    * POP3: takes {@code batch} and remembers {@code uidls} (those of the batch and those passed
    * over, e.g. older than the process-from date) as taken, in one transaction.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public BatchResult takePop3(
       long mailboxId, List<Fetched> batch, List<String> uidls, IngestRules rules) {
     BatchResult result = takeAll(mailboxId, batch, rules);
@@ -84,7 +97,7 @@ public class IncomingLedger {
   }
 
   /** POP3: a message that could not be stored with its batch, quarantined alone. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public BatchResult quarantinePop3Alone(Fetched message, String reason, String uidl) {
     if (!isTaken(message.key()) && quarantinedAt(message.key()).isEmpty()) {
       quarantine(message, reason);
@@ -94,7 +107,7 @@ public class IncomingLedger {
   }
 
   /** The UIDLs of a POP3 mailbox already taken. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Set<String> takenUidls(long mailboxId) {
     List<?> rows =
         em.createNativeQuery("select uidl from pop3_uidl_taken where mailbox_id = ?1")
@@ -123,9 +136,10 @@ public class IncomingLedger {
     Mailbox mailbox = em.find(Mailbox.class, mailboxId);
     int recorded = 0;
     int quarantined = 0;
-    Map<String, EmailRecord> recordedNow = new HashMap<>();
+    Set<ServerMessageKey> taken = takenAmong(mailboxId, batch);
+    Map<String, EmailRecord> known = knownByMessageId(batch);
     for (Fetched message : batch) {
-      if (isTaken(message.key())) {
+      if (taken.contains(message.key())) {
         continue;
       }
       if (message.parsed() == null) {
@@ -139,18 +153,90 @@ public class IncomingLedger {
             message.parsed(),
             message.receivedOn(),
             rules,
-            recordedNow);
+            known,
+            true);
         recorded++;
       }
     }
     return new BatchResult(recorded, quarantined);
   }
 
+  /** Most values bound to one {@code in} list. */
+  private static final int IN_LIST = 500;
+
+  /**
+   * Which of the batch's messages are taken already (a replay after a crash or a cut connection):
+   * an IMAP batch's UIDs are close together, so one range query answers for all of them; scattered
+   * keys (POP3's UIDL hashes) are asked one by one.
+   */
+  private Set<ServerMessageKey> takenAmong(long mailboxId, List<Fetched> batch) {
+    Set<ServerMessageKey> taken = new HashSet<>();
+    // a batch is of one folder at one UIDVALIDITY (POP3: one of its own); grouped all the same
+    Map<ServerMessageKey, List<ServerMessageKey>> byFolder = new HashMap<>();
+    for (Fetched message : batch) {
+      ServerMessageKey key = message.key();
+      byFolder
+          .computeIfAbsent(
+              new ServerMessageKey(mailboxId, key.folder(), key.uidValidity(), 0),
+              folder -> new ArrayList<>())
+          .add(key);
+    }
+    byFolder.forEach(
+        (folder, keys) -> {
+          long lowest = keys.stream().mapToLong(ServerMessageKey::uid).min().orElse(0);
+          long highest = keys.stream().mapToLong(ServerMessageKey::uid).max().orElse(0);
+          if (highest - lowest > 4L * keys.size()) {
+            keys.stream().filter(this::isTaken).forEach(taken::add);
+            return;
+          }
+          Set<ServerMessageKey> wanted = new HashSet<>(keys);
+          em
+              .createNamedQuery(MessageSource.AMONG, Long.class)
+              .setFlushMode(FlushModeType.COMMIT)
+              .setParameter("mailboxId", mailboxId)
+              .setParameter("folder", folder.folder())
+              .setParameter("uidValidity", folder.uidValidity())
+              .setParameter("lowest", lowest)
+              .setParameter("highest", highest)
+              .getResultList()
+              .stream()
+              .map(
+                  uid ->
+                      new ServerMessageKey(mailboxId, folder.folder(), folder.uidValidity(), uid))
+              .filter(wanted::contains)
+              .forEach(taken::add);
+        });
+    return taken;
+  }
+
+  /**
+   * The records the batch's Message-IDs already have (the same email reached another SyncPost
+   * mailbox, or this one again), the oldest for each, in one query per {@value #IN_LIST} IDs; the
+   * batch adds its own records to this map as it goes.
+   */
+  private Map<String, EmailRecord> knownByMessageId(List<Fetched> batch) {
+    List<String> ids =
+        batch.stream()
+            .filter(m -> m.parsed() != null && m.parsed().content().messageId() != null)
+            .map(m -> m.parsed().content().messageId())
+            .distinct()
+            .toList();
+    Map<String, EmailRecord> known = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += IN_LIST) {
+      em.createNamedQuery(EmailRecord.BY_MESSAGE_IDS, EmailRecord.class)
+          .setFlushMode(FlushModeType.COMMIT)
+          .setParameter("messageIds", ids.subList(from, Math.min(from + IN_LIST, ids.size())))
+          .getResultList()
+          .forEach(record -> known.putIfAbsent(record.getMessageId(), record));
+    }
+    return known;
+  }
+
   /**
    * A message that could not be stored with its batch goes to quarantine alone, and the cursor
    * moves past it: it is safe there, with its raw bytes and the reason.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public BatchResult quarantineAlone(Fetched message, String reason, long uidValidity) {
     if (!isTaken(message.key()) && quarantinedAt(message.key()).isEmpty()) {
       quarantine(message, reason);
@@ -160,7 +246,7 @@ public class IncomingLedger {
   }
 
   /** Moves the cursor over messages that were looked at and are not to be taken. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void advance(long mailboxId, String folder, long uidValidity, long upToUid) {
     SyncCursor cursor =
         em.createNamedQuery(SyncCursor.OF_FOLDER, SyncCursor.class)
@@ -182,7 +268,7 @@ public class IncomingLedger {
    * after processing is still to be applied, oldest first. Pending actions under another
    * UIDVALIDITY can no longer address their messages and are dropped.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<Long> pendingActions(long mailboxId, String folder, long uidValidity) {
     int stale =
         em.createNativeQuery(
@@ -209,7 +295,7 @@ public class IncomingLedger {
   }
 
   /** The action after processing was applied to these messages (or they were gone). */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void actionsApplied(long mailboxId, String folder, long uidValidity, List<Long> uids) {
     for (int from = 0; from < uids.size(); from += 500) {
       em.createQuery(
@@ -225,7 +311,7 @@ public class IncomingLedger {
   }
 
   /** The quarantined message made into a record, now that it can be parsed. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public EmailRecord resolve(long quarantineId, ParsedMessage parsed, IngestRules rules) {
     QuarantinedMessage entry = em.find(QuarantinedMessage.class, quarantineId);
     Mailbox mailbox = em.find(Mailbox.class, entry.getMailboxId());
@@ -237,13 +323,14 @@ public class IncomingLedger {
             parsed,
             entry.getCreatedOn(),
             rules,
-            new HashMap<>());
+            new HashMap<>(),
+            false);
     entry.resolve(record.getId());
     return record;
   }
 
   /** A retry of a quarantined message failed again. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public QuarantinedMessage retryFailed(long quarantineId, String reason) {
     QuarantinedMessage entry = em.find(QuarantinedMessage.class, quarantineId);
     entry.retryFailed(reason);
@@ -257,12 +344,17 @@ public class IncomingLedger {
       ParsedMessage parsed,
       Instant receivedOn,
       IngestRules rules,
-      Map<String, EmailRecord> recordedNow) {
+      Map<String, EmailRecord> recordedNow,
+      boolean messageIdsLookedUp) {
     String messageId = parsed.content().messageId();
     String sameEmail = messageId != null ? messageId : "sha256:" + fingerprint;
     Optional<EmailRecord> known =
         Optional.ofNullable(recordedNow.get(sameEmail))
-            .or(() -> known(mailbox.getId(), messageId, fingerprint));
+            .or(
+                () ->
+                    messageId != null && messageIdsLookedUp
+                        ? Optional.empty()
+                        : known(mailbox.getId(), messageId, fingerprint));
     EmailRecord record;
     if (known.isPresent()) {
       // the same email reached this mailbox again, or another SyncPost mailbox: one record
@@ -355,6 +447,7 @@ public class IncomingLedger {
         .map(id -> em.find(EmailRecord.class, id));
   }
 
+  /** Whether one message is taken already. */
   private boolean isTaken(ServerMessageKey key) {
     // keys within a batch differ: no need to flush the batch's inserts before asking
     return !em.createNamedQuery(MessageSource.AT, Long.class)

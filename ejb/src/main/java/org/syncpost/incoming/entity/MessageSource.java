@@ -24,6 +24,11 @@ import java.time.Instant;
         "select s.emailId from MessageSource s where s.mailboxId = :mailboxId and s.folder ="
             + " :folder and s.uidValidity = :uidValidity and s.uid = :uid")
 @NamedQuery(
+    name = MessageSource.AMONG,
+    query =
+        "select s.uid from MessageSource s where s.mailboxId = :mailboxId and s.folder = :folder"
+            + " and s.uidValidity = :uidValidity and s.uid between :lowest and :highest")
+@NamedQuery(
     name = MessageSource.WITH_FINGERPRINT,
     query =
         "select s.emailId from MessageSource s where s.mailboxId = :mailboxId and s.fingerprint ="
@@ -38,6 +43,13 @@ public class MessageSource {
   public static final String ACTION_PENDING = "MessageSource.actionPending";
 
   public static final String AT = "MessageSource.at";
+
+  /**
+   * The UIDs of a folder (at one UIDVALIDITY) between two, taken already: a range, which the source
+   * key's index answers directly (H2 evaluated an {@code in} list row by row).
+   */
+  public static final String AMONG = "MessageSource.among";
+
   public static final String WITH_FINGERPRINT = "MessageSource.withFingerprint";
 
   @Id
