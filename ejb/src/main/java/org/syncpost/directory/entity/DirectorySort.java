@@ -1,5 +1,7 @@
 package org.syncpost.directory.entity;
 
+import org.syncpost.paging.entity.SearchCriteria;
+
 /**
  * The columns the users and queues lists sort by (the query names the user or queue {@code d});
  * ties are broken by id so that paging is stable.
@@ -16,7 +18,6 @@ public enum DirectorySort {
 
   /** The JPQL order by clause, without the {@code order by}. */
   public String orderBy(boolean descending) {
-    String direction = descending ? " desc" : " asc";
-    return path + direction + ", d.id" + direction;
+    return SearchCriteria.stableOrder(path, "d.id", descending);
   }
 }

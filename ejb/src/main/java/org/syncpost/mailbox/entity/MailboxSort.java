@@ -1,5 +1,7 @@
 package org.syncpost.mailbox.entity;
 
+import org.syncpost.paging.entity.SearchCriteria;
+
 /**
  * The columns the mailboxes list sorts by; ties are broken by id so that paging is stable. The
  * query joins the profile as {@code p} (left: mailboxes without one are listed too).
@@ -21,7 +23,6 @@ public enum MailboxSort {
 
   /** The JPQL order by clause, without the {@code order by}. */
   public String orderBy(boolean descending) {
-    String direction = descending ? " desc" : " asc";
-    return path + direction + ", m.id" + direction;
+    return SearchCriteria.stableOrder(path, "m.id", descending);
   }
 }

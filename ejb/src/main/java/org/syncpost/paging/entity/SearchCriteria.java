@@ -71,4 +71,13 @@ public final class SearchCriteria {
         text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     return "%" + literal + "%";
   }
+
+  /**
+   * A stable order for paging: by {@code path}, ties broken by {@code idPath}, both the same
+   * direction (the JPQL clause without {@code order by}).
+   */
+  public static String stableOrder(String path, String idPath, boolean descending) {
+    String direction = descending ? " desc" : " asc";
+    return path + direction + ", " + idPath + direction;
+  }
 }
