@@ -73,13 +73,6 @@ public class IncomingLedger {
     BatchResult result = takeAll(mailboxId, batch, rules);
     advance(mailboxId, folder, uidValidity, upToUid);
     em.flush();
-    try {
-      java.sql.Connection c1 = em.unwrap(Connection.class);
-      LOGGER.log(
-          System.Logger.Level.WARNING, "PROBE after: autocommit={0} {1}", c1.getAutoCommit(), c1);
-    } catch (Exception e) {
-      LOGGER.log(System.Logger.Level.WARNING, "PROBE after failed " + e);
-    }
     return result;
   }
 
