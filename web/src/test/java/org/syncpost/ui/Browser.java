@@ -78,11 +78,23 @@ final class Browser implements AutoCloseable {
     awaitQuiet();
   }
 
+  /**
+   * Signs in and waits for the answer: the form posts without Ajax, and a page opened before the
+   * answer arrived would cancel that navigation, its session cookie with it (the next page then
+   * shows the sign-in form again). Answered: another page (signed in) or the refusal's message.
+   */
   void signIn(String user, String password) {
     open("login.xhtml");
     type(By.id("login:username"), user);
     type(By.id("login:password"), password);
     click(By.id("login:signIn"));
+    new WebDriverWait(driver, PATIENCE)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                !d.getCurrentUrl().contains("login.xhtml")
+                    || d.findElements(By.id("login:messages")).stream()
+                        .anyMatch(messages -> !messages.getText().isBlank()));
   }
 
   WebElement find(By by) {
