@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -58,7 +59,8 @@ public class DirectoryPage implements Serializable {
   private Long editingQueueId;
   private String userName;
   private String userEmail;
-  private List<String> userRoles = List.of(Role.MAILBOX_OWNER_NAME);
+  // mutable: Faces makes its own copy of the submitted roles by the value's class
+  private List<String> userRoles = new ArrayList<>(List.of(Role.MAILBOX_OWNER_NAME));
   private transient String userPassword;
 
   private String queueName;
@@ -126,7 +128,7 @@ public class DirectoryPage implements Serializable {
     editingUserId = null;
     userName = null;
     userEmail = null;
-    userRoles = List.of(Role.MAILBOX_OWNER_NAME);
+    userRoles = new ArrayList<>(List.of(Role.MAILBOX_OWNER_NAME));
     userPassword = null;
   }
 
@@ -135,7 +137,7 @@ public class DirectoryPage implements Serializable {
     editingUserId = user.getId();
     userName = user.getName();
     userEmail = user.getEmail();
-    userRoles = user.getRoles().stream().map(Role::externalName).toList();
+    userRoles = new ArrayList<>(user.getRoles().stream().map(Role::externalName).toList());
     userPassword = null;
   }
 
