@@ -22,7 +22,9 @@ import org.syncpost.testing.mail.Messages;
 @Timeout(300)
 class IncomingPushIT {
 
-  private static final Duration WITHIN_SECONDS = Duration.ofSeconds(8);
+  // push, against a next poll an hour away: seconds, with room for a CI machine busy with the suite
+  // (p50 under one second when measured alone, see LatencyBenchmark)
+  private static final Duration WITHIN_SECONDS = Duration.ofSeconds(15);
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();
 
