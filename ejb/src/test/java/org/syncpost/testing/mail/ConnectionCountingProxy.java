@@ -99,7 +99,9 @@ public final class ConnectionCountingProxy implements AutoCloseable {
     return listener.getLocalPort();
   }
 
-  /** Connections open now (from the moment the server accepted them until either side closed). */
+  /**
+   * Connections open now (from the moment the server accepted them until the client's side ended).
+   */
   public int openConnections() {
     return open.get();
   }
@@ -179,11 +181,17 @@ public final class ConnectionCountingProxy implements AutoCloseable {
           if (directionsLeft.decrementAndGet() == 0) {
             closeQuietly(client);
             closeQuietly(server);
-            open.decrementAndGet();
           }
         };
     threads.execute(() -> pump(server, client, budget, abortive, directionDone));
-    pump(client, server, budget, abortive, directionDone);
+    try {
+      pump(client, server, budget, abortive, directionDone);
+    } finally {
+      // open as the client sees it: until its side has ended (it closed, or the connection was
+      // cut), not until the server's close has travelled through too, which may come a moment
+      // after the client already opened its next connection in the slot it gave back
+      open.decrementAndGet();
+    }
   }
 
   /** How many bytes the next connection may carry before it is cut. */
