@@ -1,10 +1,11 @@
 package org.syncpost.alert.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,8 +19,11 @@ import org.syncpost.validation.entity.NotFound;
 /**
  * Stores a raised alert in a transaction of its own, so that the alert survives when the work that
  * failed rolls back: a new alert, or the open one with the same key counted once more.
+ *
+ * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
+ * atomic on a managed executor's threads (ADR 0011).
  */
-@ApplicationScoped
+@Stateless
 public class AlertRecorder {
 
   private static final System.Logger LOGGER = System.getLogger(AlertRecorder.class.getName());
@@ -37,7 +41,7 @@ public class AlertRecorder {
    * Payara Micro with H2 the first statement of a transaction was seen to run on a connection still
    * in auto-commit, so its lock ended with the statement.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<Alert> record(AlertNotice notice) {
     if (!notice.level().isRaisedUnder(organisation())) {
       LOGGER.log(

@@ -1,10 +1,11 @@
 package org.syncpost.alert.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,8 +19,11 @@ import org.syncpost.profile.entity.EmailServerProfile;
  * "Alert the profile owner": when more than half of a profile's mailboxes failed within the last
  * hour, the server or the profile is the likely cause rather than the mailboxes, and the profile's
  * owner hears about it once (a profile-level alert, counted like any other).
+ *
+ * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
+ * atomic on a managed executor's threads (ADR 0011).
  */
-@ApplicationScoped
+@Stateless
 public class ProfileOwnerEscalation {
 
   public static final String CODE = "profile-mailboxes-failing";
@@ -29,7 +33,7 @@ public class ProfileOwnerEscalation {
   @Inject Clock clock;
 
   /** The profile-level alert due after an error alert about this mailbox, if any. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<AlertNotice> after(long failedMailboxId) {
     Mailbox mailbox = em.find(Mailbox.class, failedMailboxId);
     if (mailbox == null

@@ -19,7 +19,7 @@ import org.syncpost.profile.entity.MailProtocol;
  *     budget all of the profile's incoming work on this node shares
  * @param unusable why the server cannot be reached as configured, or {@code null}
  */
-record CyclePlan(
+public record CyclePlan(
     long mailboxId,
     String mailboxName,
     SyncStatus refusal,

@@ -1,11 +1,11 @@
 package org.syncpost.incoming.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +26,13 @@ import org.syncpost.settings.entity.EmailSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.entity.NotFound;
 
-/** The short transactions around a cycle: reading its plan, recording how it went. */
-@ApplicationScoped
+/**
+ * The short transactions around a cycle: reading its plan, recording how it went. *
+ *
+ * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
+ * atomic on a managed executor's threads (ADR 0011).
+ */
+@Stateless
 public class IncomingRecords {
 
   /** Back-off is spread by ±20 % so that mailboxes failing together do not retry together. */
@@ -37,7 +42,7 @@ public class IncomingRecords {
   @Inject Endpoints endpoints;
   @Inject Clock clock;
 
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public CyclePlan begin(long mailboxId) {
     Mailbox mailbox = mailbox(mailboxId);
     OrganisationSettings organisation =
@@ -83,7 +88,7 @@ public class IncomingRecords {
   }
 
   /** The rules a mailbox's received mail is taken by, e.g. for a quarantine retry. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public IngestRules rulesFor(long mailboxId) {
     OrganisationSettings organisation =
         em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
@@ -105,7 +110,7 @@ public class IncomingRecords {
   }
 
   /** The cycle read every folder (or stopped at its cap, {@code moreWaiting}). */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void succeeded(CyclePlan plan, BatchResult taken, boolean moreWaiting) {
     Instant now = clock.instant();
     Instant next =
@@ -121,7 +126,7 @@ public class IncomingRecords {
    * A transient failure is retried after the organisation's interval (with jitter) until the retry
    * count is used up; a permanent one, or the last transient one, disables incoming.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Verdict failed(CyclePlan plan, MailServerFailure failure) {
     Mailbox mailbox = mailbox(plan.mailboxId());
     Instant retryAt = clock.instant().plus(backoff(plan.retryIntervalMinutes()));
@@ -139,7 +144,7 @@ public class IncomingRecords {
   }
 
   /** An unapproved mailbox is looked at again after the retry interval, not polled. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void postpone(long mailboxId, int minutes) {
     mailbox(mailboxId).postponeIncoming(clock.instant().plus(Duration.ofMinutes(minutes)));
   }
@@ -151,7 +156,7 @@ public class IncomingRecords {
    * Mailboxes the error policy disabled whose re-test is due and whose lease is free, longest
    * waiting first.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<Long> retestsDue(Instant now, int limit) {
     List<?> ids =
         em.createNativeQuery(
@@ -173,7 +178,7 @@ public class IncomingRecords {
    *
    * @return whether it was enabled
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean retestPassed(long mailboxId) {
     Mailbox mailbox = mailbox(mailboxId);
     Instant now = clock.instant();
@@ -185,7 +190,7 @@ public class IncomingRecords {
   }
 
   /** A re-test failed: the wait before the next one doubles, up to eight hours. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void retestFailed(long mailboxId, String code, String text) {
     Mailbox mailbox = mailbox(mailboxId);
     OrganisationSettings organisation =

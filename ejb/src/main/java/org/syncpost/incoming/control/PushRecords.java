@@ -1,11 +1,11 @@
 package org.syncpost.incoming.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,8 +23,11 @@ import org.syncpost.settings.entity.OrganisationSettings;
  * administrator sees, and waking a mailbox so that its next cycle is due now. Native SQL for the
  * lease and the status, as for the cycle lease ({@link MailboxLeases}): the mailbox's version is
  * not changed, so a cycle writing the same mailbox never fails over it.
+ *
+ * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
+ * atomic on a managed executor's threads (ADR 0011).
  */
-@ApplicationScoped
+@Stateless
 public class PushRecords {
 
   @PersistenceContext EntityManager em;
@@ -34,7 +37,7 @@ public class PushRecords {
    * Mailboxes that ask for push and may be listened to by {@code node}: enabled for IMAP incoming
    * email, approved where required, push on, and their IDLE lease free, run out, or {@code node}'s.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<Long> wanted(String node, Instant now) {
     List<?> ids =
         em.createNativeQuery(
@@ -67,7 +70,7 @@ public class PushRecords {
    *
    * @throws MailServerFailure when its server cannot be reached as configured
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<PushTarget> target(long mailboxId) {
     Mailbox mailbox = em.find(Mailbox.class, mailboxId);
     if (mailbox == null || !mailbox.wantsPush()) {
@@ -87,7 +90,7 @@ public class PushRecords {
   }
 
   /** {@link PushTarget#signature()} of the mailbox as it is now; empty when it is gone. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public String signature(long mailboxId) {
     Mailbox mailbox = em.find(Mailbox.class, mailboxId);
     return mailbox == null || mailbox.getProfile() == null ? "" : signatureOf(mailbox);
@@ -102,7 +105,7 @@ public class PushRecords {
   }
 
   /** Whether {@code node} holds (or renewed) the mailbox's IDLE lease until {@code until}. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean hold(long mailboxId, String node, Instant now, Instant until) {
     return em.createNativeQuery(
                 "update mailbox set idle_owner = ?1, idle_until = ?2 where id = ?3"
@@ -116,7 +119,7 @@ public class PushRecords {
   }
 
   /** Gives the IDLE lease back, if {@code node} holds it, and records the push status. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void release(long mailboxId, String node, PushStatus status, String text) {
     em.createNativeQuery(
             "update mailbox set idle_owner = null, idle_until = null, push_status = ?1,"
@@ -128,7 +131,7 @@ public class PushRecords {
         .executeUpdate();
   }
 
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void status(long mailboxId, PushStatus status, String text) {
     em.createNativeQuery("update mailbox set push_status = ?1, push_status_text = ?2 where id = ?3")
         .setParameter(1, status.name())
@@ -141,7 +144,7 @@ public class PushRecords {
    * Mailboxes that no longer ask for push (switched off, disabled) show so, unless a node still
    * holds their IDLE lease (its listeners stop at its next tick and say so themselves).
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void forgetUnwanted(List<Long> wanted) {
     List<?> ids =
         em.createNativeQuery(
@@ -156,7 +159,7 @@ public class PushRecords {
   }
 
   /** New mail was announced: the mailbox's next cycle is due now. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void wake(long mailboxId, Instant now) {
     em.createNativeQuery("update mailbox set next_incoming_poll_at = ?1 where id = ?2")
         .setParameter(1, now.atOffset(ZoneOffset.UTC))

@@ -1,10 +1,11 @@
 package org.syncpost.job.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,15 +19,18 @@ import org.syncpost.job.entity.JobKind;
  * Writes a job's progress, each step in a transaction of its own, so that whoever watches the job
  * sees every mailbox's result as soon as it is known, and a failure to record one result loses
  * nothing else.
+ *
+ * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
+ * atomic on a managed executor's threads (ADR 0011).
  */
-@ApplicationScoped
+@Stateless
 public class JobLedger {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
   /** Stores a new job with one pending item per mailbox and commits it, ready for the workers. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Job open(JobKind kind, List<Long> mailboxIds, String requestedBy) {
     Job job = new Job(kind, mailboxIds, requestedBy, clock.instant());
     em.persist(job);
@@ -34,12 +38,12 @@ public class JobLedger {
     return job;
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void begin(long jobId) {
     job(jobId).begin(clock.instant());
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void record(long jobId, long mailboxId, ItemResult result) {
     em.createNamedQuery(JobItem.OF_JOB_AND_MAILBOX, JobItem.class)
         .setParameter("jobId", jobId)
@@ -48,14 +52,14 @@ public class JobLedger {
         .record(result, clock.instant());
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Job finish(long jobId) {
     Job job = job(jobId);
     job.finish(clock.instant());
     return job;
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void stop(long jobId, String reason) {
     job(jobId).stop(reason, clock.instant());
   }
@@ -66,7 +70,7 @@ public class JobLedger {
    * mailbox is done, so a job this quiet lost its node (a restart, a crash); a job another node is
    * working on is left alone.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<Job> stopStalled(String reason, Instant quietSince) {
     List<?> ids =
         em.createNativeQuery(

@@ -1,11 +1,11 @@
 package org.syncpost.mailbox.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.mailbox.entity.Mailbox;
@@ -16,8 +16,13 @@ import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.entity.NotFound;
 
-/** The two short transactions around a test & enable: reading the plan, recording the outcome. */
-@ApplicationScoped
+/**
+ * The two short transactions around a test & enable: reading the plan, recording the outcome. *
+ *
+ * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
+ * atomic on a managed executor's threads (ADR 0011).
+ */
+@Stateless
 public class MailboxTestRecords {
 
   @PersistenceContext EntityManager em;
@@ -25,7 +30,7 @@ public class MailboxTestRecords {
   @Inject Auditor auditor;
   @Inject Clock clock;
 
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public TestPlan plan(long mailboxId) {
     Mailbox mailbox = mailbox(mailboxId);
     OrganisationSettings organisation =
@@ -62,7 +67,7 @@ public class MailboxTestRecords {
         outgoingUnusable);
   }
 
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Mailbox record(TestPlan plan, TestReport report, String requestedBy) {
     Mailbox mailbox = mailbox(plan.mailboxId());
     mailbox.recordTest(report, plan.approved(), requestedBy, clock.instant());

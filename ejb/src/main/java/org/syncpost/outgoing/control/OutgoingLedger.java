@@ -1,11 +1,11 @@
 package org.syncpost.outgoing.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,15 +40,19 @@ import org.syncpost.settings.entity.OrganisationSettings;
  *
  * <p>Claiming is a conditional UPDATE ({@code ... where status = 'PENDING_SEND'}): of two nodes
  * claiming one record, exactly one changes a row. Row locks cannot do it on this stack (ADR 0005).
+ *
+ * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: called on a managed executor's
+ * thread, a CDI transaction's statements committed one by one on Payara Micro 6, so a batch
+ * recorded SENT or a claim was not atomic (ADR 0011, {@code TransactionsIT}).
  */
-@ApplicationScoped
+@Stateless
 public class OutgoingLedger {
 
   @PersistenceContext EntityManager em;
   @Inject Endpoints endpoints;
 
   /** The sender mailboxes with pending email due at {@code now}. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<Long> sendersWithDueEmail(Instant now) {
     return em.createQuery(
             "select distinct e.senderMailbox.id from EmailRecord e where e.direction = :outgoing"
@@ -61,7 +65,7 @@ public class OutgoingLedger {
         .getResultList();
   }
 
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public SendingPlan plan(long mailboxId) {
     Mailbox mailbox = em.find(Mailbox.class, mailboxId);
     EmailServerProfile profile = mailbox.getProfile();
@@ -106,7 +110,7 @@ public class OutgoingLedger {
   }
 
   /** The email was sent, but its copy into the Sent folder failed: the record says so. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void sentCopyFailed(long recordId, String reason) {
     record(recordId).sentCopyFailed(reason);
   }
@@ -115,7 +119,7 @@ public class OutgoingLedger {
    * How many more emails the profile's rate limit lets go at {@code now}: counted from what every
    * node sent in the last minute and is sending now, as the database says.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int rateAllowance(long profileId, SendingRate rate, Instant now) {
     List<Instant> sentOn =
         em.createQuery(
@@ -141,7 +145,7 @@ public class OutgoingLedger {
    * Takes up to {@code limit} due records of the mailbox for sending until {@code leaseUntil}:
    * SENDING, one more attempt counted.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<OutgoingMessage> claim(long mailboxId, Instant now, Instant leaseUntil, int limit) {
     List<Long> due =
         em.createQuery(
@@ -200,7 +204,7 @@ public class OutgoingLedger {
    *
    * @return how many
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int releaseExpiredLeases(Instant now) {
     return em.createNativeQuery(
             "UPDATE email_record SET status = 'PENDING_SEND', sending_lease_until = NULL,"
@@ -217,7 +221,7 @@ public class OutgoingLedger {
   }
 
   /** Several emails the server accepted, in one transaction. */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void sent(List<SentEmail> sent) {
     Map<Long, EmailRecord> records =
         em.createQuery("select e from EmailRecord e where e.id in :ids", EmailRecord.class)
@@ -229,12 +233,12 @@ public class OutgoingLedger {
     }
   }
 
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void retryLater(long recordId, String error, Instant nextAttempt) {
     record(recordId).retryLater(error, nextAttempt);
   }
 
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void returnUnsent(long recordId, String reason) {
     record(recordId).returnUnsent(reason);
   }
@@ -242,14 +246,14 @@ public class OutgoingLedger {
   /**
    * @return the subject, for the alert
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public String fail(long recordId, String reason, Instant at) {
     EmailRecord record = record(recordId);
     record.fail(reason, at);
     return record.getSubject();
   }
 
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void disableOutgoing(long mailboxId, MailServerFailure failure) {
     em.find(Mailbox.class, mailboxId)
         .disableOutgoing(failure.failureCause().code(), failure.getMessage());
