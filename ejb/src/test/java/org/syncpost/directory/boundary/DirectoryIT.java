@@ -56,7 +56,8 @@ class DirectoryIT {
                     new UserDetails(name, name + "@example.org", EnumSet.of(Role.MAILBOX_OWNER)),
                     null));
 
-    Mailbox mailbox = admin.call(() -> users.mailboxOf(users.find(user.getId())).orElseThrow());
+    Mailbox mailbox =
+        admin.call(() -> mailboxes.find(users.mailboxIdOf(users.find(user.getId())).orElseThrow()));
     assertThat(mailbox.getEmail() + " owned by " + mailbox.getOwner().getName())
         .isEqualTo(name + "@example.org owned by " + name);
   }
@@ -132,8 +133,7 @@ class DirectoryIT {
     User user =
         admin.call(
             () -> users.create(new UserDetails(name, name + "@example.org", Set.of()), null));
-    long mailboxId =
-        admin.call(() -> users.mailboxOf(users.find(user.getId())).orElseThrow().getId());
+    long mailboxId = admin.call(() -> users.mailboxIdOf(users.find(user.getId())).orElseThrow());
     long mailboxesBefore = admin.call(() -> mailboxes.count(null));
 
     admin.run(() -> users.delete(user.getId()));

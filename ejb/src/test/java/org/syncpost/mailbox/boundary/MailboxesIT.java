@@ -114,10 +114,9 @@ class MailboxesIT {
     return admin.call(
         () ->
             users
-                .mailboxOf(
+                .mailboxIdOf(
                     users.create(new UserDetails(name, name + "@example.org", Set.of()), null))
-                .orElseThrow()
-                .getId());
+                .orElseThrow());
   }
 
   private static MailboxFilter text(String text, MailboxSort sortBy, boolean descending) {
@@ -235,9 +234,8 @@ class MailboxesIT {
                                         AsMailboxOwner.NAME + "@example.org",
                                         Set.of(Role.MAILBOX_OWNER)),
                                     null)))
-                    .flatMap(users::mailboxOf)
-                    .orElseThrow()
-                    .getId());
+                    .flatMap(users::mailboxIdOf)
+                    .orElseThrow());
     MailboxFilter everyone = MailboxFilter.ALL;
 
     assertThat(
