@@ -316,8 +316,12 @@ public class Mailboxes {
   @RolesAllowed(Role.ADMINISTRATOR_NAME)
   public List<Mailbox> applyDefaultSettings(List<Long> mailboxIds) {
     OrganisationSettings defaults = organisation();
+    EmailServerProfile defaultProfile =
+        defaults.getDefaultProfileId() == null
+            ? null
+            : em.find(EmailServerProfile.class, defaults.getDefaultProfileId());
     List<Violation> found = new ArrayList<>();
-    if (defaults.getDefaultProfile() == null) {
+    if (defaultProfile == null) {
       found.add(
           new Violation(
               "defaultProfileId",
@@ -332,7 +336,7 @@ public class Mailboxes {
     }
     for (Mailbox mailbox : selected) {
       mailbox.useDeliveryMethods(
-          defaults.getDefaultProfile(),
+          defaultProfile,
           defaults.getIncomingDeliveryMethod(),
           defaults.getOutgoingDeliveryMethod(),
           defaults.getAppointmentsDeliveryMethod());
@@ -340,11 +344,7 @@ public class Mailboxes {
           "default-settings-applied",
           AUDIT_TYPE,
           mailbox.getId(),
-          "profile '"
-              + defaults.getDefaultProfile().getName()
-              + "' ("
-              + selected.size()
-              + " mailboxes)");
+          "profile '" + defaultProfile.getName() + "' (" + selected.size() + " mailboxes)");
     }
     return selected;
   }

@@ -71,7 +71,7 @@ class AlertsIT {
 
   private long newMailbox() throws Exception {
     User user = newUser();
-    return admin.call(() -> users.mailboxOf(users.find(user.getId())).orElseThrow().getId());
+    return admin.call(() -> users.mailboxIdOf(users.find(user.getId())).orElseThrow());
   }
 
   /** A profile that alerts its owner on failures, with four mailboxes. */

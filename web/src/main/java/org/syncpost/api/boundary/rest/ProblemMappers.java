@@ -10,9 +10,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import org.syncpost.crypto.entity.SecretUnreadable;
-import org.syncpost.email.entity.IllegalEmailTransition;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
+import org.syncpost.validation.entity.NotAllowedNow;
 import org.syncpost.validation.entity.NotFound;
 
 /**
@@ -62,12 +62,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
           "Not allowed",
           "Your roles do not allow this operation; ask an administrator.");
     }
-    if (cause instanceof IllegalEmailTransition) {
+    if (cause instanceof NotAllowedNow refused) {
       return Problem.of(
-          Response.Status.CONFLICT,
-          "illegal-email-transition",
-          "Not possible in the email's status",
-          cause.getMessage());
+          Response.Status.CONFLICT, refused.code(), refused.title(), cause.getMessage());
     }
     if (cause instanceof OptimisticLockException) {
       return Problem.of(

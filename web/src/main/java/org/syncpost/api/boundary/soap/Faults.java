@@ -5,9 +5,9 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.xml.ws.WebServiceException;
 import java.util.UUID;
-import org.syncpost.email.entity.IllegalEmailTransition;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
+import org.syncpost.validation.entity.NotAllowedNow;
 import org.syncpost.validation.entity.NotFound;
 
 /**
@@ -47,7 +47,7 @@ public final class Faults {
           throw new AccessDeniedFault(
               "Your roles do not allow this operation; ask an administrator.");
         }
-        if (cause instanceof IllegalEmailTransition) {
+        if (cause instanceof NotAllowedNow) {
           throw new NotAllowedNowFault(cause.getMessage());
         }
         if (cause instanceof OptimisticLockException) {

@@ -135,7 +135,7 @@ public class UsersResource {
         .add("roles", roles.build())
         .add("passwordSet", user.isPasswordSet())
         .add("active", user.isActive())
-        .add("mailboxId", users.mailboxOf(user).map(m -> m.getId()).orElse(null))
+        .add("mailboxId", users.mailboxIdOf(user).orElse(null))
         .build();
   }
 }
