@@ -29,7 +29,8 @@ public class MailboxLeases {
   public static final String LEASE_SECONDS = "syncpost.incoming.lease-seconds";
 
   /** The cycle lease of a mailbox (the IDLE lease of push is another, {@link PushRecords}). */
-  static final LeasedRows CYCLE = new LeasedRows("mailbox", "lease_owner", "lease_until", null);
+  public static final LeasedRows CYCLE =
+      new LeasedRows("mailbox", "lease_owner", "lease_until", null);
 
   @PersistenceContext EntityManager em;
   @Inject LeaseLedger ledger;

@@ -146,7 +146,8 @@ public class PushRecords {
   public void forgetUnwanted(List<Long> wanted) {
     List<?> ids =
         em.createNativeQuery(
-                "select id from mailbox where push_status <> 'NOT_REQUESTED' and idle_owner is null")
+                "select id from mailbox where push_status <> 'NOT_REQUESTED' and idle_owner is null"
+                    + " order by id")
             .getResultList();
     for (Object id : ids) {
       long mailboxId = ((Number) id).longValue();

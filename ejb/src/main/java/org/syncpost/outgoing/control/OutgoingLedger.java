@@ -257,6 +257,9 @@ public class OutgoingLedger {
       record.sent(email.at(), email.outcome().refusedRecipients());
       recorded++;
     }
+    // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
+    // 0012)
+    em.flush();
     return recorded;
   }
 
