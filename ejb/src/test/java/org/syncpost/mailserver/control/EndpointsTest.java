@@ -28,8 +28,7 @@ import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.MailProtocol;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.profile.entity.RevocationCheck;
-import org.syncpost.settings.entity.DeliveryMethod;
-import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.EmailSettingsBuilder;
 import org.syncpost.settings.entity.OrganisationSettings;
 
 class EndpointsTest {
@@ -41,29 +40,10 @@ class EndpointsTest {
 
   private static OrganisationSettings organisation(
       EmailServerProfile defaultProfile, boolean allowNonSslEmail) {
-    OrganisationSettings settings = new OrganisationSettings();
-    settings.change(
-        new EmailSettings(
-            null,
-            DeliveryMethod.SERVER_SIDE_SYNC,
-            DeliveryMethod.SERVER_SIDE_SYNC,
-            DeliveryMethod.NONE,
-            false,
-            false,
-            false,
-            allowNonSslEmail,
-            true,
-            "SP",
-            5_120,
-            150,
-            10,
-            5,
-            30,
-            true,
-            true,
-            true),
-        defaultProfile);
-    return settings;
+    return EmailSettingsBuilder.defaults()
+        .requireApproval(false, false)
+        .allowNonSslEmail(allowNonSslEmail)
+        .organisation(defaultProfile);
   }
 
   private static EmailServerProfile profile(ProfileSettingsBuilder settings) {
