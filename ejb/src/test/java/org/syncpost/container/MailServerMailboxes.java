@@ -24,6 +24,8 @@ import org.syncpost.mailbox.boundary.Mailboxes;
 import org.syncpost.mailbox.entity.ActionAfterProcessing;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxSettings;
+import org.syncpost.outgoing.boundary.Outbox;
+import org.syncpost.outgoing.entity.OutgoingEmail;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.profile.entity.ServerType;
@@ -52,6 +54,7 @@ public class MailServerMailboxes {
   @Inject Mailboxes mailboxes;
   @Inject MailboxTests tests;
   @Inject Emails emails;
+  @Inject Outbox outbox;
 
   /** Where a mailbox reads and sends: plain (no TLS) ports on 127.0.0.1. */
   public record Servers(ServerType type, int incomingPort, int smtpPort) {}
@@ -62,7 +65,53 @@ public class MailServerMailboxes {
    */
   public long userMailbox(Servers servers, String login, String password, String folders) {
     long mailboxId = newUserMailbox();
-    return configured(mailboxId, servers, login, password, ActionAfterProcessing.NONE, folders);
+    return configured(
+        mailboxId,
+        servers,
+        login,
+        password,
+        ActionAfterProcessing.NONE,
+        folders,
+        DeliveryMethod.NONE);
+  }
+
+  /**
+   * A user's mailbox reading {@code login}'s INBOX and sending through the profile's SMTP server
+   * with the same credentials, tested and enabled for both; its id.
+   */
+  public long sendingMailbox(Servers servers, String login, String password) {
+    long mailboxId = newUserMailbox();
+    return configured(
+        mailboxId,
+        servers,
+        login,
+        password,
+        ActionAfterProcessing.NONE,
+        "INBOX",
+        DeliveryMethod.SERVER_SIDE_SYNC);
+  }
+
+  /** An email from the mailbox to {@code to}, pending and due now; its record's id. */
+  public long queue(long mailboxId, String subject, String... to) {
+    return outbox
+        .create(
+            new OutgoingEmail(
+                mailboxId,
+                List.of(to),
+                null,
+                null,
+                subject,
+                "Hello",
+                null,
+                null,
+                null,
+                false,
+                false))
+        .getId();
+  }
+
+  public EmailRecord email(long id) {
+    return emails.find(id);
   }
 
   /**
@@ -85,7 +134,8 @@ public class MailServerMailboxes {
         login,
         password,
         deleteAfterProcessing ? ActionAfterProcessing.DELETE : ActionAfterProcessing.NONE,
-        "INBOX");
+        "INBOX",
+        DeliveryMethod.NONE);
   }
 
   /** The subjects of the mailbox's email records, oldest first. */
@@ -116,7 +166,8 @@ public class MailServerMailboxes {
       String login,
       String password,
       ActionAfterProcessing afterProcessing,
-      String folders) {
+      String folders,
+      DeliveryMethod outgoing) {
     // plain connections to a server on loopback, and no approval step in the way
     settings.change(
         EmailSettingsBuilder.defaults()
@@ -149,7 +200,7 @@ public class MailServerMailboxes {
             mailbox.getEmail(),
             profileId,
             DeliveryMethod.SERVER_SIDE_SYNC,
-            DeliveryMethod.NONE,
+            outgoing,
             DeliveryMethod.NONE,
             login,
             Secret.of(password),
@@ -162,9 +213,15 @@ public class MailServerMailboxes {
             null,
             null));
     Mailbox tested = tests.testAndEnable(mailboxId, false);
-    if (!tested.isEnabledForIncoming()) {
+    if (!tested.isEnabledForIncoming()
+        || (outgoing == DeliveryMethod.SERVER_SIDE_SYNC && !tested.isEnabledForOutgoing())) {
       throw new IllegalStateException(
-          "mailbox " + mailboxId + " failed its test: " + tested.getIncomingStatus());
+          "mailbox "
+              + mailboxId
+              + " failed its test: incoming "
+              + tested.getIncomingStatus()
+              + ", outgoing "
+              + tested.getOutgoingStatus());
     }
     return mailboxId;
   }

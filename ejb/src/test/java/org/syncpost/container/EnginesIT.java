@@ -1,4 +1,4 @@
-package org.syncpost.incoming;
+package org.syncpost.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -30,25 +31,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.syncpost.container.AsAdministrator;
-import org.syncpost.container.Deployments;
-import org.syncpost.container.MailServerMailboxes;
 import org.syncpost.container.MailServerMailboxes.Servers;
+import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.incoming.boundary.Incoming;
 import org.syncpost.incoming.entity.SyncOutcome;
+import org.syncpost.outgoing.control.MailboxSender;
 import org.syncpost.profile.entity.ServerType;
 import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.CommandHookProxy;
+import org.syncpost.testing.mail.ScriptedSmtpServer;
 
 /**
- * The incoming engine end to end in the container — scheduler-free "sync now" through the real
- * cycle, folder and POP3 synchronizers, ledger and database — against GreenMail running inside the
- * test on loopback: no root, no Dovecot. The deployment caps a cycle at {@value #CAP} messages
- * ({@link Deployments#engines()}).
+ * The engines end to end in the container, against mail servers running inside the test on loopback
+ * (GreenMail, a scripted SMTP server): no root, no Dovecot or Postfix. Incoming through "sync now"
+ * — the real cycle, folder and POP3 synchronizers, ledger and database; outgoing through the
+ * mailbox sender the scheduler would call. The deployment switches the schedulers off, so no timer
+ * races a test, and caps a cycle at {@value #CAP} messages ({@link Deployments#engines()}).
  */
 @ExtendWith(ArquillianExtension.class)
 @Timeout(120)
-class IncomingEngineIT {
+class EnginesIT {
 
   static final int CAP = Deployments.ENGINES_MESSAGES_PER_CYCLE;
 
@@ -62,6 +64,7 @@ class IncomingEngineIT {
   @Inject AsAdministrator admin;
   @Inject MailServerMailboxes mailboxes;
   @Inject Incoming incoming;
+  @Inject MailboxSender sender;
 
   private GreenMail greenMail;
   private GreenMailUser user;
@@ -264,5 +267,42 @@ class IncomingEngineIT {
 
     assertThat(summary(outcome)).isEqualTo("SUCCEEDED 1");
     assertThat(folder("INBOX").getMessageCount()).isEqualTo(1);
+  }
+
+  @Test
+  void eachRecordIsSentRetriedOrFailedAsTheSmtpServerAnsweredItsRecipients() throws Exception {
+    Map<String, String> replies =
+        Map.of(
+            "full@example.net", "452 4.2.2 Mailbox full",
+            "gone@example.net", "550 5.1.1 No such user");
+    try (ScriptedSmtpServer smtp = ScriptedSmtpServer.answeringRecipients(replies)) {
+      Servers servers =
+          new Servers(ServerType.IMAP_SMTP, greenMail.getImap().getPort(), smtp.port());
+      long mailboxId =
+          admin.call(() -> mailboxes.sendingMailbox(servers, user.getLogin(), PASSWORD));
+      long accepted = admin.call(() -> mailboxes.queue(mailboxId, "accepted", "a@example.net"));
+      long partly =
+          admin.call(
+              () -> mailboxes.queue(mailboxId, "partly", "a@example.net", "gone@example.net"));
+      long later = admin.call(() -> mailboxes.queue(mailboxId, "later", "full@example.net"));
+      long refused = admin.call(() -> mailboxes.queue(mailboxId, "refused", "gone@example.net"));
+
+      sender.sendDueEmail(mailboxId);
+
+      List<String> outcomes = new java.util.ArrayList<>();
+      for (long id : List.of(accepted, partly, later, refused)) {
+        EmailRecord email = admin.call(() -> mailboxes.email(id));
+        outcomes.add(
+            email.getSubject() + " " + email.getStatus() + " " + email.getDeliveryAttempts());
+      }
+      assertThat(outcomes)
+          .containsExactly(
+              "accepted SENT 1", "partly SENT 1", "later PENDING_SEND 1", "refused FAILED 1");
+      EmailRecord retried = admin.call(() -> mailboxes.email(later));
+      assertThat(retried.getNextAttemptAt()).isAfter(Instant.now());
+      assertThat(retried.getLastDeliveryError()).contains("452 4.2.2 Mailbox full");
+      assertThat(admin.call(() -> mailboxes.email(refused)).getLastDeliveryError())
+          .contains("550 5.1.1 No such user");
+    }
   }
 }
