@@ -64,15 +64,13 @@ public class MailServerMailboxes {
    * tested and enabled; its id.
    */
   public long userMailbox(Servers servers, String login, String password, String folders) {
-    long mailboxId = newUserMailbox();
+    return userMailbox(servers, login, password, folders, DeliveryMethod.NONE);
+  }
+
+  private long userMailbox(
+      Servers servers, String login, String password, String folders, DeliveryMethod outgoing) {
     return configured(
-        mailboxId,
-        servers,
-        login,
-        password,
-        ActionAfterProcessing.NONE,
-        folders,
-        DeliveryMethod.NONE);
+        newUserMailbox(), servers, login, password, ActionAfterProcessing.NONE, folders, outgoing);
   }
 
   /**
@@ -80,15 +78,7 @@ public class MailServerMailboxes {
    * with the same credentials, tested and enabled for both; its id.
    */
   public long sendingMailbox(Servers servers, String login, String password) {
-    long mailboxId = newUserMailbox();
-    return configured(
-        mailboxId,
-        servers,
-        login,
-        password,
-        ActionAfterProcessing.NONE,
-        "INBOX",
-        DeliveryMethod.SERVER_SIDE_SYNC);
+    return userMailbox(servers, login, password, "INBOX", DeliveryMethod.SERVER_SIDE_SYNC);
   }
 
   /** An email from the mailbox to {@code to}, pending and due now; its record's id. */
