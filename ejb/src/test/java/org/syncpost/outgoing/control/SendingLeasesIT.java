@@ -23,6 +23,7 @@ import org.syncpost.email.entity.EmailStatus;
 import org.syncpost.outgoing.entity.DeliveryOutcome;
 import org.syncpost.outgoing.entity.OutgoingMessage;
 import org.syncpost.outgoing.entity.SentEmail;
+import org.syncpost.testing.Eventually;
 
 /**
  * Several nodes share the outgoing records: a batch this node is still sending when its lease would
@@ -170,15 +171,13 @@ class SendingLeasesIT {
    */
   private List<OutgoingMessage> secondSenderClaims(long mailboxId, Duration patience)
       throws InterruptedException {
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (true) {
-      Instant now = Instant.now();
-      ledger.releaseExpiredLeases(now);
-      List<OutgoingMessage> claimed = ledger.claim(mailboxId, now, now.plusSeconds(300), BATCH);
-      if (!claimed.isEmpty() || System.nanoTime() >= deadline) {
-        return claimed;
-      }
-      Thread.sleep(500);
-    }
+    return Eventually.lastWithin(
+        patience,
+        () -> {
+          Instant now = Instant.now();
+          ledger.releaseExpiredLeases(now);
+          return ledger.claim(mailboxId, now, now.plusSeconds(300), BATCH);
+        },
+        claimed -> !claimed.isEmpty());
   }
 }
