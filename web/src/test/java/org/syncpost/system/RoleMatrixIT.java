@@ -26,11 +26,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.system.Api.Reply;
 
 /**
- * Calls every REST operation — found by reflection over the JAX-RS resources, so a new one cannot
- * be forgotten — as an administrator, an approver, the owner of the mailbox the call is about and
- * the owner of another mailbox, and checks each answer against the role matrix (docs/access.md):
- * allowed means neither 401/403 nor a server error (a 400 for the empty body or a 404 for an id
- * that does not exist is fine), refused means 403 (or 404 for what belongs to someone else).
+ * Calls every REST and SOAP operation — found by reflection over the JAX-RS resources, so a new one
+ * cannot be forgotten — as an administrator, an approver, the owner of the mailbox the call is
+ * about and the owner of another mailbox, and checks each answer against the role matrix
+ * (docs/access.md): allowed means neither 401/403 nor a server error (a 400 for the empty body or a
+ * 404 for an id that does not exist is fine), refused means 403 (or 404 for what belongs to someone
+ * else).
  */
 @ExtendWith(SharedSyncPost.class)
 class RoleMatrixIT {
@@ -111,6 +112,21 @@ class RoleMatrixIT {
       DELETE users/{missing}                     ok   no   no   no
       """;
 
+  /** The same for every SOAP operation (found by reflection over the endpoints' web methods). */
+  private static final String SOAP_MATRIX =
+      """
+      EmailService.getEmail                  ok   no   ok   no
+      EmailService.cancelEmail               ok   no   ok   no
+      EmailService.listEmails                ok   ok   ok   ok
+      EmailService.getAttachment             ok   no   ok   no
+      EmailService.sendEmail                 ok   no   ok   ok
+      MailboxService.getMailbox              ok   ok   ok   no
+      MailboxService.approveMailbox          ok   ok   no   no
+      MailboxService.rejectMailbox           ok   ok   no   no
+      MailboxService.testAndEnableMailboxes  ok   no   no   no
+      JobService.getJob                      ok   no   no   no
+      """;
+
   private static final String PASSWORD = "role-matrix-password-1";
 
   private final SyncPostServer server;
@@ -122,8 +138,12 @@ class RoleMatrixIT {
   }
 
   private static Map<String, List<Outcome>> expected() {
+    return rows(MATRIX, 2);
+  }
+
+  private static Map<String, List<Outcome>> rows(String table, int keyCells) {
     Map<String, List<Outcome>> rows = new LinkedHashMap<>();
-    MATRIX
+    table
         .lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty())
@@ -223,6 +243,76 @@ class RoleMatrixIT {
     return tests.stream();
   }
 
+  /** Every SOAP operation: service name and web method, with the parameters' element names. */
+  private static Map<String, List<java.lang.reflect.Parameter>> soapOperations() throws Exception {
+    Map<String, List<java.lang.reflect.Parameter>> operations = new java.util.TreeMap<>();
+    for (String endpoint :
+        List.of(
+            "org.syncpost.email.boundary.soap.EmailsEndpoint",
+            "org.syncpost.mailbox.boundary.soap.MailboxesEndpoint",
+            "org.syncpost.job.boundary.soap.JobsEndpoint")) {
+      Class<?> type = Class.forName(endpoint, false, RoleMatrixIT.class.getClassLoader());
+      String service = type.getAnnotation(jakarta.jws.WebService.class).serviceName();
+      for (Method method : type.getDeclaredMethods()) {
+        if (method.isAnnotationPresent(jakarta.jws.WebMethod.class)) {
+          operations.put(service + "." + method.getName(), List.of(method.getParameters()));
+        }
+      }
+    }
+    return operations;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everySoapOperationAnswersEachRoleAsTheMatrixSays() throws Exception {
+    Map<String, List<Outcome>> expected = rows(SOAP_MATRIX, 1);
+    Map<String, List<java.lang.reflect.Parameter>> found = soapOperations();
+    assertThat(expected.keySet())
+        .as("the SOAP operations and the matrix's rows")
+        .containsExactlyInAnyOrderElementsOf(found.keySet());
+
+    Fixture fixture = new Fixture();
+    List<SoapCaller> callers =
+        List.of(
+            server.soap("admin", SyncPostServer.ADMIN_PASSWORD),
+            server.soap(fixture.approver, PASSWORD),
+            server.soap(fixture.ownerA, PASSWORD),
+            server.soap(fixture.ownerB, PASSWORD));
+    List<String> names = List.of("administrator", "approver", "owner", "other owner");
+    List<DynamicTest> tests = new ArrayList<>();
+    expected.forEach(
+        (operation, outcomes) -> {
+          String service = operation.substring(0, operation.indexOf('.'));
+          String envelope = fixture.envelope(operation, found.get(operation));
+          for (int i = 0; i < callers.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            SoapCaller caller = callers.get(i);
+            tests.add(
+                DynamicTest.dynamicTest(
+                    operation + " as " + names.get(i),
+                    () -> checkSoap(outcome, caller.raw(service, envelope))));
+          }
+        });
+    return tests.stream();
+  }
+
+  /** Allowed: an answer or a fault for the request itself; refused: AccessDenied or NotFound. */
+  private static void checkSoap(Outcome expected, java.net.http.HttpResponse<String> answer) {
+    String body = answer.body();
+    String seen = answer.statusCode() + " " + body;
+    boolean denied = body.contains("AccessDeniedFault");
+    boolean callersMistake =
+        body.contains("ValidationFault")
+            || body.contains("NotFoundFault")
+            || body.contains("NotAllowedNowFault");
+    switch (expected) {
+      case OK ->
+          assertThat(answer.statusCode() == 200 || callersMistake && !denied).as(seen).isTrue();
+      case NO -> assertThat(denied || body.contains("NotFoundFault")).as(seen).isTrue();
+      case NOT_FOUND -> assertThat(body).as(seen).contains("NotFoundFault");
+      case SKIP -> {}
+    }
+  }
+
   private static void check(Outcome expected, Reply answer) {
     int status = answer.status();
     switch (expected) {
@@ -278,6 +368,41 @@ class RoleMatrixIT {
             .json()
             .getJsonNumber("id")
             .longValue();
+
+    /** A request for the operation: ids of the fixture, 0 for positions, empty structures. */
+    String envelope(String operation, List<java.lang.reflect.Parameter> parameters) {
+      StringBuilder body = new StringBuilder();
+      for (java.lang.reflect.Parameter parameter : parameters) {
+        String name = parameter.getAnnotation(jakarta.jws.WebParam.class).name();
+        String value =
+            switch (name) {
+              case "id", "emailId" ->
+                  String.valueOf(
+                      operation.startsWith("EmailService")
+                          ? email
+                          : operation.startsWith("JobService") ? job : mailboxA);
+              case "mailboxIds" -> String.valueOf(mailboxA);
+              case "position" -> "0";
+              default -> "";
+            };
+        body.append("<v:")
+            .append(name)
+            .append('>')
+            .append(value)
+            .append("</v:")
+            .append(name)
+            .append('>');
+      }
+      String method = operation.substring(operation.indexOf('.') + 1);
+      return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\""
+          + " xmlns:v=\"urn:syncpost:v1\"><s:Body><v:"
+          + method
+          + ">"
+          + body
+          + "</v:"
+          + method
+          + "></s:Body></s:Envelope>";
+    }
 
     String draftBody() {
       return Json.createObjectBuilder()
