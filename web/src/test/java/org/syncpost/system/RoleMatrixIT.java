@@ -63,7 +63,7 @@ class RoleMatrixIT {
   private static final String MATRIX =
       """
       GET jobs                                   ok   ok   ok   ok
-      GET jobs/{job}                             ok   no   no   no
+      GET jobs/{job}                             ok   ok   no   no
       GET quarantine                             ok   no   no   no
       GET quarantine/{missing}                   ok   no   no   no
       POST quarantine/{missing}/retry            ok   no   no   no
@@ -124,7 +124,7 @@ class RoleMatrixIT {
       MailboxService.approveMailbox          ok   ok   no   no
       MailboxService.rejectMailbox           ok   ok   no   no
       MailboxService.testAndEnableMailboxes  ok   no   no   no
-      JobService.getJob                      ok   no   no   no
+      JobService.getJob                      ok   ok   no   no
       """;
 
   private static final String PASSWORD = "role-matrix-password-1";
