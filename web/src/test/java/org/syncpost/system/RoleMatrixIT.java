@@ -151,7 +151,8 @@ class RoleMatrixIT {
             line -> {
               String[] cells = line.split("\\s+");
               rows.put(
-                  cells[0] + " " + cells[1], Stream.of(cells).skip(2).map(Outcome::of).toList());
+                  String.join(" ", java.util.Arrays.copyOf(cells, keyCells)),
+                  Stream.of(cells).skip(keyCells).map(Outcome::of).toList());
             });
     return rows;
   }
