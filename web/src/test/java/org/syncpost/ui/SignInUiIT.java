@@ -3,11 +3,13 @@ package org.syncpost.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SyncPostServer;
 
@@ -77,7 +79,9 @@ class SignInUiIT {
     browser.type(By.id("directory:password"), "password");
     browser.click(By.id("directory:createUser"));
 
-    browser.awaitText(By.tagName("body"), "at least 12 characters");
+    // the message is rendered next to the field (in the dialog, which the form's update closes)
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        .until(d -> d.getPageSource().contains("at least 12 characters"));
     assertThat(server.admin().get("users?limit=1000").body()).doesNotContain(name);
   }
 }
