@@ -27,9 +27,8 @@ public class AsAdministrator {
   public long newMailbox(String prefix) {
     String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     return users
-        .mailboxOf(users.create(new UserDetails(name, name + "@example.org", Set.of()), null))
-        .orElseThrow()
-        .getId();
+        .mailboxIdOf(users.create(new UserDetails(name, name + "@example.org", Set.of()), null))
+        .orElseThrow();
   }
 
   public <T> T call(Callable<T> work) throws Exception {

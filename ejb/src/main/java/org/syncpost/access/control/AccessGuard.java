@@ -9,8 +9,8 @@ import jakarta.security.enterprise.SecurityContext;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import org.syncpost.directory.entity.Role;
-import org.syncpost.validation.entity.AccessDenied;
+import org.syncpost.access.entity.AccessRefused;
+import org.syncpost.access.entity.Role;
 
 /**
  * The one place where the role matrix is enforced: every call of a facade operation is checked
@@ -32,7 +32,7 @@ public class AccessGuard {
     String operation = operationOf(call);
     AccessMatrix matrix = AccessMatrix.get();
     if (!matrix.isOpenToAnyone(operation) && !matrix.allows(operation, callerRoles())) {
-      throw new AccessDenied(
+      throw new AccessRefused(
           "Your roles do not allow "
               + operation
               + "; ask an administrator if you need it (the role matrix is in the README).");

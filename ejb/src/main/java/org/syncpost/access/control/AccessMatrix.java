@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.syncpost.access.entity.Access;
-import org.syncpost.directory.entity.Role;
+import org.syncpost.access.entity.Role;
 
 /**
  * The role matrix: for each facade operation ({@code Mailboxes.update}), what each role may do with

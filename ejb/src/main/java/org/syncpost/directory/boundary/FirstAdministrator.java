@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,12 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.access.control.PasswordPolicy;
+import org.syncpost.access.entity.Role;
 import org.syncpost.directory.control.PasswordHashing;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
+import org.syncpost.directory.entity.UserCreated;
 import org.syncpost.directory.entity.UserDetails;
-import org.syncpost.mailbox.entity.Mailbox;
-import org.syncpost.settings.entity.OrganisationSettings;
 
 /**
  * On the very first start (no users yet), creates the administrator {@code admin} so that somebody
@@ -43,6 +43,7 @@ public class FirstAdministrator {
   @PersistenceContext EntityManager em;
   @Inject PasswordHashing hashing;
   @Inject PasswordPolicy passwordPolicy;
+  @Inject Event<UserCreated> created;
 
   @Inject
   @ConfigProperty(name = "syncpost.admin.password")
@@ -76,8 +77,7 @@ public class FirstAdministrator {
     User admin = new User(new UserDetails(NAME, email, EnumSet.of(Role.ADMINISTRATOR)));
     admin.changePasswordHash(hashing.hash(password));
     em.persist(admin);
-    em.persist(
-        Mailbox.of(admin, em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID)));
+    created.fire(new UserCreated(admin));
     LOGGER.log(System.Logger.Level.INFO, "Created the first administrator ''{0}''", NAME);
   }
 

@@ -2,27 +2,29 @@ package org.syncpost.directory.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
+import org.syncpost.directory.entity.AddressCheck;
 import org.syncpost.directory.entity.DirectoryFilter;
+import org.syncpost.directory.entity.MailboxLookup;
 import org.syncpost.directory.entity.Queue;
+import org.syncpost.directory.entity.QueueChanged;
+import org.syncpost.directory.entity.QueueCreated;
+import org.syncpost.directory.entity.QueueDeleted;
 import org.syncpost.directory.entity.QueueDetails;
 import org.syncpost.directory.entity.Removal;
-import org.syncpost.directory.entity.Role;
+import org.syncpost.directory.entity.RemovalCheck;
 import org.syncpost.directory.entity.User;
-import org.syncpost.mailbox.control.MailboxAddresses;
-import org.syncpost.mailbox.control.MailboxReferences;
-import org.syncpost.mailbox.entity.Mailbox;
-import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.control.Rules;
 import org.syncpost.validation.entity.NotFound;
 import org.syncpost.validation.entity.Violation;
@@ -37,8 +39,12 @@ public class Queues {
   @PersistenceContext EntityManager em;
   @Inject Rules rules;
   @Inject Auditor auditor;
-  @Inject MailboxAddresses addresses;
-  @Inject MailboxReferences references;
+  @Inject Event<AddressCheck> addressChecks;
+  @Inject Event<MailboxLookup> lookups;
+  @Inject Event<QueueCreated> created;
+  @Inject Event<QueueChanged> changed;
+  @Inject Event<RemovalCheck> removalChecks;
+  @Inject Event<QueueDeleted> deleted;
   @Inject Caller caller;
 
   public List<Queue> list(int offset, int limit) {
@@ -78,32 +84,25 @@ public class Queues {
     if (queues.isEmpty()) {
       return Map.of();
     }
-    Map<Long, Long> ids = new HashMap<>();
-    em.createQuery(
-            "select m.regardingQueue.id, m.id from Mailbox m where m.regardingQueue in :owners",
-            Object[].class)
-        .setParameter("owners", List.copyOf(queues))
-        .getResultList()
-        .forEach(row -> ids.put((Long) row[0], (Long) row[1]));
-    return ids;
+    MailboxLookup lookup = MailboxLookup.ofQueues(queues);
+    lookups.fire(lookup);
+    return lookup.mailboxIds();
   }
 
-  public Optional<Mailbox> mailboxOf(Queue queue) {
-    return em.createQuery("select m from Mailbox m where m.regardingQueue = :queue", Mailbox.class)
-        .setParameter("queue", queue)
-        .getResultStream()
-        .findFirst();
+  /** The id of the queue's mailbox, if any. */
+  public Optional<Long> mailboxIdOf(Queue queue) {
+    return Optional.ofNullable(mailboxIds(List.of(queue)).get(queue.getId()));
   }
 
   /** Creates the queue and its mailbox; without an owner, the creating administrator owns it. */
   public Queue create(QueueDetails details) {
     List<Violation> found = new ArrayList<>();
-    addresses.conflictFor("email", details.email(), null).ifPresent(found::add);
+    found.addAll(addressTaken(AddressCheck.forQueue(details.email(), null)));
     User owner = owner(details, found);
     rules.enforce(details, found);
     Queue queue = new Queue(details, owner != null ? owner : caller.user().orElse(null));
     em.persist(queue);
-    em.persist(Mailbox.of(queue, organisation()));
+    created.fire(new QueueCreated(queue));
     em.flush();
     auditor.record("created", AUDIT_TYPE, queue.getId(), "queue '" + queue.getName() + "'");
     return queue;
@@ -111,17 +110,12 @@ public class Queues {
 
   public Queue update(long id, QueueDetails details) {
     Queue queue = find(id);
-    Optional<Mailbox> mailbox = mailboxOf(queue);
     List<Violation> found = new ArrayList<>();
-    addresses.conflictFor("email", details.email(), mailbox.orElse(null)).ifPresent(found::add);
+    found.addAll(addressTaken(AddressCheck.forQueue(details.email(), queue)));
     User owner = owner(details, found);
     rules.enforce(details, found);
     queue.describe(details, owner != null ? owner : queue.getOwner());
-    mailbox.ifPresent(
-        m -> {
-          m.readdress(details.email().strip(), organisation().requiresApproval(true));
-          m.transferOwnership(queue.getOwner());
-        });
+    changed.fire(new QueueChanged(queue, details));
     auditor.record("changed", AUDIT_TYPE, id, "queue '" + queue.getName() + "'");
     return queue;
   }
@@ -132,18 +126,18 @@ public class Queues {
    */
   public Removal delete(long id) {
     Queue queue = find(id);
-    Optional<Mailbox> mailbox = mailboxOf(queue);
-    if (mailbox.isPresent() && references.isReferenced(mailbox.get())) {
+    RemovalCheck check = RemovalCheck.of(queue);
+    removalChecks.fire(check);
+    if (check.kept()) {
       queue.deactivate();
-      mailbox.get().deactivate();
       auditor.record(
           "deactivated",
           AUDIT_TYPE,
           id,
-          "queue '" + queue.getName() + "' (email records belong to its mailbox)");
+          "queue '" + queue.getName() + "' (" + check.keptBecause() + ")");
       return Removal.DEACTIVATED;
     }
-    mailbox.ifPresent(em::remove);
+    deleted.fire(new QueueDeleted(queue));
     em.remove(queue);
     auditor.record("deleted", AUDIT_TYPE, id, "queue '" + queue.getName() + "'");
     return Removal.DELETED;
@@ -160,7 +154,8 @@ public class Queues {
     return owner;
   }
 
-  private OrganisationSettings organisation() {
-    return em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+  private List<Violation> addressTaken(AddressCheck check) {
+    addressChecks.fire(check);
+    return check.violations();
   }
 }

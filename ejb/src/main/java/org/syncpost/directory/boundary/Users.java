@@ -2,30 +2,31 @@ package org.syncpost.directory.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.syncpost.access.control.PasswordPolicy;
+import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.control.PasswordHashing;
+import org.syncpost.directory.entity.AddressCheck;
 import org.syncpost.directory.entity.DirectoryFilter;
+import org.syncpost.directory.entity.MailboxLookup;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.Removal;
-import org.syncpost.directory.entity.Role;
+import org.syncpost.directory.entity.RemovalCheck;
 import org.syncpost.directory.entity.User;
+import org.syncpost.directory.entity.UserChanged;
+import org.syncpost.directory.entity.UserCreated;
+import org.syncpost.directory.entity.UserDeleted;
 import org.syncpost.directory.entity.UserDetails;
-import org.syncpost.mailbox.control.MailboxAddresses;
-import org.syncpost.mailbox.control.MailboxReferences;
-import org.syncpost.mailbox.entity.Mailbox;
-import org.syncpost.profile.entity.EmailServerProfile;
-import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.control.Rules;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotFound;
@@ -43,8 +44,12 @@ public class Users {
   @Inject Auditor auditor;
   @Inject PasswordHashing hashing;
   @Inject PasswordPolicy passwordPolicy;
-  @Inject MailboxAddresses addresses;
-  @Inject MailboxReferences references;
+  @Inject Event<AddressCheck> addressChecks;
+  @Inject Event<MailboxLookup> lookups;
+  @Inject Event<UserCreated> created;
+  @Inject Event<UserChanged> changed;
+  @Inject Event<RemovalCheck> removalChecks;
+  @Inject Event<UserDeleted> deleted;
   @Inject Caller caller;
 
   public List<User> list(int offset, int limit) {
@@ -92,21 +97,14 @@ public class Users {
     if (users.isEmpty()) {
       return Map.of();
     }
-    Map<Long, Long> ids = new HashMap<>();
-    em.createQuery(
-            "select m.regardingUser.id, m.id from Mailbox m where m.regardingUser in :owners",
-            Object[].class)
-        .setParameter("owners", List.copyOf(users))
-        .getResultList()
-        .forEach(row -> ids.put((Long) row[0], (Long) row[1]));
-    return ids;
+    MailboxLookup lookup = MailboxLookup.ofUsers(users);
+    lookups.fire(lookup);
+    return lookup.mailboxIds();
   }
 
-  public Optional<Mailbox> mailboxOf(User user) {
-    return em.createQuery("select m from Mailbox m where m.regardingUser = :user", Mailbox.class)
-        .setParameter("user", user)
-        .getResultStream()
-        .findFirst();
+  /** The id of the user's mailbox, if any. */
+  public Optional<Long> mailboxIdOf(User user) {
+    return Optional.ofNullable(mailboxIds(List.of(user)).get(user.getId()));
   }
 
   /**
@@ -116,7 +114,7 @@ public class Users {
   public User create(UserDetails details, String password) {
     List<Violation> found = new ArrayList<>();
     checkName(found, details.name(), null);
-    addresses.conflictFor("email", details.email(), null).ifPresent(found::add);
+    found.addAll(addressTaken(AddressCheck.forUser(details.email(), null)));
     checkPassword(found, password, details);
     rules.enforce(details, found);
     User user = new User(details);
@@ -124,7 +122,7 @@ public class Users {
       user.changePasswordHash(hashing.hash(password));
     }
     em.persist(user);
-    em.persist(Mailbox.of(user, organisation()));
+    created.fire(new UserCreated(user));
     em.flush();
     auditor.record(
         "created",
@@ -136,10 +134,9 @@ public class Users {
 
   public User update(long id, UserDetails details, String newPassword) {
     User user = find(id);
-    Optional<Mailbox> mailbox = mailboxOf(user);
     List<Violation> found = new ArrayList<>();
     checkName(found, details.name(), user);
-    addresses.conflictFor("email", details.email(), mailbox.orElse(null)).ifPresent(found::add);
+    found.addAll(addressTaken(AddressCheck.forUser(details.email(), user)));
     checkPassword(found, newPassword, details);
     if (isCallersOwn(user)
         && user.has(Role.ADMINISTRATOR)
@@ -151,8 +148,7 @@ public class Users {
     }
     rules.enforce(details, found);
     user.rename(details);
-    mailbox.ifPresent(
-        m -> m.readdress(details.email().strip(), organisation().requiresApproval(false)));
+    changed.fire(new UserChanged(user, details));
     if (newPassword != null) {
       user.changePasswordHash(hashing.hash(newPassword));
     }
@@ -178,31 +174,22 @@ public class Users {
     if (isCallersOwn(user)) {
       throw InvalidInput.of("id", "you cannot delete your own user; ask another administrator");
     }
-    Optional<Mailbox> mailbox = mailboxOf(user);
-    if (mailbox.isPresent() && references.isReferenced(mailbox.get())) {
+    RemovalCheck check = RemovalCheck.of(user);
+    removalChecks.fire(check);
+    if (check.kept()) {
       user.deactivate();
-      mailbox.get().deactivate();
       auditor.record(
           "deactivated",
           AUDIT_TYPE,
           id,
-          "user '" + user.getName() + "' (email records belong to their mailbox)");
+          "user '" + user.getName() + "' (" + check.keptBecause() + ")");
       return Removal.DEACTIVATED;
     }
-    mailbox.ifPresent(em::remove);
-    em.createQuery(
-            "select p from EmailServerProfile p where p.owner = :user", EmailServerProfile.class)
-        .setParameter("user", user)
-        .getResultList()
-        .forEach(p -> p.transferOwnership(null));
+    deleted.fire(new UserDeleted(user));
     em.createQuery("select q from Queue q where q.owner = :user", Queue.class)
         .setParameter("user", user)
         .getResultList()
         .forEach(q -> q.transferOwnership(null));
-    em.createQuery("select m from Mailbox m where m.owner = :user", Mailbox.class)
-        .setParameter("user", user)
-        .getResultList()
-        .forEach(m -> m.transferOwnership(null));
     em.remove(user);
     auditor.record("deleted", AUDIT_TYPE, id, "user '" + user.getName() + "'");
     return Removal.DELETED;
@@ -236,7 +223,8 @@ public class Users {
     }
   }
 
-  private OrganisationSettings organisation() {
-    return em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+  private List<Violation> addressTaken(AddressCheck check) {
+    addressChecks.fire(check);
+    return check.violations();
   }
 }

@@ -12,18 +12,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Actor;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.mailbox.control.MailboxAddresses;
 import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxFilter;
 import org.syncpost.mailbox.entity.MailboxSettings;
 import org.syncpost.mailbox.entity.TestStatus;
+import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.profile.entity.EmailServerProfile;
-import org.syncpost.profile.entity.MailProtocol;
 import org.syncpost.settings.entity.AppointmentsNotSupported;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.control.Rules;
@@ -323,8 +323,12 @@ public class Mailboxes {
   @RolesAllowed(Role.ADMINISTRATOR_NAME)
   public List<Mailbox> applyDefaultSettings(List<Long> mailboxIds) {
     OrganisationSettings defaults = organisation();
+    EmailServerProfile defaultProfile =
+        defaults.getDefaultProfileId() == null
+            ? null
+            : em.find(EmailServerProfile.class, defaults.getDefaultProfileId());
     List<Violation> found = new ArrayList<>();
-    if (defaults.getDefaultProfile() == null) {
+    if (defaultProfile == null) {
       found.add(
           new Violation(
               "defaultProfileId",
@@ -339,7 +343,7 @@ public class Mailboxes {
     }
     for (Mailbox mailbox : selected) {
       mailbox.useDeliveryMethods(
-          defaults.getDefaultProfile(),
+          defaultProfile,
           defaults.getIncomingDeliveryMethod(),
           defaults.getOutgoingDeliveryMethod(),
           defaults.getAppointmentsDeliveryMethod());
@@ -347,11 +351,7 @@ public class Mailboxes {
           "default-settings-applied",
           AUDIT_TYPE,
           mailbox.getId(),
-          "profile '"
-              + defaults.getDefaultProfile().getName()
-              + "' ("
-              + selected.size()
-              + " mailboxes)");
+          "profile '" + defaultProfile.getName() + "' (" + selected.size() + " mailboxes)");
     }
     return selected;
   }

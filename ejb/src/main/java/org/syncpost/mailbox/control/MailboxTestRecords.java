@@ -10,7 +10,6 @@ import java.time.Clock;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.TestReport;
-import org.syncpost.mailserver.control.Endpoints;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -82,6 +81,9 @@ public class MailboxTestRecords {
             + ", outgoing "
             + report.outgoing()
             + (plan.approved() ? "" : ", not enabled: email address not approved"));
+    // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
+    // 0012)
+    em.flush();
     return mailbox;
   }
 

@@ -236,11 +236,16 @@ public class Mailbox extends Tracked {
   protected Mailbox() {}
 
   private Mailbox(
-      String name, String email, User owner, OrganisationSettings defaults, boolean forQueue) {
+      String name,
+      String email,
+      User owner,
+      OrganisationSettings defaults,
+      EmailServerProfile defaultProfile,
+      boolean forQueue) {
     this.name = name;
     this.email = email;
     this.owner = owner;
-    this.profile = defaults.getDefaultProfile();
+    this.profile = defaultProfile;
     this.incomingDeliveryMethod = defaults.getIncomingDeliveryMethod();
     this.outgoingDeliveryMethod = defaults.getOutgoingDeliveryMethod();
     this.appointmentsDeliveryMethod = defaults.getAppointmentsDeliveryMethod();
@@ -248,17 +253,24 @@ public class Mailbox extends Tracked {
         defaults.requiresApproval(forQueue) ? ApprovalStatus.PENDING : ApprovalStatus.EMPTY;
   }
 
-  /** The mailbox every user gets, set up with the organisation's defaults. */
-  public static Mailbox of(User user, OrganisationSettings defaults) {
-    Mailbox mailbox = new Mailbox(user.getName(), user.getEmail(), user, defaults, false);
+  /**
+   * The mailbox every user gets, set up with the organisation's defaults; {@code defaultProfile} is
+   * the one they name, or null.
+   */
+  public static Mailbox of(
+      User user, OrganisationSettings defaults, EmailServerProfile defaultProfile) {
+    Mailbox mailbox =
+        new Mailbox(user.getName(), user.getEmail(), user, defaults, defaultProfile, false);
     mailbox.regardingUser = user;
     return mailbox;
   }
 
   /** The mailbox every queue gets, owned by the queue's owner. */
-  public static Mailbox of(Queue queue, OrganisationSettings defaults) {
+  public static Mailbox of(
+      Queue queue, OrganisationSettings defaults, EmailServerProfile defaultProfile) {
     Mailbox mailbox =
-        new Mailbox(queue.getName(), queue.getEmail(), queue.getOwner(), defaults, true);
+        new Mailbox(
+            queue.getName(), queue.getEmail(), queue.getOwner(), defaults, defaultProfile, true);
     mailbox.regardingQueue = queue;
     return mailbox;
   }

@@ -2,18 +2,19 @@ package org.syncpost.profile.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
-import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ProfileDeleted;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.control.Rules;
@@ -30,6 +31,7 @@ public class Profiles {
   @PersistenceContext EntityManager em;
   @Inject Rules rules;
   @Inject Auditor auditor;
+  @Inject Event<ProfileDeleted> deleted;
   @Inject Caller caller;
   @Inject Clock clock;
 
@@ -85,12 +87,9 @@ public class Profiles {
   /** Deletes a profile; its mailboxes keep their settings but have no server until given one. */
   public void delete(long id) {
     EmailServerProfile profile = find(id);
-    em.createQuery("select m from Mailbox m where m.profile = :profile", Mailbox.class)
-        .setParameter("profile", profile)
-        .getResultList()
-        .forEach(m -> m.detachFrom(profile));
+    deleted.fire(new ProfileDeleted(profile));
     em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID)
-        .forgetDefaultProfile(profile);
+        .forgetDefaultProfile(profile.getId());
     em.remove(profile);
     auditor.record("deleted", AUDIT_TYPE, id, "profile '" + profile.getName() + "'");
   }

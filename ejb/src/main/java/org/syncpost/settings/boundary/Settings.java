@@ -3,16 +3,17 @@ package org.syncpost.settings.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Auditor;
-import org.syncpost.directory.entity.Role;
-import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.settings.entity.EmailSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
+import org.syncpost.settings.entity.SettingsChanging;
 import org.syncpost.validation.control.Rules;
 import org.syncpost.validation.entity.Violation;
 
@@ -24,6 +25,7 @@ public class Settings {
   @PersistenceContext EntityManager em;
   @Inject Rules rules;
   @Inject Auditor auditor;
+  @Inject Event<SettingsChanging> changing;
 
   @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME})
   public OrganisationSettings current() {
@@ -41,19 +43,12 @@ public class Settings {
 
   public OrganisationSettings change(EmailSettings settings) {
     List<Violation> found = new ArrayList<>(OrganisationSettings.violationsOf(settings));
-    EmailServerProfile defaultProfile = null;
-    if (settings.defaultProfileId() != null) {
-      defaultProfile = em.find(EmailServerProfile.class, settings.defaultProfileId());
-      if (defaultProfile == null) {
-        found.add(
-            new Violation(
-                "defaultProfileId",
-                "there is no email server profile with id " + settings.defaultProfileId()));
-      }
-    }
+    SettingsChanging check = new SettingsChanging(settings);
+    changing.fire(check);
+    found.addAll(check.violations());
     rules.enforce(settings, found);
     OrganisationSettings organisation = organisation();
-    organisation.change(settings, defaultProfile);
+    organisation.change(settings);
     auditor.record("changed", "settings", organisation.getId(), "organisation email settings");
     return organisation;
   }

@@ -5,13 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import org.syncpost.audit.entity.Tracked;
-import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.validation.entity.Violation;
 
 /**
@@ -26,9 +23,12 @@ public class OrganisationSettings extends Tracked {
 
   @Id private Long id;
 
-  @ManyToOne
-  @JoinColumn(name = "default_profile_id")
-  private EmailServerProfile defaultProfile;
+  /**
+   * The profile new mailboxes get, by id: profiles sit above settings (ADR 0013), so the settings
+   * name it without knowing its type; the column keeps its foreign key.
+   */
+  @Column(name = "default_profile_id")
+  private Long defaultProfileId;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "incoming_delivery_method", nullable = false, length = 20)
@@ -84,7 +84,7 @@ public class OrganisationSettings extends Tracked {
   @Column(name = "raise_error_alerts", nullable = false)
   private boolean raiseErrorAlerts;
 
-  /** Rules beyond single fields; the default profile is resolved by the caller. */
+  /** Rules beyond single fields; whether the default profile exists, the profiles say. */
   public static List<Violation> violationsOf(EmailSettings settings) {
     List<Violation> found = new ArrayList<>();
     if (AppointmentsNotSupported.isRefused(settings.appointmentsDeliveryMethod())) {
@@ -93,8 +93,9 @@ public class OrganisationSettings extends Tracked {
     return found;
   }
 
-  public void change(EmailSettings settings, EmailServerProfile newDefaultProfile) {
-    defaultProfile = newDefaultProfile;
+  /** Applies {@code settings}; its default profile must exist ({@link SettingsChanging}). */
+  public void change(EmailSettings settings) {
+    defaultProfileId = settings.defaultProfileId();
     incomingDeliveryMethod = settings.incomingDeliveryMethod();
     outgoingDeliveryMethod = settings.outgoingDeliveryMethod();
     appointmentsDeliveryMethod = settings.appointmentsDeliveryMethod();
@@ -115,15 +116,15 @@ public class OrganisationSettings extends Tracked {
   }
 
   /** A profile that is going away stops being the default. */
-  public void forgetDefaultProfile(EmailServerProfile profile) {
-    if (defaultProfile != null && defaultProfile.getId().equals(profile.getId())) {
-      defaultProfile = null;
+  public void forgetDefaultProfile(long profileId) {
+    if (defaultProfileId != null && defaultProfileId == profileId) {
+      defaultProfileId = null;
     }
   }
 
   public EmailSettings asEmailSettings() {
     return new EmailSettings(
-        defaultProfile == null ? null : defaultProfile.getId(),
+        defaultProfileId,
         incomingDeliveryMethod,
         outgoingDeliveryMethod,
         appointmentsDeliveryMethod,
@@ -153,8 +154,8 @@ public class OrganisationSettings extends Tracked {
     return id;
   }
 
-  public EmailServerProfile getDefaultProfile() {
-    return defaultProfile;
+  public Long getDefaultProfileId() {
+    return defaultProfileId;
   }
 
   public DeliveryMethod getIncomingDeliveryMethod() {

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.syncpost.access.entity.Access;
-import org.syncpost.directory.entity.Role;
+import org.syncpost.access.entity.Role;
 
 /**
  * The role matrix covers every facade operation, names none that does not exist, and agrees with

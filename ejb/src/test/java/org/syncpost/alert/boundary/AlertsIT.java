@@ -30,12 +30,12 @@ import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.mailbox.boundary.Mailboxes;
 import org.syncpost.mailbox.entity.DeliveryChange;
+import org.syncpost.mailserver.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.profile.boundary.Profiles;
-import org.syncpost.profile.entity.AuthProtocol;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
-import org.syncpost.profile.entity.RevocationCheck;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettings;
@@ -71,7 +71,7 @@ class AlertsIT {
 
   private long newMailbox() throws Exception {
     User user = newUser();
-    return admin.call(() -> users.mailboxOf(users.find(user.getId())).orElseThrow().getId());
+    return admin.call(() -> users.mailboxIdOf(users.find(user.getId())).orElseThrow());
   }
 
   /** A profile that alerts its owner on failures, with four mailboxes. */

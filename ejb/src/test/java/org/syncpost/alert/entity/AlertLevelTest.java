@@ -32,8 +32,7 @@ class AlertLevelTest {
             30,
             information,
             warnings,
-            errors),
-        null);
+            errors));
     return organisation;
   }
 

@@ -3,6 +3,7 @@ package org.syncpost.directory.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncpost.access.entity.Role;
 import org.syncpost.audit.boundary.AuditTrail;
 import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.Deployments;
@@ -20,11 +22,16 @@ import org.syncpost.directory.entity.DirectorySort;
 import org.syncpost.directory.entity.IncomingFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.mailbox.boundary.Mailboxes;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailserver.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.RevocationCheck;
+import org.syncpost.profile.boundary.Profiles;
+import org.syncpost.profile.entity.CredentialSource;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.validation.entity.InvalidInput;
 
 @ExtendWith(ArquillianExtension.class)
@@ -40,6 +47,7 @@ class DirectoryIT {
   @Inject Queues queues;
   @Inject Mailboxes mailboxes;
   @Inject AuditTrail audit;
+  @Inject Profiles profiles;
 
   private static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -56,7 +64,8 @@ class DirectoryIT {
                     new UserDetails(name, name + "@example.org", EnumSet.of(Role.MAILBOX_OWNER)),
                     null));
 
-    Mailbox mailbox = admin.call(() -> users.mailboxOf(users.find(user.getId())).orElseThrow());
+    Mailbox mailbox =
+        admin.call(() -> mailboxes.find(users.mailboxIdOf(users.find(user.getId())).orElseThrow()));
     assertThat(mailbox.getEmail() + " owned by " + mailbox.getOwner().getName())
         .isEqualTo(name + "@example.org owned by " + name);
   }
@@ -132,8 +141,7 @@ class DirectoryIT {
     User user =
         admin.call(
             () -> users.create(new UserDetails(name, name + "@example.org", Set.of()), null));
-    long mailboxId =
-        admin.call(() -> users.mailboxOf(users.find(user.getId())).orElseThrow().getId());
+    long mailboxId = admin.call(() -> users.mailboxIdOf(users.find(user.getId())).orElseThrow());
     long mailboxesBefore = admin.call(() -> mailboxes.count(null));
 
     admin.run(() -> users.delete(user.getId()));
@@ -143,5 +151,32 @@ class DirectoryIT {
         .extracting(e -> e.getAction())
         .containsExactly("deleted", "created");
     assertThat(mailboxId).isPositive();
+  }
+
+  @Test
+  void deletingAUserLeavesTheProfilesTheyOwnedWithoutOwner() throws Exception {
+    String name = unique("iris");
+    User user =
+        admin.call(
+            () -> users.create(new UserDetails(name, name + "@example.org", Set.of()), null));
+    EmailServerProfile owned =
+        admin.call(
+            () ->
+                profiles.create(
+                    ProfileSettingsBuilder.onlyRequired()
+                        .name(unique("owned"))
+                        .incomingServer("imap.example.org")
+                        .outgoingServer("smtp.example.org")
+                        .incomingCredentialSource(CredentialSource.USER_OR_QUEUE)
+                        .incomingAuthProtocol(AuthProtocol.AUTO_DETECT)
+                        .processEmailFrom(Instant.parse("2026-01-01T00:00:00Z"))
+                        .revocationCheck(RevocationCheck.ON)
+                        .ownerId(user.getId())
+                        .build()));
+    assertThat(owned.getOwner().getId()).isEqualTo(user.getId());
+
+    admin.run(() -> users.delete(user.getId()));
+
+    assertThat(admin.call(() -> profiles.find(owned.getId())).getOwner()).isNull();
   }
 }

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.syncpost.directory.entity.Role;
+import org.syncpost.access.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.mailbox.entity.Mailbox;
@@ -21,7 +21,7 @@ class EmailRecordTest {
 
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
   private final Instant now = clock.instant();
-  private final Mailbox alice = Mailbox.of(aliceUser(), organisation());
+  private final Mailbox alice = Mailbox.of(aliceUser(), organisation(), null);
 
   private static User aliceUser() {
     return new User(new UserDetails("alice", "alice@example.com", Set.of(Role.MAILBOX_OWNER)));
@@ -48,8 +48,7 @@ class EmailRecordTest {
             30,
             false,
             true,
-            true),
-        null);
+            true));
     return settings;
   }
 

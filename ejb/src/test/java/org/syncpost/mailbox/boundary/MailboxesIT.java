@@ -18,26 +18,28 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncpost.access.entity.Role;
 import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.AsApprover;
 import org.syncpost.container.AsMailboxOwner;
 import org.syncpost.container.MailboxFixtures;
 import org.syncpost.directory.boundary.Users;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.mailbox.entity.ApprovalStatus;
 import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxFilter;
 import org.syncpost.mailbox.entity.MailboxSort;
+import org.syncpost.mailserver.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.profile.boundary.Profiles;
-import org.syncpost.profile.entity.AuthProtocol;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
-import org.syncpost.profile.entity.RevocationCheck;
+import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.settings.entity.EmailSettings;
 import org.syncpost.validation.entity.InvalidInput;
 
 @ExtendWith(ArquillianExtension.class)
@@ -58,6 +60,7 @@ class MailboxesIT {
   @Inject Mailboxes mailboxes;
   @Inject Profiles profiles;
   @Inject Users users;
+  @Inject Settings settings;
 
   private static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -114,10 +117,9 @@ class MailboxesIT {
     return admin.call(
         () ->
             users
-                .mailboxOf(
+                .mailboxIdOf(
                     users.create(new UserDetails(name, name + "@example.org", Set.of()), null))
-                .orElseThrow()
-                .getId());
+                .orElseThrow());
   }
 
   private static MailboxFilter text(String text, MailboxSort sortBy, boolean descending) {
@@ -235,9 +237,8 @@ class MailboxesIT {
                                         AsMailboxOwner.NAME + "@example.org",
                                         Set.of(Role.MAILBOX_OWNER)),
                                     null)))
-                    .flatMap(users::mailboxOf)
-                    .orElseThrow()
-                    .getId());
+                    .flatMap(users::mailboxIdOf)
+                    .orElseThrow());
     MailboxFilter everyone = MailboxFilter.ALL;
 
     assertThat(
@@ -328,5 +329,67 @@ class MailboxesIT {
     assertThrows(
         EJBAccessException.class,
         () -> approver.call(() -> profiles.update(profile.getId(), imap(unique("renamed")))));
+  }
+
+  @Test
+  void deletingAProfileDetachesItsMailboxesAndStopsBeingTheDefault() throws Exception {
+    EmailServerProfile profile = admin.call(() -> profiles.create(imap(unique("doomed"))));
+    long mailbox = newUserMailbox();
+    admin.call(
+        () ->
+            mailboxes.changeDelivery(
+                new DeliveryChange(
+                    List.of(mailbox),
+                    profile.getId(),
+                    DeliveryMethod.SERVER_SIDE_SYNC,
+                    DeliveryMethod.NONE,
+                    DeliveryMethod.NONE)));
+    EmailSettings before = admin.call(() -> settings.current().asEmailSettings());
+    admin.call(() -> settings.change(withDefaultProfile(before, profile.getId())));
+    try {
+      admin.run(() -> profiles.delete(profile.getId()));
+
+      assertThat(
+              List.of(
+                  Optional.ofNullable(admin.call(() -> mailboxes.find(mailbox)).getProfile()),
+                  Optional.ofNullable(admin.call(() -> settings.current().getDefaultProfileId()))))
+          .containsExactly(Optional.empty(), Optional.empty());
+    } finally {
+      admin.call(() -> settings.change(before));
+    }
+  }
+
+  @Test
+  void settingsRefuseADefaultProfileThatDoesNotExist() throws Exception {
+    EmailSettings before = admin.call(() -> settings.current().asEmailSettings());
+
+    InvalidInput refused =
+        assertThrows(
+            InvalidInput.class,
+            () -> admin.call(() -> settings.change(withDefaultProfile(before, -1L))));
+
+    assertThat(refused.violations()).extracting(v -> v.field()).containsExactly("defaultProfileId");
+  }
+
+  private static EmailSettings withDefaultProfile(EmailSettings s, Long profileId) {
+    return new EmailSettings(
+        profileId,
+        s.incomingDeliveryMethod(),
+        s.outgoingDeliveryMethod(),
+        s.appointmentsDeliveryMethod(),
+        s.requireApprovalForUserEmail(),
+        s.requireApprovalForQueueEmail(),
+        s.allowCredentialsEntryOverHttp(),
+        s.allowNonSslEmail(),
+        s.correlationEnabled(),
+        s.trackingTokenPrefix(),
+        s.maxAttachmentSizeKb(),
+        s.maxIncomingMessageSizeMb(),
+        s.transientRetryCount(),
+        s.transientRetryIntervalMinutes(),
+        s.disabledRetestMinutes(),
+        s.raiseInformationAlerts(),
+        s.raiseWarningAlerts(),
+        s.raiseErrorAlerts());
   }
 }

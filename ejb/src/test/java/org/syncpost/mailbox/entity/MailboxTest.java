@@ -6,11 +6,11 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.syncpost.access.entity.Role;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.directory.entity.IncomingFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.profile.entity.EmailServerProfile;
@@ -30,8 +30,7 @@ class MailboxTest {
       new Queue(
           new QueueDetails("Support", "support@example.com", null, IncomingFilter.ALL_EMAIL), bob);
 
-  private static OrganisationSettings organisation(
-      EmailServerProfile defaultProfile, boolean approveUsers, boolean approveQueues) {
+  private static OrganisationSettings organisation(boolean approveUsers, boolean approveQueues) {
     OrganisationSettings settings = new OrganisationSettings();
     settings.change(
         new EmailSettings(
@@ -52,13 +51,12 @@ class MailboxTest {
             30,
             false,
             true,
-            true),
-        defaultProfile);
+            true));
     return settings;
   }
 
   private static OrganisationSettings noApproval() {
-    return organisation(null, false, false);
+    return organisation(false, false);
   }
 
   private static MailboxSettings settings(
@@ -129,7 +127,7 @@ class MailboxTest {
 
   @Test
   void markingReadIsRefusedOverPop3() {
-    Mailbox mailbox = Mailbox.of(support, noApproval());
+    Mailbox mailbox = Mailbox.of(support, noApproval(), null);
 
     assertThat(
             fieldsOf(
@@ -141,7 +139,7 @@ class MailboxTest {
 
   @Test
   void deletingIsAllowedOverPop3ForAQueue() {
-    Mailbox mailbox = Mailbox.of(support, noApproval());
+    Mailbox mailbox = Mailbox.of(support, noApproval(), null);
 
     assertThat(
             mailbox.violationsOf(
@@ -151,7 +149,7 @@ class MailboxTest {
 
   @Test
   void movingNeedsAFolderAndAFolderNeedsMoving() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
 
     assertThat(
             fieldsOf(
@@ -167,7 +165,7 @@ class MailboxTest {
 
   @Test
   void movingToANamedFolderIsKept() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
 
     mailbox.reconfigure(
         settings(ActionAfterProcessing.MOVE_TO, " Processed ", DeliveryMethod.NONE), null, false);
@@ -184,7 +182,7 @@ class MailboxTest {
   void userMailboxStartsWithTheOrganisationDefaults() {
     EmailServerProfile defaultProfile = new EmailServerProfile();
 
-    Mailbox mailbox = Mailbox.of(alice, organisation(defaultProfile, false, false));
+    Mailbox mailbox = Mailbox.of(alice, organisation(false, false), defaultProfile);
 
     assertThat(mailbox)
         .extracting(
@@ -207,21 +205,21 @@ class MailboxTest {
 
   @Test
   void userMailboxAwaitsApprovalWhenUserEmailNeedsApproval() {
-    Mailbox mailbox = Mailbox.of(alice, organisation(null, true, false));
+    Mailbox mailbox = Mailbox.of(alice, organisation(true, false), null);
 
     assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
   }
 
   @Test
   void userMailboxHasNoApprovalStatusWhenOnlyQueueEmailNeedsApproval() {
-    Mailbox mailbox = Mailbox.of(alice, organisation(null, false, true));
+    Mailbox mailbox = Mailbox.of(alice, organisation(false, true), null);
 
     assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.EMPTY);
   }
 
   @Test
   void queueMailboxIsOwnedByTheQueueOwner() {
-    Mailbox mailbox = Mailbox.of(support, noApproval());
+    Mailbox mailbox = Mailbox.of(support, noApproval(), null);
 
     assertThat(mailbox)
         .extracting(Mailbox::getOwner, Mailbox::getRegardingQueue, Mailbox::getEmail)
@@ -230,19 +228,19 @@ class MailboxTest {
 
   @Test
   void queueMailboxAwaitsApprovalWhenQueueEmailNeedsApproval() {
-    Mailbox mailbox = Mailbox.of(support, organisation(null, false, true));
+    Mailbox mailbox = Mailbox.of(support, organisation(false, true), null);
 
     assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
   }
 
   @Test
   void newMailboxReadsTheInbox() {
-    assertThat(Mailbox.of(alice, noApproval()).folderList()).containsExactly("INBOX");
+    assertThat(Mailbox.of(alice, noApproval(), null).folderList()).containsExactly("INBOX");
   }
 
   @Test
   void readdressingToAnotherAddressAsksForApprovalAgain() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
 
     mailbox.readdress("alice.smith@example.com", true);
 
@@ -251,7 +249,7 @@ class MailboxTest {
 
   @Test
   void readdressingToTheSameAddressInAnotherCaseKeepsTheApprovalStatus() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
 
     mailbox.readdress("Alice@EXAMPLE.com", true);
 
@@ -260,7 +258,7 @@ class MailboxTest {
 
   @Test
   void deletingProcessedEmailIsRefusedForAUserMailbox() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
 
     assertThat(
             fieldsOf(
@@ -271,7 +269,7 @@ class MailboxTest {
 
   @Test
   void deletingProcessedEmailIsAllowedForAQueueMailbox() {
-    Mailbox mailbox = Mailbox.of(support, noApproval());
+    Mailbox mailbox = Mailbox.of(support, noApproval(), null);
 
     assertThat(
             mailbox.violationsOf(
@@ -281,7 +279,7 @@ class MailboxTest {
 
   @Test
   void appointmentsSyncIsRefused() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
 
     assertThat(
             fieldsOf(
@@ -293,7 +291,7 @@ class MailboxTest {
 
   @Test
   void changingCredentialsWithoutAPasswordKeepsTheStoredOne() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
     Secret stored = Secret.of("s3cret");
     mailbox.changeCredentials("alice", stored, true);
 
@@ -304,7 +302,7 @@ class MailboxTest {
 
   @Test
   void blankUsernameIsStoredAsNone() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
     mailbox.changeCredentials("alice", null, true);
 
     mailbox.changeCredentials("   ", null, true);
@@ -314,7 +312,7 @@ class MailboxTest {
 
   @Test
   void folderListIgnoresSpacesAndEmptyNames() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
 
     mailbox.reconfigure(withFolders("INBOX, Archive ,,"), null, false);
 
@@ -323,7 +321,7 @@ class MailboxTest {
 
   @Test
   void reconfiguringToAnotherAddressAsksForApprovalAgain() {
-    Mailbox mailbox = Mailbox.of(bob, noApproval());
+    Mailbox mailbox = Mailbox.of(bob, noApproval(), null);
 
     mailbox.reconfigure(withFolders("INBOX"), null, true);
 
@@ -334,7 +332,7 @@ class MailboxTest {
 
   @Test
   void detachingTheMailboxProfileLeavesItWithoutAServer() {
-    Mailbox mailbox = Mailbox.of(alice, organisation(profileWithId(7), false, false));
+    Mailbox mailbox = Mailbox.of(alice, organisation(false, false), profileWithId(7));
 
     mailbox.detachFrom(profileWithId(7));
 
@@ -344,7 +342,7 @@ class MailboxTest {
   @Test
   void detachingAnotherProfileKeepsTheMailboxProfile() {
     EmailServerProfile own = profileWithId(7);
-    Mailbox mailbox = Mailbox.of(alice, organisation(own, false, false));
+    Mailbox mailbox = Mailbox.of(alice, organisation(false, false), own);
 
     mailbox.detachFrom(profileWithId(8));
 
@@ -353,8 +351,8 @@ class MailboxTest {
 
   @Test
   void approvingRecordsWhoAndWhenAndLetsTheMailboxProcessEmail() {
-    OrganisationSettings approvalRequired = organisation(null, true, true);
-    Mailbox mailbox = Mailbox.of(alice, approvalRequired);
+    OrganisationSettings approvalRequired = organisation(true, true);
+    Mailbox mailbox = Mailbox.of(alice, approvalRequired, null);
     java.time.Instant at = java.time.Instant.parse("2026-03-01T10:00:00Z");
 
     mailbox.approve("carol", at);
@@ -372,14 +370,14 @@ class MailboxTest {
   @Test
   void aPendingMailboxMayNotProcessEmailWhileApprovalIsRequired() {
     assertThat(
-            Mailbox.of(alice, organisation(null, true, true))
-                .isApprovedFor(organisation(null, true, true)))
+            Mailbox.of(alice, organisation(true, true), null)
+                .isApprovedFor(organisation(true, true)))
         .isFalse();
   }
 
   @Test
   void rejectingMakesTheMailboxUnfitForProcessingEvenWithoutRequiredApproval() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
 
     mailbox.reject("carol", java.time.Instant.parse("2026-03-01T10:00:00Z"));
 
@@ -389,7 +387,7 @@ class MailboxTest {
   private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-26T12:00:00Z");
 
   private Mailbox enabledForIncoming() {
-    Mailbox mailbox = Mailbox.of(alice, noApproval());
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
     mailbox.recordTest(
         new TestReport(TestStatus.SUCCESS, TestStatus.NOT_RUN, null, null), true, "admin", T0);
     return mailbox;

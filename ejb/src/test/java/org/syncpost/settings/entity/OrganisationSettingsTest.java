@@ -36,7 +36,7 @@ class OrganisationSettingsTest {
     EmailSettings entered = emailSettings(DeliveryMethod.NONE, true, false);
     OrganisationSettings organisation = new OrganisationSettings();
 
-    organisation.change(entered, null);
+    organisation.change(entered);
 
     assertThat(organisation.asEmailSettings()).isEqualTo(entered);
   }
@@ -60,7 +60,7 @@ class OrganisationSettingsTest {
   @Test
   void userAndQueueApprovalAreSeparateChoices() {
     OrganisationSettings organisation = new OrganisationSettings();
-    organisation.change(emailSettings(DeliveryMethod.NONE, true, false), null);
+    organisation.change(emailSettings(DeliveryMethod.NONE, true, false));
 
     assertThat(List.of(organisation.requiresApproval(false), organisation.requiresApproval(true)))
         .containsExactly(true, false);

@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.access.control.SignInThrottle;
+import org.syncpost.access.entity.Role;
 import org.syncpost.api.boundary.soap.Soap;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.settings.boundary.Settings;
 
 /**

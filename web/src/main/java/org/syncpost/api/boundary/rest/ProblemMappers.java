@@ -9,10 +9,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
+import org.syncpost.access.entity.AccessRefused;
 import org.syncpost.crypto.entity.SecretUnreadable;
-import org.syncpost.email.entity.IllegalEmailTransition;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
+import org.syncpost.validation.entity.NotAllowedNow;
 import org.syncpost.validation.entity.NotFound;
 
 /**
@@ -51,7 +52,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof NotFound) {
       return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", cause.getMessage());
     }
-    if (cause instanceof AccessDenied) {
+    if (cause instanceof AccessDenied || cause instanceof AccessRefused) {
       return Problem.of(
           Response.Status.FORBIDDEN, "access-denied", "Not allowed", cause.getMessage());
     }
@@ -62,12 +63,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
           "Not allowed",
           "Your roles do not allow this operation; ask an administrator.");
     }
-    if (cause instanceof IllegalEmailTransition) {
+    if (cause instanceof NotAllowedNow refused) {
       return Problem.of(
-          Response.Status.CONFLICT,
-          "illegal-email-transition",
-          "Not possible in the email's status",
-          cause.getMessage());
+          Response.Status.CONFLICT, refused.code(), refused.title(), cause.getMessage());
     }
     if (cause instanceof OptimisticLockException) {
       return Problem.of(

@@ -5,9 +5,10 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.xml.ws.WebServiceException;
 import java.util.UUID;
-import org.syncpost.email.entity.IllegalEmailTransition;
+import org.syncpost.access.entity.AccessRefused;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
+import org.syncpost.validation.entity.NotAllowedNow;
 import org.syncpost.validation.entity.NotFound;
 
 /**
@@ -40,14 +41,14 @@ public final class Faults {
         if (cause instanceof NotFound) {
           throw new NotFoundFault(cause.getMessage());
         }
-        if (cause instanceof AccessDenied) {
+        if (cause instanceof AccessDenied || cause instanceof AccessRefused) {
           throw new AccessDeniedFault(cause.getMessage());
         }
         if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
           throw new AccessDeniedFault(
               "Your roles do not allow this operation; ask an administrator.");
         }
-        if (cause instanceof IllegalEmailTransition) {
+        if (cause instanceof NotAllowedNow) {
           throw new NotAllowedNowFault(cause.getMessage());
         }
         if (cause instanceof OptimisticLockException) {

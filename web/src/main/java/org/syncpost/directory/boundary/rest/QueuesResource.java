@@ -112,7 +112,7 @@ public class QueuesResource {
         .add("ownerId", queue.getOwner() == null ? null : queue.getOwner().getId())
         .add("incomingFilter", queue.getIncomingFilter())
         .add("active", queue.isActive())
-        .add("mailboxId", queues.mailboxOf(queue).map(m -> m.getId()).orElse(null))
+        .add("mailboxId", queues.mailboxIdOf(queue).orElse(null))
         .build();
   }
 }

@@ -22,13 +22,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.syncpost.access.entity.Role;
 import org.syncpost.api.control.CredentialsChannel;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
 import org.syncpost.directory.boundary.Users;
 import org.syncpost.directory.entity.Removal;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 
@@ -135,7 +135,7 @@ public class UsersResource {
         .add("roles", roles.build())
         .add("passwordSet", user.isPasswordSet())
         .add("active", user.isActive())
-        .add("mailboxId", users.mailboxOf(user).map(m -> m.getId()).orElse(null))
+        .add("mailboxId", users.mailboxIdOf(user).orElse(null))
         .build();
   }
 }

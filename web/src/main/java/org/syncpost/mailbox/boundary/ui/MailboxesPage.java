@@ -70,6 +70,7 @@ public class MailboxesPage implements Serializable {
   private MailboxFilter allMatching;
   private long allMatchingCount;
   private OrganisationSettings defaults;
+  private EmailServerProfile defaultProfile;
   private boolean testAfterApplying = true;
   private Long editProfileId;
   private DeliveryMethod editIncoming = DeliveryMethod.SERVER_SIDE_SYNC;
@@ -172,6 +173,10 @@ public class MailboxesPage implements Serializable {
   /** Opens the confirmation that shows what "the defaults" are before they are applied. */
   public void prepareDefaults() {
     defaults = settings.current();
+    defaultProfile =
+        defaults.getDefaultProfileId() == null
+            ? null
+            : profiles.find(defaults.getDefaultProfileId());
     testAfterApplying = true;
   }
 
@@ -284,6 +289,11 @@ public class MailboxesPage implements Serializable {
 
   public OrganisationSettings getDefaults() {
     return defaults;
+  }
+
+  /** The organisation's default profile, or null: the settings know it by id only. */
+  public EmailServerProfile getDefaultProfile() {
+    return defaultProfile;
   }
 
   public boolean isTestAfterApplying() {

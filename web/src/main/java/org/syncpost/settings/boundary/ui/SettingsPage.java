@@ -7,8 +7,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import org.syncpost.profile.boundary.Profiles;
-import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -21,19 +19,15 @@ public class SettingsPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
   static final String FORM = "settings";
-  private static final int PROFILES_OFFERED = 1000;
 
   @Inject transient Settings settings;
-  @Inject transient Profiles profiles;
   @Inject transient FacesFeedback feedback;
 
   private SettingsForm form;
-  private List<EmailServerProfile> profileChoices;
 
   @PostConstruct
   void load() {
     form = SettingsForm.of(settings.current().asEmailSettings());
-    profileChoices = profiles.list(0, PROFILES_OFFERED);
   }
 
   public void save() {
@@ -50,10 +44,6 @@ public class SettingsPage implements Serializable {
 
   public String label(DeliveryMethod method) {
     return method == DeliveryMethod.SERVER_SIDE_SYNC ? "Server-side synchronization" : "None";
-  }
-
-  public List<EmailServerProfile> getProfileChoices() {
-    return profileChoices;
   }
 
   public SettingsForm getForm() {

@@ -1,4 +1,4 @@
-package org.syncpost.mailbox.boundary.ui;
+package org.syncpost.dashboard.boundary.ui;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;

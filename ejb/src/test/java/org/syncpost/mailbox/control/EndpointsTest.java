@@ -1,4 +1,4 @@
-package org.syncpost.mailserver.control;
+package org.syncpost.mailbox.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -13,21 +13,21 @@ import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.syncpost.access.entity.Role;
 import org.syncpost.crypto.entity.Secret;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.mailserver.entity.TlsMode;
-import org.syncpost.profile.entity.AuthProtocol;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
-import org.syncpost.profile.entity.MailProtocol;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
-import org.syncpost.profile.entity.RevocationCheck;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -39,8 +39,7 @@ class EndpointsTest {
 
   private final Endpoints endpoints = new Endpoints();
 
-  private static OrganisationSettings organisation(
-      EmailServerProfile defaultProfile, boolean allowNonSslEmail) {
+  private static OrganisationSettings organisation(boolean allowNonSslEmail) {
     OrganisationSettings settings = new OrganisationSettings();
     settings.change(
         new EmailSettings(
@@ -61,8 +60,7 @@ class EndpointsTest {
             30,
             true,
             true,
-            true),
-        defaultProfile);
+            true));
     return settings;
   }
 
@@ -75,7 +73,7 @@ class EndpointsTest {
 
   /** A mailbox of {@code profile} with its own credentials, allowed for email processing. */
   private static Mailbox mailbox(EmailServerProfile profile) {
-    Mailbox mailbox = Mailbox.of(ALICE, organisation(profile, false));
+    Mailbox mailbox = Mailbox.of(ALICE, organisation(false), profile);
     setId(Mailbox.class, mailbox, 7L);
     mailbox.changeCredentials("alice@example.com", Secret.of("mailbox-password"), true);
     return mailbox;
@@ -95,7 +93,7 @@ class EndpointsTest {
     return catchThrowableOfType(MailServerFailure.class, building::run).failureCause();
   }
 
-  private final OrganisationSettings sslOnly = organisation(null, false);
+  private final OrganisationSettings sslOnly = organisation(false);
 
   @Nested
   class Credentials {
@@ -119,7 +117,7 @@ class EndpointsTest {
 
     @Test
     void aMailboxWithoutPasswordHasNoCredentials() {
-      Mailbox mailbox = Mailbox.of(ALICE, organisation(profile(imap()), false));
+      Mailbox mailbox = Mailbox.of(ALICE, organisation(false), profile(imap()));
       mailbox.changeCredentials("alice@example.com", null, true);
 
       assertThat(causeOf(() -> endpoints.outgoingOf(mailbox, sslOnly)))
@@ -225,7 +223,7 @@ class EndpointsTest {
 
     @Test
     void aMailboxWithoutProfileHasNoServer() {
-      Mailbox mailbox = Mailbox.of(ALICE, organisation(null, false));
+      Mailbox mailbox = Mailbox.of(ALICE, organisation(false), null);
 
       assertThat(causeOf(() -> endpoints.incomingOf(mailbox, sslOnly)))
           .isEqualTo(FailureCause.NO_PROFILE);
@@ -270,7 +268,7 @@ class EndpointsTest {
     void plainConnectionsStillUseStartTlsWhenOffered() {
       Mailbox mailbox = mailbox(profile(imap().useSsl(false)));
 
-      Endpoint incoming = endpoints.incomingOf(mailbox, organisation(null, true));
+      Endpoint incoming = endpoints.incomingOf(mailbox, organisation(true));
 
       assertThat(incoming.tlsMode()).isEqualTo(TlsMode.STARTTLS_IF_OFFERED);
       assertThat(incoming.port()).isEqualTo(143);
