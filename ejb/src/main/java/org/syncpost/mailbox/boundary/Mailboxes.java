@@ -201,11 +201,18 @@ public class Mailboxes {
 
   /**
    * An administrator changes anything; a mailbox owner only the credentials SyncPost uses for their
-   * own mailbox.
+   * own mailbox. An approver sees every mailbox but changes none that is not theirs.
    */
   public Mailbox update(long id, MailboxSettings settings) {
     Mailbox mailbox = find(id);
     if (!caller.isAdministrator()) {
+      if (!caller.owns(mailbox.getOwner())) {
+        throw new AccessDenied(
+            "Mailbox "
+                + id
+                + " belongs to someone else; you may change only the credentials of your own"
+                + " mailbox.");
+      }
       requireOnlyCredentialsChanged(mailbox, settings);
       rules.enforce(settings);
       mailbox.changeCredentials(
