@@ -52,7 +52,9 @@ public class ConnectionLimiter {
   public static String keyFor(Mailbox mailbox, boolean outgoing) {
     EmailServerProfile profile = mailbox.getProfile();
     CredentialSource source =
-        outgoing ? profile.getOutgoingCredentialSource() : profile.getIncomingCredentialSource();
+        outgoing
+            ? profile.getOutgoing().getCredentialSource()
+            : profile.getIncoming().getCredentialSource();
     String direction = outgoing ? "outgoing" : "incoming";
     return source.sharedByAllMailboxes()
         ? "profile-" + profile.getId() + "-" + direction
