@@ -33,7 +33,7 @@ public class OutgoingAlerter {
   private final Map<Long, Instant> blockedAlerted = new ConcurrentHashMap<>();
 
   /** Its emails wait unsent; said again at most every {@link #BLOCKED_ALERT_EVERY}. */
-  void blocked(SendingPlan plan, Instant now) {
+  public void blocked(SendingPlan plan, Instant now) {
     Instant last = blockedAlerted.get(plan.mailboxId());
     if (last != null && last.plus(BLOCKED_ALERT_EVERY).isAfter(now)) {
       return;
@@ -54,11 +54,11 @@ public class OutgoingAlerter {
   }
 
   /** The mailbox may send again: a new block is reported at once. */
-  void unblocked(long mailboxId) {
+  public void unblocked(long mailboxId) {
     blockedAlerted.remove(mailboxId);
   }
 
-  void disabled(SendingPlan plan, MailServerFailure failure) {
+  public void disabled(SendingPlan plan, MailServerFailure failure) {
     alerts.raise(
         AlertNotice.aboutMailbox(
                 AlertLevel.ERROR,
@@ -73,7 +73,7 @@ public class OutgoingAlerter {
             .alsoToProfileOwner());
   }
 
-  void delayed(SendingPlan plan, String serverSaid) {
+  public void delayed(SendingPlan plan, String serverSaid) {
     alert(
         plan,
         AlertLevel.WARNING,
@@ -94,7 +94,7 @@ public class OutgoingAlerter {
         + lastFailure;
   }
 
-  void failed(SendingPlan plan, OutgoingMessage message, String reason) {
+  public void failed(SendingPlan plan, OutgoingMessage message, String reason) {
     alert(
         plan,
         AlertLevel.ERROR,
@@ -109,7 +109,7 @@ public class OutgoingAlerter {
         reason);
   }
 
-  void recipientsRefused(SendingPlan plan, SentEmail email) {
+  public void recipientsRefused(SendingPlan plan, SentEmail email) {
     String refused = email.outcome().refusedRecipients();
     alert(
         plan,
@@ -120,7 +120,7 @@ public class OutgoingAlerter {
         refused);
   }
 
-  void notCopied(SendingPlan plan, Map<Long, String> failed) {
+  public void notCopied(SendingPlan plan, Map<Long, String> failed) {
     String reason = failed.values().iterator().next();
     alert(
         plan,
