@@ -82,6 +82,18 @@ public class IncomingHealth {
         lastSyncStartedOn, at, processed, failed, 0, wokenMeanwhile ? nextPollAt : nextPoll);
   }
 
+  /**
+   * Whether the retry planned after an earlier failure is still ahead of the cycle that just ran:
+   * that cycle was asked for ("sync now") before the retry fell due, so its failure must not spend
+   * the retry budget faster than the schedule would.
+   */
+  public boolean isRetryStillAheadOfThisCycle() {
+    return transientFailures > 0
+        && nextPollAt != null
+        && lastSyncStartedOn != null
+        && nextPollAt.isAfter(lastSyncStartedOn);
+  }
+
   /** Whether another transient failure may still be retried. */
   public boolean mayRetry(int retryCount) {
     return transientFailures < retryCount;

@@ -355,7 +355,8 @@ public class Mailbox extends Tracked {
   /**
    * A cycle failed. A transient failure is retried at {@code retryAt} while fewer than {@code
    * retryCount} retries have been used; a permanent one, or a transient one beyond the limit,
-   * disables incoming (test &amp; enable again).
+   * disables incoming (test &amp; enable again). A transient failure of a cycle run before the
+   * planned retry fell due (sync now) keeps that retry and spends none.
    *
    * @return whether incoming is still enabled (a retry follows)
    */
@@ -367,6 +368,9 @@ public class Mailbox extends Tracked {
       Instant retryAt,
       Instant retestAt) {
     lastError = getLastError().another(code, text);
+    if (transientFailure && getHealth().isRetryStillAheadOfThisCycle()) {
+      return true;
+    }
     if (transientFailure && getHealth().mayRetry(retryCount)) {
       health = getHealth().retryingAt(retryAt);
       return true;

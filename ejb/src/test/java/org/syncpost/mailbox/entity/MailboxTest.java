@@ -395,6 +395,27 @@ class MailboxTest {
   }
 
   @Test
+  void syncsAskedForBeforeThePlannedRetrySpendNoRetryOfTheBudget() {
+    Mailbox mailbox = enabledForIncoming();
+    mailbox.incomingSyncStarted(T0);
+    mailbox.incomingSyncFailed(
+        "timeout", "no answer", true, 3, T0.plusSeconds(300), T0.plusSeconds(1800));
+    List<Boolean> stillEnabled = new java.util.ArrayList<>();
+
+    for (int manual = 1; manual <= 10; manual++) {
+      java.time.Instant at = T0.plusMillis(30L * manual);
+      mailbox.incomingSyncStarted(at);
+      stillEnabled.add(
+          mailbox.incomingSyncFailed(
+              "timeout", "no answer", true, 3, at.plusSeconds(300), at.plusSeconds(1800)));
+    }
+
+    assertThat(stillEnabled).containsOnly(true);
+    assertThat(mailbox.getHealth().getTransientFailures()).isEqualTo(1);
+    assertThat(mailbox.getHealth().getNextPollAt()).isEqualTo(T0.plusSeconds(300));
+  }
+
+  @Test
   void aPermanentIncomingFailureDisablesIncomingAtOnce() {
     Mailbox mailbox = enabledForIncoming();
 
