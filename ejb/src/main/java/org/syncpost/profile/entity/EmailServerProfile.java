@@ -2,6 +2,7 @@ package org.syncpost.profile.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -143,6 +144,9 @@ public class EmailServerProfile extends Tracked {
   @Column(name = "max_messages_per_minute")
   private Integer maxMessagesPerMinute;
 
+  /** How the profile's own credentials act for each mailbox (issue 13: never the account's own). */
+  @Embedded private Impersonation impersonation;
+
   /**
    * What is wrong with {@code settings} for this profile beyond field formats: rules that depend on
    * several fields, on what the profile was before, and on what the organisation allows.
@@ -167,6 +171,12 @@ public class EmailServerProfile extends Tracked {
       found.add(new Violation("incomingCredentialSource", invalidSourceMessage(in, true)));
     }
     checkAuthProtocol(found, "incomingAuthProtocol", in, settings.incomingAuthProtocol());
+    if (settings.impersonation() != null) {
+      settings
+          .impersonation()
+          .problem()
+          .ifPresent(problem -> found.add(new Violation("masterUserSeparator", problem)));
+    }
     if (Boolean.TRUE.equals(settings.useSameSettingsForOutgoing())) {
       checkProfileCredentials(
           found, "", in, settings.username(), settings.password(), incomingPassword);
@@ -250,6 +260,10 @@ public class EmailServerProfile extends Tracked {
         outgoingPassword = null;
       }
     }
+    impersonation =
+        settings.impersonation() == null
+            ? Impersonation.DEFAULT
+            : settings.impersonation().withDefaults();
     processEmailFrom = settings.processEmailFrom();
     minPollingIntervalMinutes = settings.minPollingIntervalMinutes();
     maxConcurrentConnections = settings.maxConcurrentConnections();
@@ -401,6 +415,10 @@ public class EmailServerProfile extends Tracked {
 
   public boolean isOutgoingUseSsl() {
     return outgoingUseSsl;
+  }
+
+  public Impersonation getImpersonation() {
+    return impersonation == null ? Impersonation.DEFAULT : impersonation;
   }
 
   public CredentialSource getIncomingCredentialSource() {

@@ -37,6 +37,8 @@ public final class ProfileSettingsBuilder {
   private String trustedCertificatesPem;
   private Integer maxMessagesPerMinute;
 
+  private Impersonation impersonation = Impersonation.DEFAULT;
+
   private ProfileSettingsBuilder() {}
 
   /** An IMAP/SMTP profile over SSL with each mailbox's own credentials. */
@@ -67,6 +69,7 @@ public final class ProfileSettingsBuilder {
     b.alertOwnerOnFailures = null;
     b.pushIncomingEmail = null;
     b.revocationCheck = null;
+    b.impersonation = null;
     return b;
   }
 
@@ -212,6 +215,11 @@ public final class ProfileSettingsBuilder {
     return this;
   }
 
+  public ProfileSettingsBuilder impersonation(Impersonation value) {
+    impersonation = value;
+    return this;
+  }
+
   public ProfileSettingsBuilder trustedCertificatesPem(String value) {
     trustedCertificatesPem = value;
     return this;
@@ -246,6 +254,7 @@ public final class ProfileSettingsBuilder {
         revocationCheck,
         trustedCertificatesPem,
         maxMessagesPerMinute,
-        pushIncomingEmail);
+        pushIncomingEmail,
+        impersonation);
   }
 }
