@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.syncpost.email.control.MessageParser;
+import org.syncpost.email.entity.DeliveryKey;
 import org.syncpost.email.entity.UnparseableMessage;
 import org.syncpost.incoming.entity.ServerMessageKey;
 import org.syncpost.mailserver.control.FailureTranslator;
@@ -479,7 +480,8 @@ public class FolderSynchronizer {
             size,
             fingerprint,
             candidate.received(),
-            parser.parse(file, rules.maxAttachmentBytes()));
+            parser.parse(file, rules.maxAttachmentBytes()),
+            DeliveryKey.of(file).orElse(null));
       } catch (UnparseableMessage refused) {
         return Fetched.refused(
             key,
