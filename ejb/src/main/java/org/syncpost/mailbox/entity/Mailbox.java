@@ -2,6 +2,7 @@ package org.syncpost.mailbox.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -57,6 +58,9 @@ public class Mailbox extends Tracked {
    * refuses to compare with a bigint column.
    */
   public static final long ANY = 0L;
+
+  /** Messages the process-from rule left out (issue 13); written by the incoming engine. */
+  @Embedded private ProcessFromSkips processFromSkips = new ProcessFromSkips();
 
   public static final String FILTERED = "Mailbox.filtered";
   public static final String COUNT_FILTERED = "Mailbox.countFiltered";
@@ -660,6 +664,10 @@ public class Mailbox extends Tracked {
   @Override
   public Long getId() {
     return id;
+  }
+
+  public ProcessFromSkips getProcessFromSkips() {
+    return processFromSkips == null ? new ProcessFromSkips() : processFromSkips;
   }
 
   public String getName() {

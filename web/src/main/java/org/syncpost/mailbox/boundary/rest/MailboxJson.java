@@ -61,6 +61,9 @@ final class MailboxJson {
           "lastErrorCode",
           "lastErrorText",
           "consecutiveErrors",
+          "skippedBeforeProcessFrom",
+          "lastSkippedMessageId",
+          "lastSkippedDate",
           "incomingDisabledByPolicy",
           "incomingRetestAt",
           "active",
@@ -111,6 +114,9 @@ final class MailboxJson {
         .add("lastErrorCode", m.getLastErrorCode())
         .add("lastErrorText", m.getLastErrorText())
         .add("consecutiveErrors", m.getConsecutiveErrors())
+        .add("skippedBeforeProcessFrom", m.getProcessFromSkips().getCount())
+        .add("lastSkippedMessageId", m.getProcessFromSkips().getLastMessageId())
+        .add("lastSkippedDate", m.getProcessFromSkips().getLastDate())
         .add("incomingDisabledByPolicy", m.isIncomingDisabledByPolicy())
         .add("incomingRetestAt", m.getIncomingRetestAt())
         .add("active", m.isActive())
