@@ -5,8 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.syncpost.access.entity.Role;
 import org.syncpost.audit.entity.AuditEntry;
-import org.syncpost.directory.entity.Role;
 
 /** Reads the audit trail: who changed which profile, mailbox or setting, and when. */
 @Stateless

@@ -8,11 +8,11 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.crypto.control.KeyRing;
 import org.syncpost.crypto.control.SecretCipher;
 import org.syncpost.crypto.entity.KeyUsage;
-import org.syncpost.directory.entity.Role;
 
 /**
  * Key rotation for credentials at rest: add a key and make it current, re-encrypt every stored

@@ -8,9 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.syncpost.access.entity.Role;
 import org.syncpost.directory.control.PasswordHashing;
 import org.syncpost.directory.control.VerifiedPasswords;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 
 /**

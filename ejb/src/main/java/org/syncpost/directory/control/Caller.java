@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Optional;
-import org.syncpost.directory.entity.Role;
+import org.syncpost.access.entity.Role;
 import org.syncpost.directory.entity.User;
 
 /** The person behind the current call, with what their roles allow. */

@@ -16,6 +16,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.EnumSet;
 import java.util.Set;
+import org.syncpost.access.entity.Role;
 import org.syncpost.audit.entity.Tracked;
 
 /** A person who signs in to SyncPost and owns a mailbox. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
+import org.syncpost.access.entity.Role;
 
 /** What an administrator enters for a user. */
 public record UserDetails(

@@ -10,7 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.syncpost.directory.entity.Role;
+import org.syncpost.access.entity.Role;
 import org.syncpost.incoming.control.IncomingCycle;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.NodeIdentity;

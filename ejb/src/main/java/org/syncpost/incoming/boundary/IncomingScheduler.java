@@ -91,8 +91,8 @@ public class IncomingScheduler {
       LOGGER.log(System.Logger.Level.INFO, "Incoming synchronization is switched off");
       return;
     }
-    if (node.isConfigured()) {
-      // a node's name survives its restart only when configured: what its previous run held,
+    if (node.isStable()) {
+      // a stable name (configured, or kept in the data directory): what its previous run held,
       // nothing works on any more
       int released = leases.releaseAllOf(node.name());
       if (released > 0) {

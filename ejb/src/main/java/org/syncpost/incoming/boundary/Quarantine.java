@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import org.syncpost.directory.entity.Role;
+import org.syncpost.access.entity.Role;
 import org.syncpost.email.control.MessageParser;
 import org.syncpost.email.entity.ParsedMessage;
 import org.syncpost.email.entity.UnparseableMessage;

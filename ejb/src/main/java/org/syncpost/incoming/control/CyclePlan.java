@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.syncpost.incoming.control.FolderSynchronizer.FolderCursor;
 import org.syncpost.incoming.entity.SyncStatus;
 import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.mailserver.entity.MailServerFailure;
-import org.syncpost.profile.entity.MailProtocol;
 
 /**
  * What a cycle needs, read in a short transaction so that none stays open while SyncPost talks to

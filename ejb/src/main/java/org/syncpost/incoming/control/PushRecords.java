@@ -11,9 +11,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.syncpost.mailbox.control.Endpoints;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.PushStatus;
-import org.syncpost.mailserver.control.Endpoints;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.settings.entity.OrganisationSettings;
 

@@ -10,7 +10,6 @@ import java.time.Clock;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.TestReport;
-import org.syncpost.mailserver.control.Endpoints;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.settings.entity.OrganisationSettings;

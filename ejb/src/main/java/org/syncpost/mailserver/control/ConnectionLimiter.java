@@ -9,13 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.monitoring.control.SyncMetrics;
-import org.syncpost.profile.entity.CredentialSource;
-import org.syncpost.profile.entity.EmailServerProfile;
 
 /**
  * Keeps the connections of this node to each mail server account within the profile's maximum
@@ -23,7 +20,8 @@ import org.syncpost.profile.entity.EmailServerProfile;
  *
  * <p>The budget is per key: the profile's when connections use the profile's credentials (or the
  * server identity), the mailbox's when they use the mailbox's own, and separately for incoming and
- * outgoing, since those are different servers with their own limits ({@link #keyFor}).
+ * outgoing, since those are different servers with their own limits (the mailbox capability chooses
+ * the key an endpoint carries: {@code Endpoints.keyFor}).
  *
  * <p>The maximum may change while connections are open (an administrator edits the profile): the
  * latest maximum a caller passes applies from then on. Raising it lets waiting callers in at once;
@@ -43,21 +41,6 @@ public class ConnectionLimiter {
 
   /** Publishes each budget's open connections; absent where a test builds the limiter itself. */
   @Inject SyncMetrics metrics;
-
-  /**
-   * The budget a mailbox's connections in one direction count against.
-   *
-   * @param outgoing SMTP when true, IMAP/POP3 otherwise
-   */
-  public static String keyFor(Mailbox mailbox, boolean outgoing) {
-    EmailServerProfile profile = mailbox.getProfile();
-    CredentialSource source =
-        outgoing ? profile.getOutgoingCredentialSource() : profile.getIncomingCredentialSource();
-    String direction = outgoing ? "outgoing" : "incoming";
-    return source.sharedByAllMailboxes()
-        ? "profile-" + profile.getId() + "-" + direction
-        : "mailbox-" + mailbox.getId() + "-" + direction;
-  }
 
   /**
    * The budget every test & enable and incoming cycle of one profile's mailboxes shares, whatever

@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.mailserver.entity.TlsMode;
-import org.syncpost.profile.entity.AuthProtocol;
-import org.syncpost.profile.entity.MailProtocol;
 
 /**
  * The one place that builds Jakarta Mail sessions, and connects stores and transports with them.

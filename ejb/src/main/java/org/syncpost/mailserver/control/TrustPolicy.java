@@ -41,8 +41,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.mailserver.entity.TrustSettings;
-import org.syncpost.profile.entity.RevocationCheck;
 
 /**
  * The TLS trust SyncPost applies to mail servers: the JDK's trust anchors plus the profile's own

@@ -2,8 +2,6 @@ package org.syncpost.mailserver.entity;
 
 import java.util.Objects;
 import org.syncpost.crypto.entity.Secret;
-import org.syncpost.profile.entity.AuthProtocol;
-import org.syncpost.profile.entity.MailProtocol;
 
 /**
  * One mail server as SyncPost signs in to it for one mailbox: where, how it is protected, with

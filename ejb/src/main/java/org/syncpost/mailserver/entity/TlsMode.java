@@ -1,7 +1,5 @@
 package org.syncpost.mailserver.entity;
 
-import org.syncpost.profile.entity.MailProtocol;
-
 /** How a connection to a mail server is protected. */
 public enum TlsMode {
   /** TLS from the first byte (RFC 8314 §3: ports 993, 995, 465). */

@@ -1,7 +1,5 @@
 package org.syncpost.mailserver.entity;
 
-import org.syncpost.profile.entity.RevocationCheck;
-
 /**
  * What a server certificate is checked against, beyond the JDK's own trust anchors.
  *

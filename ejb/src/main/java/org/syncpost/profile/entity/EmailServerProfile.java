@@ -21,6 +21,9 @@ import org.syncpost.audit.entity.Tracked;
 import org.syncpost.crypto.control.SecretConverter;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.directory.entity.User;
+import org.syncpost.mailserver.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.MailProtocol;
+import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.validation.entity.Violation;
 
 /**

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.syncpost.crypto.entity.Secret;
+import org.syncpost.mailserver.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.RevocationCheck;
 
 /**
  * Everything an administrator sets on an email server profile, as entered. Empty values mean "the

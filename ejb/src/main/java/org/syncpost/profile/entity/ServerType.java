@@ -1,5 +1,7 @@
 package org.syncpost.profile.entity;
 
+import org.syncpost.mailserver.entity.MailProtocol;
+
 /** Which servers a profile connects to. */
 public enum ServerType {
   IMAP_SMTP(MailProtocol.IMAP, "IMAP/SMTP"),

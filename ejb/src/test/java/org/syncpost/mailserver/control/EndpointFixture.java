@@ -1,12 +1,12 @@
 package org.syncpost.mailserver.control;
 
 import org.syncpost.crypto.entity.Secret;
+import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.MailProtocol;
+import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.mailserver.entity.TrustSettings;
-import org.syncpost.profile.entity.AuthProtocol;
-import org.syncpost.profile.entity.MailProtocol;
-import org.syncpost.profile.entity.RevocationCheck;
 
 /** Test fixture: an endpoint on loopback, changed one component at a time. */
 final class EndpointFixture {

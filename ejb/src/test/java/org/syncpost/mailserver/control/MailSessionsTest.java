@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
+import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.mailserver.entity.TlsMode;
-import org.syncpost.profile.entity.AuthProtocol;
 
 class MailSessionsTest {
 

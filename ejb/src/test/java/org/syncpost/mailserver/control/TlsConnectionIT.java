@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.mailserver.control.Certificates.Served;
 import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.mailserver.entity.TestOutcome;
 import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.mailserver.entity.TrustSettings;
-import org.syncpost.profile.entity.RevocationCheck;
 
 /**
  * TLS against GreenMail's implicit-TLS servers (IMAPS, POP3S, SMTPS) and against TLS servers with

@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.Test;
+import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.mailserver.entity.TrustSettings;
-import org.syncpost.profile.entity.RevocationCheck;
 
 class TrustPolicyTest {
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.syncpost.crypto.entity.Secret;
-import org.syncpost.profile.entity.AuthProtocol;
-import org.syncpost.profile.entity.MailProtocol;
 
 class EndpointTest {
 

@@ -7,10 +7,11 @@ import static org.syncpost.profile.entity.ProfileSettingsBuilder.pop3;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.syncpost.access.entity.Role;
 import org.syncpost.crypto.entity.Secret;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
+import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.validation.entity.Violation;
 
 class EmailServerProfileTest {

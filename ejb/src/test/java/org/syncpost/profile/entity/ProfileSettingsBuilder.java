@@ -2,6 +2,8 @@ package org.syncpost.profile.entity;
 
 import java.time.Instant;
 import org.syncpost.crypto.entity.Secret;
+import org.syncpost.mailserver.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.RevocationCheck;
 
 /** Test fixture: valid profile settings by default, changed one component at a time. */
 public final class ProfileSettingsBuilder {

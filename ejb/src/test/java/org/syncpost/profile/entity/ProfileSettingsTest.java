@@ -7,6 +7,8 @@ import static org.syncpost.profile.entity.ProfileSettingsBuilder.onlyRequired;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.syncpost.crypto.entity.Secret;
+import org.syncpost.mailserver.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.RevocationCheck;
 
 class ProfileSettingsTest {
 

@@ -19,8 +19,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import org.syncpost.access.entity.Role;
 import org.syncpost.api.boundary.soap.Soap;
-import org.syncpost.directory.entity.Role;
 
 /**
  * How callers prove who they are, against SyncPost's own users (see {@code

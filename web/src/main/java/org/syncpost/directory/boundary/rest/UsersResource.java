@@ -22,13 +22,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.syncpost.access.entity.Role;
 import org.syncpost.api.control.CredentialsChannel;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
 import org.syncpost.directory.boundary.Users;
 import org.syncpost.directory.entity.Removal;
-import org.syncpost.directory.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 

@@ -10,7 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.security.Principal;
-import org.syncpost.directory.entity.Role;
+import org.syncpost.access.entity.Role;
 
 /** Who is signed in and what their roles let the menu offer; signing out. */
 @Named

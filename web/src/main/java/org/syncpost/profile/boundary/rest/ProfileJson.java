@@ -4,14 +4,14 @@ import jakarta.json.JsonObject;
 import java.util.Set;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
-import org.syncpost.profile.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.Impersonation;
 import org.syncpost.profile.entity.ImpersonationMethod;
 import org.syncpost.profile.entity.MailboxIdentity;
 import org.syncpost.profile.entity.ProfileSettings;
-import org.syncpost.profile.entity.RevocationCheck;
 import org.syncpost.profile.entity.ServerType;
 
 /** The public JSON contract of an email server profile. Passwords go in, never out. */

@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.syncpost.crypto.entity.Secret;
-import org.syncpost.profile.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.Impersonation;
 import org.syncpost.profile.entity.ImpersonationMethod;
 import org.syncpost.profile.entity.MailboxIdentity;
 import org.syncpost.profile.entity.ProfileSettings;
-import org.syncpost.profile.entity.RevocationCheck;
 import org.syncpost.profile.entity.ServerType;
 
 /**

@@ -1,4 +1,4 @@
-package org.syncpost.mailserver.control;
+package org.syncpost.mailbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,16 +11,16 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.mailserver.entity.TrustSettings;
-import org.syncpost.profile.entity.AuthProtocol;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.Impersonation;
-import org.syncpost.profile.entity.MailProtocol;
 import org.syncpost.profile.entity.MailboxIdentity;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -314,11 +314,26 @@ public class Endpoints {
         credentials.password(),
         authProtocol == null ? AuthProtocol.AUTO_DETECT : authProtocol,
         new TrustSettings(profile.getTrustedCertificatesPem(), profile.getRevocationCheck()),
-        ConnectionLimiter.keyFor(mailbox, outgoing),
+        keyFor(mailbox, outgoing),
         max > 0 ? max : ProfileSettings.DEFAULT_MAX_CONNECTIONS,
         mailbox.isProtocolTrace() ? "mailbox " + mailbox.getId() : null,
         credentials.actingFor(),
         credentials.authorizationId());
+  }
+
+  /**
+   * The budget a mailbox's connections in one direction count against.
+   *
+   * @param outgoing SMTP when true, IMAP/POP3 otherwise
+   */
+  static String keyFor(Mailbox mailbox, boolean outgoing) {
+    EmailServerProfile profile = mailbox.getProfile();
+    CredentialSource source =
+        outgoing ? profile.getOutgoingCredentialSource() : profile.getIncomingCredentialSource();
+    String direction = outgoing ? "outgoing" : "incoming";
+    return source.sharedByAllMailboxes()
+        ? "profile-" + profile.getId() + "-" + direction
+        : "mailbox-" + mailbox.getId() + "-" + direction;
   }
 
   private static Session lookUp(String jndiName) {

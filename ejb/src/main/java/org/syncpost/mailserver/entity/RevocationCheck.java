@@ -1,4 +1,4 @@
-package org.syncpost.profile.entity;
+package org.syncpost.mailserver.entity;
 
 /** Whether a server certificate's revocation status (OCSP, then CRL) is checked. */
 public enum RevocationCheck {

@@ -1,4 +1,4 @@
-package org.syncpost.profile.entity;
+package org.syncpost.mailserver.entity;
 
 /** The protocols a profile speaks, with their well-known ports (RFC 8314 for implicit TLS). */
 public enum MailProtocol {

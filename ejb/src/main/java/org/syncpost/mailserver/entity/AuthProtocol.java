@@ -1,4 +1,4 @@
-package org.syncpost.profile.entity;
+package org.syncpost.mailserver.entity;
 
 /** How a connection authenticates once it is open. */
 public enum AuthProtocol {

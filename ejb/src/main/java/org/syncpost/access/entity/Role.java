@@ -1,4 +1,4 @@
-package org.syncpost.directory.entity;
+package org.syncpost.access.entity;
 
 import java.util.Arrays;
 import java.util.Optional;
