@@ -110,12 +110,12 @@ public class Mailboxes {
    * status is present, with 0 when none has it.
    */
   public Map<TestStatus, Long> countByIncomingStatus() {
-    return countBy("incomingStatus");
+    return countBy("incoming.status");
   }
 
   /** As {@link #countByIncomingStatus()}, for outgoing. */
   public Map<TestStatus, Long> countByOutgoingStatus() {
-    return countBy("outgoingStatus");
+    return countBy("outgoing.status");
   }
 
   private Map<TestStatus, Long> countBy(String statusAttribute) {
@@ -143,9 +143,9 @@ public class Mailboxes {
   public long countEnabled() {
     return em
         .createQuery(
-            "select m.enabledForIncoming, m.enabledForOutgoing, count(m) from Mailbox m"
+            "select m.incoming.enabled, m.outgoing.enabled, count(m) from Mailbox m"
                 + " where (:ownerId is null or m.owner.id = :ownerId)"
-                + " group by m.enabledForIncoming, m.enabledForOutgoing",
+                + " group by m.incoming.enabled, m.outgoing.enabled",
             Object[].class)
         .setParameter("ownerId", caller.restrictedToOwnerId().orElse(null))
         .getResultList()
@@ -160,7 +160,8 @@ public class Mailboxes {
    * errors first.
    */
   public List<Mailbox> listFailing(int offset, int limit) {
-    return failing("select m", " order by m.consecutiveErrors desc, m.name, m.id", Mailbox.class)
+    return failing(
+            "select m", " order by m.lastError.consecutive desc, m.name, m.id", Mailbox.class)
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
@@ -174,8 +175,8 @@ public class Mailboxes {
     return em.createQuery(
             select
                 + " from Mailbox m where (:ownerId is null or m.owner.id = :ownerId) and"
-                + " (m.incomingStatus = :failure or m.outgoingStatus = :failure"
-                + " or m.consecutiveErrors > 0)"
+                + " (m.incoming.status = :failure or m.outgoing.status = :failure"
+                + " or m.lastError.consecutive > 0)"
                 + orderBy,
             type)
         .setParameter("ownerId", caller.restrictedToOwnerId().orElse(null))
@@ -369,18 +370,20 @@ public class Mailboxes {
             && Objects.equals(
                 settings.profileId(),
                 mailbox.getProfile() == null ? null : mailbox.getProfile().getId())
-            && settings.incomingDeliveryMethod() == mailbox.getIncomingDeliveryMethod()
-            && settings.outgoingDeliveryMethod() == mailbox.getOutgoingDeliveryMethod()
-            && settings.appointmentsDeliveryMethod() == mailbox.getAppointmentsDeliveryMethod()
+            && settings.incomingDeliveryMethod() == mailbox.getDelivery().getIncoming()
+            && settings.outgoingDeliveryMethod() == mailbox.getDelivery().getOutgoing()
+            && settings.appointmentsDeliveryMethod() == mailbox.getDelivery().getAppointments()
             && Objects.equals(
-                settings.processEmailReceivedAfter(), mailbox.getProcessEmailReceivedAfter())
-            && Boolean.TRUE.equals(settings.copyToSentFolder()) == mailbox.isCopyToSentFolder()
-            && Objects.equals(settings.sentFolder(), mailbox.getSentFolder())
+                settings.processEmailReceivedAfter(),
+                mailbox.getHandling().getProcessEmailReceivedAfter())
+            && Boolean.TRUE.equals(settings.copyToSentFolder())
+                == mailbox.getHandling().isCopyToSentFolder()
+            && Objects.equals(settings.sentFolder(), mailbox.getHandling().getSentFolder())
             && (settings.pushIncomingEmail() == null
-                || settings.pushIncomingEmail() == mailbox.getPushIncomingEmail())
-            && settings.actionAfterProcessing() == mailbox.getActionAfterProcessing()
-            && Objects.equals(settings.moveToFolder(), mailbox.getMoveToFolder())
-            && Objects.equals(settings.folders(), mailbox.getFolders());
+                || settings.pushIncomingEmail() == mailbox.getPush().getSetting())
+            && settings.actionAfterProcessing() == mailbox.getHandling().getActionAfterProcessing()
+            && Objects.equals(settings.moveToFolder(), mailbox.getHandling().getMoveToFolder())
+            && Objects.equals(settings.folders(), mailbox.getHandling().getFolders());
     if (!othersUnchanged) {
       throw new AccessDenied(
           "As a mailbox owner you may change only username, password and allowCredentialUse of"

@@ -172,7 +172,10 @@ class MailboxTest {
     mailbox.reconfigure(
         settings(ActionAfterProcessing.MOVE_TO, " Processed ", DeliveryMethod.NONE), null, false);
 
-    assertThat(mailbox.getActionAfterProcessing() + " " + mailbox.getMoveToFolder())
+    assertThat(
+            mailbox.getHandling().getActionAfterProcessing()
+                + " "
+                + mailbox.getHandling().getMoveToFolder())
         .isEqualTo("MOVE_TO Processed");
   }
 
@@ -189,9 +192,9 @@ class MailboxTest {
     assertThat(mailbox)
         .extracting(
             Mailbox::getProfile,
-            Mailbox::getIncomingDeliveryMethod,
-            Mailbox::getOutgoingDeliveryMethod,
-            Mailbox::getAppointmentsDeliveryMethod,
+            m -> m.getDelivery().getIncoming(),
+            m -> m.getDelivery().getOutgoing(),
+            m -> m.getDelivery().getAppointments(),
             Mailbox::getEmail,
             Mailbox::getOwner,
             Mailbox::getRegardingUser)
@@ -209,14 +212,14 @@ class MailboxTest {
   void userMailboxAwaitsApprovalWhenUserEmailNeedsApproval() {
     Mailbox mailbox = Mailbox.of(alice, organisation(null, true, false));
 
-    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
+    assertThat(mailbox.getApproval().getStatus()).isEqualTo(ApprovalStatus.PENDING);
   }
 
   @Test
   void userMailboxHasNoApprovalStatusWhenOnlyQueueEmailNeedsApproval() {
     Mailbox mailbox = Mailbox.of(alice, organisation(null, false, true));
 
-    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.EMPTY);
+    assertThat(mailbox.getApproval().getStatus()).isEqualTo(ApprovalStatus.EMPTY);
   }
 
   @Test
@@ -232,7 +235,7 @@ class MailboxTest {
   void queueMailboxAwaitsApprovalWhenQueueEmailNeedsApproval() {
     Mailbox mailbox = Mailbox.of(support, organisation(null, false, true));
 
-    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
+    assertThat(mailbox.getApproval().getStatus()).isEqualTo(ApprovalStatus.PENDING);
   }
 
   @Test
@@ -246,7 +249,7 @@ class MailboxTest {
 
     mailbox.readdress("alice.smith@example.com", true);
 
-    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
+    assertThat(mailbox.getApproval().getStatus()).isEqualTo(ApprovalStatus.PENDING);
   }
 
   @Test
@@ -255,7 +258,7 @@ class MailboxTest {
 
     mailbox.readdress("Alice@EXAMPLE.com", true);
 
-    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.EMPTY);
+    assertThat(mailbox.getApproval().getStatus()).isEqualTo(ApprovalStatus.EMPTY);
   }
 
   @Test
@@ -299,7 +302,7 @@ class MailboxTest {
 
     mailbox.changeCredentials("alice", null, true);
 
-    assertThat(mailbox.getPassword()).isSameAs(stored);
+    assertThat(mailbox.getCredentials().getPassword()).isSameAs(stored);
   }
 
   @Test
@@ -309,7 +312,7 @@ class MailboxTest {
 
     mailbox.changeCredentials("   ", null, true);
 
-    assertThat(mailbox.getUsername()).isNull();
+    assertThat(mailbox.getCredentials().getUsername()).isNull();
   }
 
   @Test
@@ -328,7 +331,7 @@ class MailboxTest {
     mailbox.reconfigure(withFolders("INBOX"), null, true);
 
     assertThat(mailbox)
-        .extracting(Mailbox::getEmail, Mailbox::getApprovalStatus)
+        .extracting(Mailbox::getEmail, m -> m.getApproval().getStatus())
         .containsExactly("alice@example.com", ApprovalStatus.PENDING);
   }
 
@@ -360,11 +363,11 @@ class MailboxTest {
     mailbox.approve("carol", at);
 
     assertThat(
-            mailbox.getApprovalStatus()
+            mailbox.getApproval().getStatus()
                 + " "
-                + mailbox.getApprovalDecidedBy()
+                + mailbox.getApproval().getDecidedBy()
                 + " "
-                + mailbox.getApprovalDecidedOn())
+                + mailbox.getApproval().getDecidedOn())
         .isEqualTo("APPROVED carol 2026-03-01T10:00:00Z");
     assertThat(mailbox.isApprovedFor(approvalRequired)).isTrue();
   }
@@ -407,7 +410,7 @@ class MailboxTest {
     }
 
     assertThat(stillEnabled).containsExactly(true, true, true, false);
-    assertThat(mailbox.isEnabledForIncoming() + " " + mailbox.getIncomingStatus())
+    assertThat(mailbox.getIncoming().isEnabled() + " " + mailbox.getIncoming().getStatus())
         .isEqualTo("false FAILURE");
   }
 
@@ -420,7 +423,11 @@ class MailboxTest {
             "authentication-failed", "refused", false, 10, T0, T0.plusSeconds(1800));
 
     assertThat(
-            stillEnabled + " " + mailbox.isEnabledForIncoming() + " " + mailbox.getLastErrorCode())
+            stillEnabled
+                + " "
+                + mailbox.getIncoming().isEnabled()
+                + " "
+                + mailbox.getLastError().getCode())
         .isEqualTo("false false authentication-failed");
   }
 
@@ -438,7 +445,7 @@ class MailboxTest {
             List.of(
                 dueEarly,
                 dueThen,
-                mailbox.isEnabledForIncoming(),
+                mailbox.getIncoming().isEnabled(),
                 mailbox.isIncomingRetestDue(T0.plusSeconds(99_999))))
         .containsExactly(false, true, true, false);
   }
@@ -468,10 +475,10 @@ class MailboxTest {
 
     assertThat(
             java.util.List.of(
-                mailbox.getConsecutiveErrors(),
-                mailbox.getTransientFailures(),
-                mailbox.getItemsProcessedLastCycle(),
-                mailbox.getItemsFailedLastCycle()))
+                mailbox.getLastError().getConsecutive(),
+                mailbox.getHealth().getTransientFailures(),
+                mailbox.getHealth().getItemsProcessedLastCycle(),
+                mailbox.getHealth().getItemsFailedLastCycle()))
         .containsExactly(0, 0, 7, 1);
     assertThat(mailbox.isDueForIncoming(T0.plusSeconds(459))).isFalse();
     assertThat(mailbox.isDueForIncoming(T0.plusSeconds(460))).isTrue();
