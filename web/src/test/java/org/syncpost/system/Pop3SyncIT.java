@@ -82,4 +82,38 @@ class Pop3SyncIT {
                 + recordCount(box))
         .isEqualTo("SUCCEEDED 2 1 0 3");
   }
+
+  @Test
+  void aMessageDatedByAnUnsetClockIsTakenAndAPlausiblyOldOneIsCountedAsLeftOut() {
+    Box box = enabledPop3Mailbox();
+    deliver(
+        box,
+        "from a device with a 1970 clock",
+        ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+    deliver(
+        box,
+        "before the process-from date",
+        ZonedDateTime.of(2019, 5, 1, 8, 0, 0, 0, ZoneOffset.UTC));
+
+    JsonObject synced = sync(box);
+
+    JsonObject mailbox = admin.get("mailboxes/" + box.id()).json();
+    assertThat(
+            synced.getInt("recorded")
+                + " "
+                + mailbox.getJsonNumber("skippedBeforeProcessFrom")
+                + " "
+                + mailbox.getString("lastSkippedDate"))
+        .isEqualTo("1 1 2019-05-01T08:00:00Z");
+  }
+
+  @Test
+  void afterTheFirstPop3CycleEveryNewMessageIsTakenWhateverItsDate() {
+    Box box = enabledPop3Mailbox();
+    deliver(box, "one", Messages.DEFAULT_DATE);
+    sync(box);
+    deliver(box, "misdated import", ZonedDateTime.of(2019, 5, 1, 8, 0, 0, 0, ZoneOffset.UTC));
+
+    assertThat(sync(box).getInt("recorded")).isEqualTo(1);
+  }
 }

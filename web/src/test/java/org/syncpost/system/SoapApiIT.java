@@ -186,12 +186,12 @@ class SoapApiIT {
     EmailQuery recipients = new EmailQuery();
     recipients.setMailboxId(recipient.id());
     recipients.setSince(at("2020-01-01T00:00:00Z"));
-    // SyncPost keeps one record per Message-ID: ingesting the message adds the recipient's mailbox
-    // to the record that was sent, and only then does the record show in that mailbox
+    // a record is shared only by the same delivery (issue 13): the sent record holds no received
+    // copy to compare with, so what the recipient's mailbox received is a record of its own
     Email received = awaitIngested(recipient, asRecipient, recipients).getEmails().get(0);
-    assertThat(received.getId()).isEqualTo(queued.getId());
+    assertThat(received.getId()).isNotEqualTo(queued.getId());
     assertThat(received.getStatus() + " " + received.getReceivingMailboxIds())
-        .isEqualTo(EmailStatus.SENT + " [" + recipient.id() + "]");
+        .isEqualTo(EmailStatus.RECEIVED + " [" + recipient.id() + "]");
     assertThat(received.getSubject()).contains(subject);
     assertThat(received.getAttachments())
         .singleElement()
@@ -206,8 +206,8 @@ class SoapApiIT {
     recipients.setUntil(at("2020-01-02T00:00:00Z"));
     assertThat(asRecipient.listEmails(recipients).getTotal()).as("sent until 2020").isZero();
     recipients.setUntil(null);
-    recipients.setDirection(Direction.INCOMING);
-    assertThat(asRecipient.listEmails(recipients).getTotal()).as("incoming").isZero();
+    recipients.setDirection(Direction.OUTGOING);
+    assertThat(asRecipient.listEmails(recipients).getTotal()).as("outgoing").isZero();
   }
 
   /** Runs incoming cycles of the mailbox (REST) until a record shows in it over SOAP. */

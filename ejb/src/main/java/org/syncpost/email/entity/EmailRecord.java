@@ -40,7 +40,12 @@ import org.syncpost.mailbox.entity.Mailbox;
 @NamedQuery(
     name = EmailRecord.BY_MESSAGE_IDS,
     query = "select e from EmailRecord e where e.messageId in :messageIds order by e.id")
+@NamedQuery(
+    name = EmailRecord.BY_DELIVERY_KEYS,
+    query = "select e from EmailRecord e where e.deliveryKey in :deliveryKeys order by e.id")
 public class EmailRecord extends Tracked {
+
+  public static final String BY_DELIVERY_KEYS = "EmailRecord.byDeliveryKeys";
 
   public static final String BY_MESSAGE_ID = "EmailRecord.byMessageId";
   public static final String BY_MESSAGE_IDS = "EmailRecord.byMessageIds";
@@ -87,6 +92,13 @@ public class EmailRecord extends Tracked {
 
   @Column(name = "message_id", length = 1000)
   private String messageId;
+
+  /**
+   * The {@link DeliveryKey} of a received message, or {@code null} (no well-formed Message-ID, sent
+   * by SyncPost, or stored before the key existed): only records with the same key are shared.
+   */
+  @Column(name = "delivery_key", length = 64)
+  private String deliveryKey;
 
   @Column(name = "in_reply_to", length = 1000)
   private String inReplyTo;
@@ -172,9 +184,41 @@ public class EmailRecord extends Tracked {
     return record;
   }
 
-  /** The same email also reached another SyncPost mailbox: one record, linked to both. */
-  public void alsoReceivedBy(Mailbox mailbox) {
+  /** {@link #received} of a delivery identified by its {@link DeliveryKey}, if it has one. */
+  public static EmailRecord received(
+      EmailContent content, Mailbox mailbox, Instant receivedOn, String deliveryKey) {
+    EmailRecord record = received(content, mailbox, receivedOn);
+    record.deliveryKey = deliveryKey;
+    return record;
+  }
+
+  /**
+   * The same email also reached {@code mailbox}: one record, linked to both, only when it is the
+   * same delivery (the same {@link DeliveryKey}), or a repeat in a mailbox that has it already. A
+   * Message-ID alone never links a mailbox to somebody else's record.
+   *
+   * @throws IllegalArgumentException when it is another delivery
+   */
+  public void alsoReceivedBy(Mailbox mailbox, String otherDeliveryKey) {
+    if (!isSameDeliveryAs(otherDeliveryKey) && !isReceivedBy(mailbox)) {
+      throw new IllegalArgumentException(
+          "email record " + getId() + " is another delivery; it is not shared with a new mailbox");
+    }
     receivingMailboxes.add(mailbox);
+  }
+
+  private boolean isReceivedBy(Mailbox mailbox) {
+    return receivingMailboxes.stream()
+        .anyMatch(m -> m == mailbox || (m.getId() != null && m.getId().equals(mailbox.getId())));
+  }
+
+  /** Whether a message with {@code otherDeliveryKey} is this record's delivery. */
+  public boolean isSameDeliveryAs(String otherDeliveryKey) {
+    return deliveryKey != null && deliveryKey.equals(otherDeliveryKey);
+  }
+
+  public String getDeliveryKey() {
+    return deliveryKey;
   }
 
   public void attach(AttachmentData data) {

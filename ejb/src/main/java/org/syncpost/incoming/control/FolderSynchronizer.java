@@ -50,6 +50,7 @@ public class FolderSynchronizer {
   @Inject IncomingLedger ledger;
   @Inject FailureTranslator translator;
   @Inject ProcessedMailActions actions;
+  @Inject SkippedBeforeProcessFrom skips;
 
   /** The thread that fetches and parses the next batch while the current one is stored. */
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
@@ -121,8 +122,15 @@ public class FolderSynchronizer {
           cursor.uidValidity(),
           uidValidity);
     }
-    Scope scope = new Scope(folder, endpoint, mailboxId, folderName, uidValidity, rules);
+    Scope scope =
+        new Scope(folder, endpoint, mailboxId, folderName, uidValidity, rules, new SkipTally());
     Message[] waiting = waiting(folder, after, rules);
+    long leftOutByServer =
+        after == 0 && rules.processFrom() != null
+            ? (long) folder.getMessageCount() - waiting.length
+            : 0;
+    // what SEARCH SINCE left out is older than the process-from date too (issue 13: counted)
+    scope.skipped().unseen(leftOutByServer);
     Progress progress = new Progress();
     Scanned scanned;
     if (ProcessedMailActions.changesTheServer(rules)) {
@@ -142,7 +150,12 @@ public class FolderSynchronizer {
       }
       scanned = result.get();
     }
+    skips.count(mailboxId, scope.skipped().counted());
     long upTo = scanned.upTo();
+    if (upTo == 0 && leftOutByServer > 0 && folder.getMessageCount() > 0) {
+      // every message is older than the process-from date: past them, so none is counted again
+      upTo = folder.getUID(folder.getMessage(folder.getMessageCount()));
+    }
     if (progress.storedUpTo != upTo && (upTo > after || cursor.uidValidity() != uidValidity)) {
       ledger.advance(mailboxId, folderName, uidValidity, upTo);
     }
@@ -168,7 +181,8 @@ public class FolderSynchronizer {
       long mailboxId,
       String folderName,
       long uidValidity,
-      IngestRules rules) {}
+      IngestRules rules,
+      SkipTally skipped) {}
 
   /** A batch fetched and parsed, to be stored with the cursor moved to {@code upTo}. */
   private record Prepared(long upTo, List<Fetched> fetched) {
@@ -220,6 +234,8 @@ public class FolderSynchronizer {
         batch.add(candidate);
         batchBytes += Math.max(candidate.size(), 0);
         count++;
+      } else {
+        scope.skipped().skipped(candidate.message(), candidate.received());
       }
       upTo = candidate.uid();
       if (batch.size() >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.syncpost.email.entity.DeliveryKey;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.ParsedMessage;
 import org.syncpost.incoming.entity.MessageSource;
@@ -120,7 +121,7 @@ public class IncomingLedger {
     int recorded = 0;
     int quarantined = 0;
     Set<ServerMessageKey> taken = takenAmong(mailboxId, batch);
-    Map<String, EmailRecord> known = recorder.knownByMessageId(batch);
+    Map<String, EmailRecord> known = recorder.knownByDeliveryKey(batch);
     for (Fetched message : batch) {
       if (taken.contains(message.key())) {
         continue;
@@ -133,6 +134,7 @@ public class IncomingLedger {
             mailbox,
             message.key(),
             message.fingerprint(),
+            message.deliveryKey(),
             message.parsed(),
             message.receivedOn(),
             rules,
@@ -277,6 +279,7 @@ public class IncomingLedger {
             mailbox,
             entry.key(),
             fingerprintOf(entry.getRawMessage()),
+            DeliveryKey.of(entry.getRawMessage()).orElse(null),
             parsed,
             entry.getCreatedOn(),
             rules,

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.syncpost.email.control.MessageParser;
+import org.syncpost.email.entity.DeliveryKey;
 import org.syncpost.email.entity.UnparseableMessage;
 import org.syncpost.incoming.entity.ServerMessageKey;
 
@@ -94,7 +95,8 @@ public class MessageFetcher {
             size,
             fingerprint,
             candidate.received(),
-            parser.parse(file, rules.maxAttachmentBytes()));
+            parser.parse(file, rules.maxAttachmentBytes()),
+            DeliveryKey.of(file).orElse(null));
       } catch (UnparseableMessage refused) {
         return Fetched.refused(
             key,

@@ -42,6 +42,7 @@ public class Pop3Synchronizer {
   @Inject FailureTranslator translator;
   @Inject Clock clock;
   @Inject ProcessedMailActions actions;
+  @Inject SkippedBeforeProcessFrom skips;
 
   public FolderResult synchronize(
       Store store, Endpoint endpoint, long mailboxId, IngestRules rules, int cap) {
@@ -74,6 +75,9 @@ public class Pop3Synchronizer {
     uids.add(UIDFolder.FetchProfileItem.UID);
     inbox.fetch(messages, uids);
     Set<String> taken = ledger.takenUidls(mailboxId);
+    // no UIDL taken yet: the first cycle, when the Date header is the best guess of arrival
+    boolean firstCycle = taken.isEmpty();
+    SkipTally skipped = new SkipTally();
     BatchResult result = BatchResult.NONE;
     List<Fetched> batch = new ArrayList<>();
     List<String> uidls = new ArrayList<>();
@@ -88,7 +92,8 @@ public class Pop3Synchronizer {
         capped = true;
         break;
       }
-      Fetched fetched = fetch(message, ServerMessageKey.ofPop3(mailboxId, uidl), rules);
+      Fetched fetched =
+          fetch(message, ServerMessageKey.ofPop3(mailboxId, uidl), rules, firstCycle, skipped);
       uidls.add(uidl);
       if (fetched != null) {
         batch.add(fetched.withUidl(uidl));
@@ -103,6 +108,7 @@ public class Pop3Synchronizer {
     if (!uidls.isEmpty()) {
       result = result.plus(store(mailboxId, batch, uidls, rules));
     }
+    skips.count(mailboxId, skipped.counted());
     LOGGER.log(
         System.Logger.Level.DEBUG,
         "Mailbox {0} (POP3): {1} recorded, {2} quarantined",
@@ -137,8 +143,16 @@ public class Pop3Synchronizer {
     }
   }
 
-  /** The message to take, or {@code null} when it is older than the process-from date. */
-  private Fetched fetch(Message message, ServerMessageKey key, IngestRules rules)
+  /**
+   * The message to take, or {@code null} when it is older than the process-from date (counted in
+   * {@code skipped}).
+   */
+  private Fetched fetch(
+      Message message,
+      ServerMessageKey key,
+      IngestRules rules,
+      boolean firstCycle,
+      SkipTally skipped)
       throws MessagingException {
     int size = message.getSize();
     if (size > rules.maxMessageBytes()) {
@@ -161,10 +175,12 @@ public class Pop3Synchronizer {
     }
     try {
       ParsedMessage parsed = parser.parse(raw, rules.maxAttachmentBytes());
-      Instant received = parsed.sentOn() != null ? parsed.sentOn() : clock.instant();
-      if (!rules.takes(received)) {
+      Instant now = clock.instant();
+      if (!rules.takesPop3(parsed.sentOn(), firstCycle, now)) {
+        skipped.skipped(parsed.content().messageId(), parsed.sentOn());
         return null;
       }
+      Instant received = IngestRules.isPlausible(parsed.sentOn(), now) ? parsed.sentOn() : now;
       return Fetched.parsed(key, raw, received, parsed);
     } catch (UnparseableMessage refused) {
       return Fetched.refused(key, raw, raw.length, clock.instant(), refused.reason());

@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.syncpost.email.control.Correlator;
 import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.AttachmentData;
+import org.syncpost.email.entity.DeliveryKey;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.ParsedMessage;
 import org.syncpost.incoming.entity.MessageSource;
@@ -45,55 +46,62 @@ public class RecordWriter {
   private static final int IN_LIST = 500;
 
   /**
-   * The records the batch's Message-IDs already have (the same email reached another SyncPost
-   * mailbox, or this one again), the oldest for each, in one query per {@value #IN_LIST} IDs; the
-   * batch adds its own records to this map as it goes.
+   * The records the batch's deliveries already have (the same delivery reached another SyncPost
+   * mailbox, or this one again; see {@link DeliveryKey}), the oldest for each, in one query per
+   * {@value #IN_LIST} keys; the batch adds its own records to this map as it goes.
    */
-  public Map<String, EmailRecord> knownByMessageId(List<Fetched> batch) {
-    List<String> ids =
+  public Map<String, EmailRecord> knownByDeliveryKey(List<Fetched> batch) {
+    List<String> keys =
         batch.stream()
-            .filter(m -> m.parsed() != null && m.parsed().content().messageId() != null)
-            .map(m -> m.parsed().content().messageId())
+            .filter(m -> m.parsed() != null && m.deliveryKey() != null)
+            .map(Fetched::deliveryKey)
             .distinct()
             .toList();
     Map<String, EmailRecord> known = new HashMap<>();
-    for (int from = 0; from < ids.size(); from += IN_LIST) {
-      em.createNamedQuery(EmailRecord.BY_MESSAGE_IDS, EmailRecord.class)
+    for (int from = 0; from < keys.size(); from += IN_LIST) {
+      em.createNamedQuery(EmailRecord.BY_DELIVERY_KEYS, EmailRecord.class)
           .setFlushMode(FlushModeType.COMMIT)
-          .setParameter("messageIds", ids.subList(from, Math.min(from + IN_LIST, ids.size())))
+          .setParameter("deliveryKeys", keys.subList(from, Math.min(from + IN_LIST, keys.size())))
           .getResultList()
-          .forEach(record -> known.putIfAbsent(record.getMessageId(), record));
+          .forEach(record -> known.putIfAbsent(DELIVERY + record.getDeliveryKey(), record));
     }
     return known;
   }
+
+  private static final String DELIVERY = "delivery:";
 
   public EmailRecord record(
       Mailbox mailbox,
       ServerMessageKey key,
       String fingerprint,
+      String deliveryKey,
       ParsedMessage parsed,
       Instant receivedOn,
       IngestRules rules,
       Map<String, EmailRecord> recordedNow,
-      boolean messageIdsLookedUp) {
-    String messageId = parsed.content().messageId();
-    String sameEmail = messageId != null ? messageId : "sha256:" + fingerprint;
+      boolean deliveriesLookedUp) {
+    // one record for several mailboxes only for the same delivery (issue 13); without a key, only
+    // the same bytes again in this mailbox
+    String sameEmail = deliveryKey != null ? DELIVERY + deliveryKey : "sha256:" + fingerprint;
     Optional<EmailRecord> known =
         Optional.ofNullable(recordedNow.get(sameEmail))
             .or(
                 () ->
-                    messageId != null && messageIdsLookedUp
+                    deliveryKey != null && deliveriesLookedUp
                         ? Optional.empty()
-                        : known(mailbox.getId(), messageId, fingerprint));
+                        : known(mailbox.getId(), deliveryKey, fingerprint));
     EmailRecord record;
     if (known.isPresent()) {
       // the same email reached this mailbox again, or another SyncPost mailbox: one record
       record = known.get();
-      record.alsoReceivedBy(mailbox);
+      record.alsoReceivedBy(mailbox, deliveryKey);
     } else {
       record =
           EmailRecord.received(
-              parsed.content(), mailbox, receivedOn == null ? clock.instant() : receivedOn);
+              parsed.content(),
+              mailbox,
+              receivedOn == null ? clock.instant() : receivedOn,
+              deliveryKey);
       for (AttachmentData attachment : parsed.attachments()) {
         record.attach(attachment);
       }
@@ -154,15 +162,15 @@ public class RecordWriter {
   }
 
   /**
-   * By Message-ID across all mailboxes; without one, the same bytes seen in this mailbox. Asked of
-   * the database without flushing the batch's inserts first (a flush per message would cost more
+   * By delivery key across all mailboxes; without one, the same bytes seen in this mailbox. Asked
+   * of the database without flushing the batch's inserts first (a flush per message would cost more
    * than the inserts): the batch's own records are found in {@code recordedNow} before this.
    */
-  private Optional<EmailRecord> known(long mailboxId, String messageId, String fingerprint) {
-    if (messageId != null) {
-      return em.createNamedQuery(EmailRecord.BY_MESSAGE_ID, EmailRecord.class)
+  private Optional<EmailRecord> known(long mailboxId, String deliveryKey, String fingerprint) {
+    if (deliveryKey != null) {
+      return em.createNamedQuery(EmailRecord.BY_DELIVERY_KEYS, EmailRecord.class)
           .setFlushMode(FlushModeType.COMMIT)
-          .setParameter("messageId", messageId)
+          .setParameter("deliveryKeys", List.of(deliveryKey))
           .setMaxResults(1)
           .getResultStream()
           .findFirst();

@@ -20,6 +20,8 @@ import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.mailserver.entity.TrustSettings;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.Impersonation;
+import org.syncpost.profile.entity.MailboxIdentity;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
 
@@ -32,8 +34,11 @@ import org.syncpost.settings.entity.OrganisationSettings;
  * <ul>
  *   <li>credentials specified by a user or queue: the mailbox's user name and password, only when
  *       the mailbox allows their use for email processing;
- *   <li>credentials specified in the profile: the profile's (outgoing ones for SMTP, which are the
- *       incoming ones when the profile uses the same settings for outgoing);
+ *   <li>credentials specified in the profile: the profile's account (outgoing one for SMTP, which
+ *       is the incoming one when the profile uses the same settings for outgoing) signing in on
+ *       behalf of the mailbox, as the profile's {@link Impersonation} says: a SASL authorization
+ *       identity or the master-user login. Never the account alone: that session would be the
+ *       account's own mailbox, not this mailbox;
  *   <li>server identity (SMTP only): the user name and password of the application server's own
  *       Jakarta Mail session, looked up in JNDI under {@value #SERVER_IDENTITY_SESSION} (default
  *       {@value #DEFAULT_SERVER_IDENTITY_SESSION}), e.g. a Payara {@code create-javamail-resource}
@@ -57,7 +62,12 @@ public class Endpoints {
   /** JNDI in the server; tests hand in sessions of their own. */
   Function<String, Session> sessionLookup = Endpoints::lookUp;
 
-  private record Credentials(String username, Secret password) {}
+  private record Credentials(
+      String username, Secret password, String actingFor, String authorizationId) {
+    Credentials(String username, Secret password) {
+      this(username, password, null, null);
+    }
+  }
 
   /**
    * The IMAP or POP3 server of {@code mailbox}.
@@ -159,7 +169,8 @@ public class Endpoints {
       boolean outgoing) {
     return switch (source) {
       case USER_OR_QUEUE -> mailboxCredentials(mailbox, server);
-      case PROFILE -> profileCredentials(profileUsername, profilePassword, server);
+      case PROFILE ->
+          onBehalfOf(mailbox, profileCredentials(profileUsername, profilePassword, server), server);
       case SERVER_IDENTITY -> {
         if (!outgoing) {
           throw MailServerFailure.of(
@@ -217,6 +228,34 @@ public class Endpoints {
           "credential source PROFILE");
     }
     return new Credentials(username, password);
+  }
+
+  private static Credentials onBehalfOf(Mailbox mailbox, Credentials account, String server) {
+    Impersonation impersonation = mailbox.getProfile().getImpersonation();
+    Impersonation effective =
+        impersonation == null ? Impersonation.DEFAULT : impersonation.withDefaults();
+    return effective
+        .signInFor(account.username(), mailbox.getCredentials().getUsername(), mailbox.getEmail())
+        .map(
+            signIn ->
+                new Credentials(
+                    signIn.login(),
+                    account.password(),
+                    signIn.actingFor(),
+                    signIn.authorizationId()))
+        .orElseThrow(
+            () ->
+                MailServerFailure.of(
+                    FailureCause.CREDENTIALS_MISSING,
+                    server,
+                    "the mailbox "
+                        + mailbox.getName()
+                        + " has no "
+                        + (effective.getIdentity() == MailboxIdentity.USER_NAME
+                            ? "user name"
+                            : "email address")
+                        + " for the profile's account to act for",
+                    "credential source PROFILE, mailbox " + mailbox.getId()));
   }
 
   private Credentials serverIdentityCredentials(String server) {
@@ -278,7 +317,9 @@ public class Endpoints {
         new TrustSettings(profile.getTrustedCertificatesPem(), profile.getRevocationCheck()),
         keyFor(mailbox, outgoing),
         max > 0 ? max : ProfileSettings.DEFAULT_MAX_CONNECTIONS,
-        mailbox.isProtocolTrace() ? "mailbox " + mailbox.getId() : null);
+        mailbox.isProtocolTrace() ? "mailbox " + mailbox.getId() : null,
+        credentials.actingFor(),
+        credentials.authorizationId());
   }
 
   /**

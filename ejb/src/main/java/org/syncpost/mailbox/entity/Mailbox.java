@@ -59,6 +59,9 @@ public class Mailbox extends Tracked {
    */
   public static final long ANY = 0L;
 
+  /** Messages the process-from rule left out (issue 13); written by the incoming engine. */
+  @Embedded private ProcessFromSkips processFromSkips = new ProcessFromSkips();
+
   public static final String FILTERED = "Mailbox.filtered";
   public static final String COUNT_FILTERED = "Mailbox.countFiltered";
   public static final String WITH_EMAIL = "Mailbox.withEmail";
@@ -476,6 +479,10 @@ public class Mailbox extends Tracked {
   @Override
   public Long getId() {
     return id;
+  }
+
+  public ProcessFromSkips getProcessFromSkips() {
+    return processFromSkips == null ? new ProcessFromSkips() : processFromSkips;
   }
 
   public String getName() {

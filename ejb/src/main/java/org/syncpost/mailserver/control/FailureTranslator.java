@@ -218,6 +218,14 @@ public class FailureTranslator {
 
   private static Optional<Explanation> authenticationProblem(
       List<Throwable> chain, Endpoint endpoint) {
+    if (has(chain, ImpersonatingImapStore.NoAuthorizationIdentity.class)) {
+      return Optional.of(
+          new Explanation(
+              FailureCause.IMPERSONATION_REFUSED,
+              actingFor(endpoint)
+                  + " (the server offers no AUTHENTICATE PLAIN, the only sign-in that names the"
+                  + " mailbox to act for)"));
+    }
     // RFC 4954 §6: 530 authentication required, 534 mechanism too weak, 535 credentials invalid
     if (!has(chain, AuthenticationFailedException.class)
         && smtpReplyCode(chain)
@@ -232,9 +240,26 @@ public class FailureTranslator {
               : "the server offers none of the sign-in methods allowed by the authentication"
                   + " protocol "
                   + endpoint.authProtocol();
+      if (endpoint != null && endpoint.authorizationId() != null) {
+        return Optional.of(
+            new Explanation(
+                FailureCause.IMPERSONATION_REFUSED,
+                actingFor(endpoint)
+                    + " (the server offers no SASL PLAIN sign-in, the only one that names the"
+                    + " mailbox to act for)"));
+      }
       return Optional.of(new Explanation(FailureCause.UNSUPPORTED_AUTHENTICATION, allowed));
     }
+    if (endpoint != null && endpoint.impersonates()) {
+      return Optional.of(new Explanation(FailureCause.IMPERSONATION_REFUSED, actingFor(endpoint)));
+    }
     return because(FailureCause.AUTHENTICATION_FAILED);
+  }
+
+  private static String actingFor(Endpoint endpoint) {
+    return endpoint == null || endpoint.actingFor() == null
+        ? "the mailbox"
+        : "the mailbox " + endpoint.actingFor();
   }
 
   private static Optional<Explanation> folderProblem(List<Throwable> chain) {

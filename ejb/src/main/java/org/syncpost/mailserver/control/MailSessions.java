@@ -7,6 +7,7 @@ import jakarta.mail.Service;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import java.util.Optional;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
@@ -98,7 +99,13 @@ public class MailSessions {
     Session session = sessionFor(endpoint);
     Store store = null;
     try {
-      store = session.getStore(protocolName(endpoint.protocol()));
+      store =
+          endpoint.authorizationId() != null && endpoint.protocol() == MailProtocol.IMAP
+              ? new ImpersonatingImapStore(
+                  session,
+                  new URLName(
+                      "imap", endpoint.host(), endpoint.port(), null, endpoint.username(), null))
+              : session.getStore(protocolName(endpoint.protocol()));
       store.connect(endpoint.host(), endpoint.port(), endpoint.username(), password(endpoint));
       return store;
     } catch (MessagingException | RuntimeException e) {
@@ -180,8 +187,16 @@ public class MailSessions {
       // a message read as a stream (a large one) comes in 1 MB pieces, not Angus' 16 KB
       props.setProperty(prefix + "fetchsize", Integer.toString(1024 * 1024));
     }
-    mechanismsFor(endpoint.authProtocol())
-        .ifPresent(mechanisms -> props.setProperty(prefix + "auth.mechanisms", mechanisms));
+    if (endpoint.authorizationId() != null) {
+      // RFC 4616: PLAIN alone carries an authorization identity; any other mechanism (or POP3's
+      // USER/PASS, Angus' "LOGIN") would open the account's own mailbox, so none other is allowed
+      props.setProperty(prefix + "sasl.authorizationid", endpoint.authorizationId());
+      props.setProperty(prefix + "auth.mechanisms", "PLAIN");
+      props.setProperty(prefix + "sasl.enable", "false");
+    } else {
+      mechanismsFor(endpoint.authProtocol())
+          .ifPresent(mechanisms -> props.setProperty(prefix + "auth.mechanisms", mechanisms));
+    }
     return props;
   }
 

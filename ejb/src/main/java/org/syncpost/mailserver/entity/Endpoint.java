@@ -21,6 +21,11 @@ import org.syncpost.crypto.entity.Secret;
  * @param maxConnections the profile's maximum concurrent connections for that budget
  * @param traceLabel when not null, the protocol dialogue of this endpoint's sessions is logged
  *     under this label (e.g. {@code mailbox 42}), credentials redacted
+ * @param actingFor when not null, {@code username} is the profile's account signing in on behalf of
+ *     this mailbox (impersonation), and a refused sign-in is {@code IMPERSONATION_REFUSED}
+ * @param authorizationId when not null, the SASL authorization identity (RFC 4616 authzid) sent
+ *     with {@code AUTHENTICATE PLAIN}: the only mechanism then allowed, so the server either opens
+ *     the session as this identity or refuses it; never a session of the account's own
  */
 public record Endpoint(
     MailProtocol protocol,
@@ -34,7 +39,40 @@ public record Endpoint(
     TrustSettings trust,
     String connectionKey,
     int maxConnections,
-    String traceLabel) {
+    String traceLabel,
+    String actingFor,
+    String authorizationId) {
+
+  /** An endpoint that signs in as {@code username} itself (no impersonation). */
+  public Endpoint(
+      MailProtocol protocol,
+      String host,
+      int port,
+      TlsMode tlsMode,
+      int connectionTimeoutSeconds,
+      String username,
+      Secret password,
+      AuthProtocol authProtocol,
+      TrustSettings trust,
+      String connectionKey,
+      int maxConnections,
+      String traceLabel) {
+    this(
+        protocol,
+        host,
+        port,
+        tlsMode,
+        connectionTimeoutSeconds,
+        username,
+        password,
+        authProtocol,
+        trust,
+        connectionKey,
+        maxConnections,
+        traceLabel,
+        null,
+        null);
+  }
 
   /** An endpoint whose sessions are not traced. */
   public Endpoint(
@@ -80,6 +118,14 @@ public record Endpoint(
     if (maxConnections < 1) {
       throw new IllegalArgumentException("at least one connection must be allowed");
     }
+    if (authorizationId != null && actingFor == null) {
+      throw new IllegalArgumentException("an authorization identity acts for a mailbox");
+    }
+  }
+
+  /** The profile's account signs in on behalf of a mailbox. */
+  public boolean impersonates() {
+    return actingFor != null;
   }
 
   /** {@code IMAP server imap.example.com:993}: what a person reads in an alert; no credentials. */
@@ -119,6 +165,8 @@ public record Endpoint(
         + username
         + ", password="
         + (password == null ? "none" : "****")
+        + (actingFor == null ? "" : ", for=" + actingFor)
+        + (authorizationId == null ? "" : ", authzid=" + authorizationId)
         + ", auth="
         + authProtocol
         + ", "

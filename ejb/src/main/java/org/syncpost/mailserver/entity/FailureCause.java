@@ -92,6 +92,21 @@ public enum FailureCause {
       "Check the user name and password (in the mailbox, or in the profile when it uses"
           + " credentials specified in the profile). The account may be locked, or may need an app"
           + " password when multi-factor authentication is on."),
+  /**
+   * The profile's account signed in on behalf of a mailbox (SASL authorization identity or
+   * master-user login) and the server refused: SyncPost never falls back to the account's own
+   * mailbox.
+   */
+  IMPERSONATION_REFUSED(
+      "impersonation-refused",
+      Retry.NO,
+      "The {server} refused to let the profile's account act on behalf of {what}, so SyncPost"
+          + " read and sent no mail for it.",
+      "Give the profile's account the right to act for the mailboxes of this profile on the mail"
+          + " server (Dovecot: a master user, i.e. a passdb with master = yes; Cyrus or Zimbra:"
+          + " proxy authorization rights; Exchange: Full Access and Send As permissions), and"
+          + " check the profile's user name, password and 'impersonation' setting (SASL"
+          + " authorization identity or master-user login, with the server's separator)."),
   FOLDER_NOT_FOUND(
       "folder-not-found",
       Retry.NO,

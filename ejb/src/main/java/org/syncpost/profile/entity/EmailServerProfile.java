@@ -121,6 +121,9 @@ public class EmailServerProfile extends Tracked {
   @Column(name = "max_messages_per_minute")
   private Integer maxMessagesPerMinute;
 
+  /** How the profile's own credentials act for each mailbox (issue 13: never the account's own). */
+  @Embedded private Impersonation impersonation;
+
   /**
    * What is wrong with {@code settings} for this profile beyond field formats: rules that depend on
    * several fields, on what the profile was before, and on what the organisation allows.
@@ -145,6 +148,12 @@ public class EmailServerProfile extends Tracked {
       found.add(new Violation("incomingCredentialSource", invalidSourceMessage(in, true)));
     }
     checkAuthProtocol(found, "incomingAuthProtocol", in, settings.incomingAuthProtocol());
+    if (settings.impersonation() != null) {
+      settings
+          .impersonation()
+          .problem()
+          .ifPresent(problem -> found.add(new Violation("masterUserSeparator", problem)));
+    }
     if (Boolean.TRUE.equals(settings.useSameSettingsForOutgoing())) {
       checkProfileCredentials(
           found, "", in, settings.username(), settings.password(), stored(incoming).getPassword());
@@ -211,6 +220,10 @@ public class EmailServerProfile extends Tracked {
     revocationCheck = settings.revocationCheck();
     trustedCertificatesPem = blankToNull(settings.trustedCertificatesPem());
     maxMessagesPerMinute = settings.maxMessagesPerMinute();
+    impersonation =
+        settings.impersonation() == null
+            ? Impersonation.DEFAULT
+            : settings.impersonation().withDefaults();
   }
 
   /** Whether both are the same stored profile, or both none. */
@@ -315,6 +328,10 @@ public class EmailServerProfile extends Tracked {
   }
 
   /** The incoming (IMAP or POP3) server and how to sign in to it. */
+  public Impersonation getImpersonation() {
+    return impersonation == null ? Impersonation.DEFAULT : impersonation;
+  }
+
   public ServerConnection getIncoming() {
     return stored(incoming);
   }

@@ -68,7 +68,8 @@ public record ProfileSettings(
             value = MAX_MESSAGES_PER_MINUTE,
             message = "must be between 1 and 100000 messages per minute, or empty for no limit")
         Integer maxMessagesPerMinute,
-    @NotNull Boolean pushIncomingEmail) {
+    @NotNull Boolean pushIncomingEmail,
+    Impersonation impersonation) {
 
   /** The highest sending rate limit one can set: beyond it a limit means nothing. */
   public static final int MAX_MESSAGES_PER_MINUTE = 100_000;
@@ -108,7 +109,8 @@ public record ProfileSettings(
         or(revocationCheck, RevocationCheck.ON),
         trustedCertificatesPem,
         maxMessagesPerMinute,
-        or(pushIncomingEmail, Boolean.FALSE));
+        or(pushIncomingEmail, Boolean.FALSE),
+        impersonation == null ? Impersonation.DEFAULT : impersonation.withDefaults());
   }
 
   private static <T> T or(T value, T fallback) {

@@ -165,4 +165,38 @@ class EmailRecordTest {
         .isInstanceOf(IllegalEmailTransition.class)
         .hasMessageContaining("DRAFT");
   }
+
+  @Test
+  void aReceivedRecordIsSharedWithAnotherMailboxOnlyForTheSameDelivery() {
+    Mailbox bob =
+        Mailbox.of(
+            new User(new UserDetails("bob", "bob@example.com", Set.of(Role.MAILBOX_OWNER))),
+            organisation(),
+            null);
+    EmailRecord received = EmailRecord.received(content(), alice, now, "key-1");
+
+    assertThatThrownBy(() -> received.alsoReceivedBy(bob, "key-2"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> received.alsoReceivedBy(bob, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    received.alsoReceivedBy(bob, "key-1");
+
+    assertThat(received.getReceivingMailboxes()).containsExactlyInAnyOrder(alice, bob);
+  }
+
+  @Test
+  void aRecordWithoutDeliveryKeyIsNeverSharedWithAnotherMailbox() {
+    Mailbox bob =
+        Mailbox.of(
+            new User(new UserDetails("bob", "bob@example.com", Set.of(Role.MAILBOX_OWNER))),
+            organisation(),
+            null);
+    EmailRecord received = EmailRecord.received(content(), alice, now, null);
+
+    assertThatThrownBy(() -> received.alsoReceivedBy(bob, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    received.alsoReceivedBy(alice, null);
+
+    assertThat(received.getReceivingMailboxes()).containsExactly(alice);
+  }
 }

@@ -33,4 +33,25 @@ class IngestRulesTest {
     assertThat(unbounded.takes(Instant.EPOCH)).isTrue();
     assertThat(rules.takes(null)).isTrue();
   }
+
+  private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
+
+  @Test
+  void onTheFirstPop3CycleAPlausibleDateBeforeProcessFromLeavesTheMessageOut() {
+    assertThat(rules.takesPop3(Instant.parse("2026-11-01T00:00:00Z"), true, NOW)).isFalse();
+    assertThat(rules.takesPop3(Instant.parse("2026-12-01T00:00:00Z"), true, NOW)).isTrue();
+  }
+
+  @Test
+  void onTheFirstPop3CycleAMissingOrAbsurdDateTakesTheMessage() {
+    assertThat(rules.takesPop3(null, true, NOW)).isTrue();
+    assertThat(rules.takesPop3(Instant.EPOCH, true, NOW)).isTrue();
+    assertThat(rules.takesPop3(Instant.parse("1989-12-31T23:59:59Z"), true, NOW)).isTrue();
+    assertThat(rules.takesPop3(NOW.plusSeconds(86_401), true, NOW)).isTrue();
+  }
+
+  @Test
+  void afterTheFirstPop3CycleEveryNewMessageIsTakenWhateverItsDate() {
+    assertThat(rules.takesPop3(Instant.parse("2026-11-01T00:00:00Z"), false, NOW)).isTrue();
+  }
 }

@@ -27,6 +27,9 @@ import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.Impersonation;
+import org.syncpost.profile.entity.ImpersonationMethod;
+import org.syncpost.profile.entity.MailboxIdentity;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.settings.entity.EmailSettingsBuilder;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -118,6 +121,62 @@ class EndpointsTest {
 
       assertThat(outgoing.username()).isEqualTo("service@example.com");
       assertThat(outgoing.password().reveal()).isEqualTo("profile-password");
+    }
+
+    @Test
+    void profileCredentialsActForTheMailboxByDefaultWithItsAddressAsAuthorizationIdentity() {
+      EmailServerProfile profile =
+          profile(
+              imap()
+                  .incomingCredentialSource(CredentialSource.PROFILE)
+                  .username("service@example.com")
+                  .password(Secret.of("profile-password")));
+
+      Endpoint incoming = endpoints.incomingOf(mailbox(profile), sslOnly);
+
+      assertThat(incoming.username()).isEqualTo("service@example.com");
+      assertThat(incoming.authorizationId()).isEqualTo("alice@example.com");
+      assertThat(incoming.actingFor()).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void aMasterUserLoginNamesTheMailboxThenTheSeparatorThenTheAccount() {
+      EmailServerProfile profile =
+          profile(
+              pop3()
+                  .incomingCredentialSource(CredentialSource.PROFILE)
+                  .username("master")
+                  .password(Secret.of("profile-password"))
+                  .impersonation(
+                      new Impersonation(
+                          ImpersonationMethod.MASTER_USER_LOGIN, MailboxIdentity.USER_NAME, "%")));
+      Mailbox mailbox = mailbox(profile);
+      mailbox.changeCredentials("alice", null, false);
+
+      Endpoint incoming = endpoints.incomingOf(mailbox, sslOnly);
+      Endpoint outgoing = endpoints.outgoingOf(mailbox, sslOnly);
+
+      assertThat(incoming.username()).isEqualTo("alice%master");
+      assertThat(incoming.authorizationId()).isNull();
+      assertThat(outgoing.username()).isEqualTo("alice%master");
+    }
+
+    @Test
+    void aMailboxWithoutTheNameTheProfileActsForHasNoCredentials() {
+      EmailServerProfile profile =
+          profile(
+              imap()
+                  .incomingCredentialSource(CredentialSource.PROFILE)
+                  .username("master")
+                  .password(Secret.of("profile-password"))
+                  .impersonation(
+                      new Impersonation(
+                          ImpersonationMethod.SASL_AUTHZID, MailboxIdentity.USER_NAME, null)));
+      Mailbox mailbox = mailbox(profile);
+      mailbox.changeCredentials(null, null, false);
+
+      assertThat(causeOf(() -> endpoints.incomingOf(mailbox, sslOnly)))
+          .isEqualTo(FailureCause.CREDENTIALS_MISSING);
     }
 
     @Test

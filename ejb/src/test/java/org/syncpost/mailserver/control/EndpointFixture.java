@@ -23,6 +23,8 @@ final class EndpointFixture {
   private RevocationCheck revocationCheck = RevocationCheck.ON;
   private String key = "mailbox-1-incoming";
   private int max = 10;
+  private String actingFor;
+  private String authorizationId;
 
   private EndpointFixture(MailProtocol protocol, int port) {
     this.protocol = protocol;
@@ -91,6 +93,20 @@ final class EndpointFixture {
     return this;
   }
 
+  /** The account signs in for {@code mailbox} with it as SASL authorization identity. */
+  EndpointFixture authorizingAs(String mailbox) {
+    actingFor = mailbox;
+    authorizationId = mailbox;
+    return this;
+  }
+
+  /** The account signs in for {@code mailbox} by a master-user login name. */
+  EndpointFixture masterLoginFor(String mailbox) {
+    actingFor = mailbox;
+    authorizationId = null;
+    return this;
+  }
+
   Endpoint build() {
     return new Endpoint(
         protocol,
@@ -103,6 +119,9 @@ final class EndpointFixture {
         authProtocol,
         new TrustSettings(pem, revocationCheck),
         key,
-        max);
+        max,
+        null,
+        actingFor,
+        authorizationId);
   }
 }

@@ -309,4 +309,33 @@ class FailureTranslatorTest {
 
     assertThat(translator.translate(failure, imap)).isSameAs(failure);
   }
+
+  @Test
+  void aRefusedSignInOnBehalfOfAMailboxIsImpersonationRefused() {
+    Endpoint actingFor =
+        EndpointFixture.imap(993).host("imap.example.com").authorizingAs("user8").build();
+
+    MailServerFailure failure =
+        translator.translate(
+            new AuthenticationFailedException("[AUTHENTICATIONFAILED] Authentication failed."),
+            actingFor);
+
+    assertThat(failure.failureCause()).isEqualTo(FailureCause.IMPERSONATION_REFUSED);
+    assertThat(failure.getMessage()).contains("act on behalf of the mailbox user8");
+  }
+
+  @Test
+  void aServerWithoutSaslPlainCannotBeToldWhomTheSessionIsFor() {
+    Endpoint actingFor =
+        EndpointFixture.pop3(110).host("pop.example.com").authorizingAs("user8").build();
+
+    assertThat(
+            translator
+                .translate(
+                    new AuthenticationFailedException(
+                        "No authentication mechanisms supported by both server and client"),
+                    actingFor)
+                .failureCause())
+        .isEqualTo(FailureCause.IMPERSONATION_REFUSED);
+  }
 }

@@ -105,4 +105,27 @@ class MailSessionsTest {
 
     assertThat(failure.failureCause()).isEqualTo(FailureCause.TRUSTED_CERTIFICATES_INVALID);
   }
+
+  @Test
+  void anAuthorizationIdentityAllowsOnlySaslPlainWhichCarriesIt() {
+    for (var fixture :
+        java.util.List.of(
+            EndpointFixture.imap(143), EndpointFixture.pop3(110), EndpointFixture.smtp(587))) {
+      var endpoint = fixture.auth(AuthProtocol.AUTO_DETECT).authorizingAs("user8").build();
+      String prefix = "mail." + MailSessions.protocolName(endpoint.protocol()) + ".";
+
+      Properties props = MailSessions.propertiesFor(endpoint, factory);
+
+      assertThat(props)
+          .containsEntry(prefix + "sasl.authorizationid", "user8")
+          .containsEntry(prefix + "auth.mechanisms", "PLAIN");
+    }
+  }
+
+  @Test
+  void aSessionOfItsOwnSendsNoAuthorizationIdentity() {
+    Properties props = MailSessions.propertiesFor(EndpointFixture.imap(143).build(), factory);
+
+    assertThat(props).doesNotContainKey("mail.imap.sasl.authorizationid");
+  }
 }

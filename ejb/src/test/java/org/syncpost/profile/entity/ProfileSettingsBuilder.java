@@ -39,6 +39,8 @@ public final class ProfileSettingsBuilder {
   private String trustedCertificatesPem;
   private Integer maxMessagesPerMinute;
 
+  private Impersonation impersonation = Impersonation.DEFAULT;
+
   private ProfileSettingsBuilder() {}
 
   /** An IMAP/SMTP profile over SSL with each mailbox's own credentials. */
@@ -69,6 +71,7 @@ public final class ProfileSettingsBuilder {
     b.alertOwnerOnFailures = null;
     b.pushIncomingEmail = null;
     b.revocationCheck = null;
+    b.impersonation = null;
     return b;
   }
 
@@ -229,6 +232,11 @@ public final class ProfileSettingsBuilder {
     return this;
   }
 
+  public ProfileSettingsBuilder impersonation(Impersonation value) {
+    impersonation = value;
+    return this;
+  }
+
   public ProfileSettingsBuilder trustedCertificatesPem(String value) {
     trustedCertificatesPem = value;
     return this;
@@ -263,6 +271,7 @@ public final class ProfileSettingsBuilder {
         revocationCheck,
         trustedCertificatesPem,
         maxMessagesPerMinute,
-        pushIncomingEmail);
+        pushIncomingEmail,
+        impersonation);
   }
 }

@@ -91,6 +91,7 @@ public final class Dovecot implements AutoCloseable {
     try {
       Files.writeString(configFile, configuration.text(), StandardCharsets.UTF_8);
       Files.createDirectories(configuration.passwordFiles());
+      Files.createDirectories(configuration.masterPasswordFiles());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -174,6 +175,19 @@ public final class Dovecot implements AutoCloseable {
       awaitPasswordAccepted(user);
     }
     return user;
+  }
+
+  /**
+   * Makes {@code user} (added with {@link #addUser}) a master user: it may then sign in on behalf
+   * of any other user, by SASL PLAIN with an authorization identity or by the login {@code
+   * <user>*<master>} ({@code auth_master_user_separator = *}). Effective when this returns.
+   */
+  public synchronized void makeMaster(MailUser user) {
+    String encoded =
+        Base64.getEncoder().encodeToString(user.password().getBytes(StandardCharsets.UTF_8));
+    replace(
+        configuration.masterPasswordFiles().resolve(user.name()),
+        user.name() + ":{PLAIN.B64}" + encoded + "::::::\n");
   }
 
   /** Stores a message in the user's INBOX (as {@code doveadm save}: no filtering, no LMTP). */

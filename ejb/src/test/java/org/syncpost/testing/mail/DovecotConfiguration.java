@@ -32,6 +32,13 @@ record DovecotConfiguration(
     return directory.resolve("users");
   }
 
+  /**
+   * One passwd-file per master user (an account that may act for every other user), named after it.
+   */
+  Path masterPasswordFiles() {
+    return directory.resolve("masters");
+  }
+
   Path mailDirectory() {
     return directory.resolve("mail");
   }
@@ -100,6 +107,19 @@ record DovecotConfiguration(
           }
         }
 
+        # Master users act for any user: by SASL PLAIN with an authorization identity, or by the
+        # login <user>*<master>. pass = yes: the user acted for must exist in the passdb below.
+        # Ordinary users (not in this passdb) may not act for anybody else.
+        auth_master_user_separator = *
+        # Each login's log line names who authenticated (a master user acting for the user).
+        login_log_format_elements = user=<%%u> auth_user=<%%{auth_user}> method=%%m rip=%%r \
+          lip=%%l mpid=%%e %%c session=<%%{session}>
+        passdb {
+          driver = passwd-file
+          master = yes
+          pass = yes
+          args = scheme=PLAIN username_format=%%n %13$s/%%n
+        }
         passdb {
           driver = passwd-file
           # One file per user: Dovecot checks a passwd-file for changes at most once a second, but
@@ -129,7 +149,8 @@ record DovecotConfiguration(
                 passwordFiles(),
                 mailDirectory(),
                 valid.certificate(),
-                valid.privateKey()));
+                valid.privateKey(),
+                masterPasswordFiles()));
     for (ServerCertificate which : ServerCertificate.values()) {
       if (which == ServerCertificate.VALID) {
         continue;

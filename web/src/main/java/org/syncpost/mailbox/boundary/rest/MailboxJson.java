@@ -61,6 +61,9 @@ final class MailboxJson {
           "lastErrorCode",
           "lastErrorText",
           "consecutiveErrors",
+          "skippedBeforeProcessFrom",
+          "lastSkippedMessageId",
+          "lastSkippedDate",
           "incomingDisabledByPolicy",
           "incomingRetestAt",
           "active",
@@ -111,6 +114,9 @@ final class MailboxJson {
         .add("lastErrorCode", m.getLastError().getCode())
         .add("lastErrorText", m.getLastError().getText())
         .add("consecutiveErrors", m.getLastError().getConsecutive())
+        .add("skippedBeforeProcessFrom", m.getProcessFromSkips().getCount())
+        .add("lastSkippedMessageId", m.getProcessFromSkips().getLastMessageId())
+        .add("lastSkippedDate", m.getProcessFromSkips().getLastDate())
         .add("incomingDisabledByPolicy", m.getRetest().isDisabledByPolicy())
         .add("incomingRetestAt", m.getRetest().getRetestAt())
         .add("active", m.isActive())

@@ -8,6 +8,9 @@ import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.Impersonation;
+import org.syncpost.profile.entity.ImpersonationMethod;
+import org.syncpost.profile.entity.MailboxIdentity;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.profile.entity.ServerType;
 
@@ -52,7 +55,10 @@ final class ProfileJson {
           "ownerId",
           "revocationCheck",
           "trustedCertificatesPem",
-          "maxMessagesPerMinute");
+          "maxMessagesPerMinute",
+          "impersonation",
+          "impersonateAs",
+          "masterUserSeparator");
 
   private ProfileJson() {}
 
@@ -87,6 +93,9 @@ final class ProfileJson {
         .add("revocationCheck", p.getRevocationCheck())
         .add("trustedCertificatesPem", p.getTrustedCertificatesPem())
         .add("maxMessagesPerMinute", p.getMaxMessagesPerMinute())
+        .add("impersonation", p.getImpersonation().getMethod())
+        .add("impersonateAs", p.getImpersonation().getIdentity())
+        .add("masterUserSeparator", p.getImpersonation().getSeparator())
         .build();
   }
 
@@ -124,7 +133,11 @@ final class ProfileJson {
             in.enumValue("revocationCheck", RevocationCheck.class),
             in.string("trustedCertificatesPem"),
             in.integer("maxMessagesPerMinute"),
-            in.bool("pushIncomingEmail"));
+            in.bool("pushIncomingEmail"),
+            new Impersonation(
+                in.enumValue("impersonation", ImpersonationMethod.class),
+                in.enumValue("impersonateAs", MailboxIdentity.class),
+                in.string("masterUserSeparator")));
     in.requireReadable();
     return settings;
   }

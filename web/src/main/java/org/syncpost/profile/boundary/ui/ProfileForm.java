@@ -9,6 +9,9 @@ import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.Impersonation;
+import org.syncpost.profile.entity.ImpersonationMethod;
+import org.syncpost.profile.entity.MailboxIdentity;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.profile.entity.ServerType;
 
@@ -54,6 +57,10 @@ public class ProfileForm implements Serializable {
   /** Empty: no limit. */
   private Integer maxMessagesPerMinute;
 
+  private ImpersonationMethod impersonation = Impersonation.DEFAULT.getMethod();
+  private MailboxIdentity impersonateAs = Impersonation.DEFAULT.getIdentity();
+  private String masterUserSeparator = Impersonation.DEFAULT_SEPARATOR;
+
   static ProfileForm of(EmailServerProfile p) {
     ProfileForm form = new ProfileForm();
     form.name = p.getName();
@@ -85,6 +92,9 @@ public class ProfileForm implements Serializable {
     form.revocationCheck = p.getRevocationCheck();
     form.trustedCertificatesPem = p.getTrustedCertificatesPem();
     form.maxMessagesPerMinute = p.getMaxMessagesPerMinute();
+    form.impersonation = p.getImpersonation().getMethod();
+    form.impersonateAs = p.getImpersonation().getIdentity();
+    form.masterUserSeparator = p.getImpersonation().getSeparator();
     return form;
   }
 
@@ -122,7 +132,8 @@ public class ProfileForm implements Serializable {
         revocationCheck,
         trustedCertificatesPem,
         maxMessagesPerMinute,
-        pushIncomingEmail);
+        pushIncomingEmail,
+        new Impersonation(impersonation, impersonateAs, masterUserSeparator));
   }
 
   private static Secret secret(boolean accepted, String typed) {
@@ -357,5 +368,29 @@ public class ProfileForm implements Serializable {
 
   public void setMaxMessagesPerMinute(Integer maxMessagesPerMinute) {
     this.maxMessagesPerMinute = maxMessagesPerMinute;
+  }
+
+  public ImpersonationMethod getImpersonation() {
+    return impersonation;
+  }
+
+  public void setImpersonation(ImpersonationMethod impersonation) {
+    this.impersonation = impersonation;
+  }
+
+  public MailboxIdentity getImpersonateAs() {
+    return impersonateAs;
+  }
+
+  public void setImpersonateAs(MailboxIdentity impersonateAs) {
+    this.impersonateAs = impersonateAs;
+  }
+
+  public String getMasterUserSeparator() {
+    return masterUserSeparator;
+  }
+
+  public void setMasterUserSeparator(String masterUserSeparator) {
+    this.masterUserSeparator = masterUserSeparator;
   }
 }
