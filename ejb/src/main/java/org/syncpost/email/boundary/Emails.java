@@ -168,11 +168,16 @@ public class Emails {
   /** A LIKE pattern for text anywhere, the text's own {@code %} and {@code _} taken literally. */
   private <T> TypedQuery<T> query(
       String select, String orderBy, EmailFilter filter, Class<T> type) {
-    StringBuilder where = new StringBuilder(" from EmailRecord e where 1 = 1");
+    // outer joins: a received record has no sender mailbox, and a path through it in the where
+    // clause would join it inner and drop the record (an owner then saw none of his received mail)
+    StringBuilder where =
+        new StringBuilder(
+            " from EmailRecord e left join e.senderMailbox sm left join sm.owner smOwner"
+                + " where 1 = 1");
     Map<String, Object> parameters = new LinkedHashMap<>();
     if (filter.mailboxId() != null) {
       where.append(
-          " and (e.senderMailbox.id = :mailboxId or exists (select r from EmailRecord x join x.receivingMailboxes r where x = e and r.id = :mailboxId))");
+          " and (sm.id = :mailboxId or exists (select r from EmailRecord x join x.receivingMailboxes r where x = e and r.id = :mailboxId))");
       parameters.put("mailboxId", filter.mailboxId());
     }
     caller
@@ -180,7 +185,7 @@ public class Emails {
         .ifPresent(
             ownerId -> {
               where.append(
-                  " and (e.senderMailbox.owner.id = :ownerId or exists (select r from EmailRecord x join x.receivingMailboxes r where x = e and r.owner.id = :ownerId))");
+                  " and (smOwner.id = :ownerId or exists (select r from EmailRecord x join x.receivingMailboxes r where x = e and r.owner.id = :ownerId))");
               parameters.put("ownerId", ownerId);
             });
     if (filter.direction() != null) {
