@@ -15,10 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Quick start launcher refuses to start a second SyncPost where it would fail or share data:
- * on a port that another server answers (before, Payara Micro failed to bind while the launcher
- * asked the other server whether it was ready and said "SyncPost is ready"), or on a data
- * directory another SyncPost is using.
+ * The Quick start launcher refuses to start a second SyncPost where it would fail or share data: on
+ * a port that another server answers (before, Payara Micro failed to bind while the launcher asked
+ * the other server whether it was ready and said "SyncPost is ready"), or on a data directory
+ * another SyncPost is using.
  */
 @ExtendWith(SharedSyncPost.class)
 class LauncherIT {
@@ -27,7 +27,8 @@ class LauncherIT {
 
   @Test
   @Timeout(120)
-  void refusesAPortAnotherServerAnswersOn(SyncPostServer running) throws IOException, InterruptedException {
+  void refusesAPortAnotherServerAnswersOn(SyncPostServer running)
+      throws IOException, InterruptedException {
     Outcome second =
         launch(
             "--data-dir",
@@ -45,7 +46,8 @@ class LauncherIT {
 
   @Test
   @Timeout(120)
-  void refusesADataDirectoryAnotherSyncPostUses(SyncPostServer running) throws IOException, InterruptedException {
+  void refusesADataDirectoryAnotherSyncPostUses(SyncPostServer running)
+      throws IOException, InterruptedException {
     Outcome second =
         launch(
             "--data-dir",

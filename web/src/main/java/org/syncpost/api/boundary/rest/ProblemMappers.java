@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
+import org.syncpost.api.entity.MalformedBody;
 import org.syncpost.crypto.entity.SecretUnreadable;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
@@ -45,6 +46,15 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
   }
 
   private static Response known(Throwable cause) {
+    if (cause instanceof MalformedBody malformed) {
+      return Problem.of(
+          malformed.isTooLarge()
+              ? Response.Status.REQUEST_ENTITY_TOO_LARGE
+              : Response.Status.BAD_REQUEST,
+          malformed.kind(),
+          malformed.isTooLarge() ? "The request is too large" : "The body cannot be read",
+          cause.getMessage());
+    }
     if (cause instanceof InvalidInput invalid) {
       return Problem.invalid(invalid.violations());
     }
