@@ -15,9 +15,11 @@ import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.User;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ProfileDeleted;
+import org.syncpost.profile.entity.ProfileInUse;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.control.Rules;
+import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotFound;
 import org.syncpost.validation.entity.Violation;
 
@@ -84,10 +86,27 @@ public class Profiles {
     return profile;
   }
 
-  /** Deletes a profile; its mailboxes keep their settings but have no server until given one. */
+  /** Deletes a profile that no mailbox uses; else {@link ProfileInUse} with their number. */
   public void delete(long id) {
+    delete(id, null);
+  }
+
+  /**
+   * Deletes a profile; its mailboxes move to the profile {@code moveMailboxesTo} (keeping their
+   * delivery methods). Without one, a profile that mailboxes use is refused ({@link ProfileInUse}).
+   */
+  public void delete(long id, Long moveMailboxesTo) {
     EmailServerProfile profile = find(id);
-    deleted.fire(new ProfileDeleted(profile));
+    EmailServerProfile replacement = null;
+    if (moveMailboxesTo != null) {
+      replacement = em.find(EmailServerProfile.class, moveMailboxesTo);
+      if (replacement == null || replacement.getId().equals(profile.getId())) {
+        throw InvalidInput.of(
+            "moveMailboxesTo",
+            "must be the id of another existing profile, not " + moveMailboxesTo);
+      }
+    }
+    deleted.fire(new ProfileDeleted(profile, replacement));
     em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID)
         .forgetDefaultProfile(profile.getId());
     em.remove(profile);

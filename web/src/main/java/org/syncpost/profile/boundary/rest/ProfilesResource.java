@@ -82,10 +82,15 @@ public class ProfilesResource {
     return JobJson.accepted(tests.testAndEnableProfile(id), uriInfo);
   }
 
+  /**
+   * A profile that mailboxes use is refused (409, with their number) unless {@code
+   * ?moveMailboxesTo=<profile id>} says where they go.
+   */
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") long id) {
-    profiles.delete(id);
+  public Response delete(
+      @PathParam("id") long id, @QueryParam("moveMailboxesTo") Long moveMailboxesTo) {
+    profiles.delete(id, moveMailboxesTo);
     return Response.noContent().build();
   }
 }
