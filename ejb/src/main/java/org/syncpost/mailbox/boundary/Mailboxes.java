@@ -204,7 +204,16 @@ public class Mailboxes {
    * own mailbox.
    */
   public Mailbox update(long id, MailboxSettings settings) {
+    return update(id, settings, null);
+  }
+
+  /**
+   * As {@link #update(long, MailboxSettings)}, refused if the mailbox is no longer at {@code
+   * expectedVersion}.
+   */
+  public Mailbox update(long id, MailboxSettings settings, Long expectedVersion) {
     Mailbox mailbox = find(id);
+    mailbox.requireVersion(expectedVersion, "mailbox");
     if (!caller.isAdministrator()) {
       requireOnlyCredentialsChanged(mailbox, settings);
       rules.enforce(settings);

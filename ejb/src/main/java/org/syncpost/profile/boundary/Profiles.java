@@ -71,7 +71,16 @@ public class Profiles {
   }
 
   public EmailServerProfile update(long id, ProfileSettings requested) {
+    return update(id, requested, null);
+  }
+
+  /**
+   * As {@link #update(long, ProfileSettings)}, refused if the profile is no longer at {@code
+   * expectedVersion}.
+   */
+  public EmailServerProfile update(long id, ProfileSettings requested, Long expectedVersion) {
     EmailServerProfile profile = find(id);
+    profile.requireVersion(expectedVersion, "profile");
     ProfileSettings settings = requested.withDefaults(profile.getProcessEmailFrom());
     User owner = checked(profile, settings);
     profile.configure(settings, owner != null ? owner : profile.getOwner());
@@ -96,7 +105,15 @@ public class Profiles {
    * delivery methods). Without one, a profile that mailboxes use is refused ({@link ProfileInUse}).
    */
   public void delete(long id, Long moveMailboxesTo) {
+    delete(id, moveMailboxesTo, null);
+  }
+
+  /**
+   * As {@link #delete(long, Long)}, refused if the profile is no longer at {@code expectedVersion}.
+   */
+  public void delete(long id, Long moveMailboxesTo, Long expectedVersion) {
     EmailServerProfile profile = find(id);
+    profile.requireVersion(expectedVersion, "profile");
     EmailServerProfile replacement = null;
     if (moveMailboxesTo != null) {
       replacement = em.find(EmailServerProfile.class, moveMailboxesTo);

@@ -15,6 +15,7 @@ import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotAllowedNow;
 import org.syncpost.validation.entity.NotFound;
+import org.syncpost.validation.entity.StaleVersion;
 
 /**
  * Turns every exception that reaches the API into problem details. Container exceptions wrap ours,
@@ -75,6 +76,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof NotAllowedNow refused) {
       return Problem.of(
           Response.Status.CONFLICT, refused.code(), refused.title(), cause.getMessage());
+    }
+    if (cause instanceof StaleVersion) {
+      return Problem.of(
+          Response.Status.PRECONDITION_FAILED,
+          "stale-version",
+          "Changed by someone else",
+          cause.getMessage());
     }
     if (cause instanceof OptimisticLockException) {
       return Problem.of(
