@@ -230,10 +230,16 @@ public class EmailsResource {
     if (value == null || value.isBlank()) {
       return null;
     }
+    Instant instant;
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      instant = OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
       throw InvalidInput.of(name, "must be a date-time with offset, e.g. 2026-01-31T08:00:00Z");
     }
+    if (instant.isBefore(JsonInput.EARLIEST) || instant.isAfter(JsonInput.LATEST)) {
+      throw InvalidInput.of(
+          name, "must be between " + JsonInput.EARLIEST + " and " + JsonInput.LATEST);
+    }
+    return instant;
   }
 }
