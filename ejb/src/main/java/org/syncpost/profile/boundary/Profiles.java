@@ -13,6 +13,7 @@ import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.User;
+import org.syncpost.mailserver.control.TrustPolicy;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ProfileDeleted;
 import org.syncpost.profile.entity.ProfileInUse;
@@ -143,6 +144,7 @@ public class Profiles {
                   + settings.name().strip()
                   + "'; choose another name"));
     }
+    checkTrustedCertificates(settings.trustedCertificatesPem(), found);
     User owner = null;
     if (settings.ownerId() != null) {
       owner = em.find(User.class, settings.ownerId());
@@ -152,6 +154,23 @@ public class Profiles {
     }
     rules.enforce(settings, found);
     return owner;
+  }
+
+  /** A private CA bundle is read at save, not first at a connection that then fails. */
+  private static void checkTrustedCertificates(String pem, List<Violation> found) {
+    if (pem == null || pem.isBlank()) {
+      return;
+    }
+    try {
+      TrustPolicy.certificatesIn(pem);
+    } catch (IllegalArgumentException unreadable) {
+      found.add(
+          new Violation(
+              "trustedCertificatesPem",
+              unreadable.getMessage()
+                  + "; paste the CA certificates as PEM text, each from '-----BEGIN CERTIFICATE-----'"
+                  + " to '-----END CERTIFICATE-----'"));
+    }
   }
 
   private boolean nameTakenByAnother(String name, EmailServerProfile profile) {
