@@ -139,7 +139,7 @@ public class EmailsResource {
       }
       byte[] bytes;
       try {
-        bytes = Base64.getMimeDecoder().decode(content);
+        bytes = Base64.getDecoder().decode(content.replaceAll("\\s", ""));
       } catch (IllegalArgumentException notBase64) {
         input.reject(field + ".content", "is not valid base64: " + notBase64.getMessage());
         continue;
