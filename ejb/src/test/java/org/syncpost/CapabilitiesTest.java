@@ -48,6 +48,7 @@ class CapabilitiesTest {
           "paging",
           "time",
           "database",
+          "lease",
           "audit",
           "crypto",
           "monitoring",

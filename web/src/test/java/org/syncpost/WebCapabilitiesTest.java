@@ -47,6 +47,7 @@ class WebCapabilitiesTest {
           "paging",
           "time",
           "database",
+          "lease",
           "audit",
           "crypto",
           "monitoring",

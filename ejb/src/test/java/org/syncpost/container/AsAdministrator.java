@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.syncpost.directory.boundary.Users;
 import org.syncpost.directory.entity.UserDetails;
@@ -25,7 +24,7 @@ public class AsAdministrator {
 
   /** A new user (named {@code prefix} and a random suffix) and its mailbox; the mailbox's id. */
   public long newMailbox(String prefix) {
-    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String name = UniqueNames.unique(prefix);
     return users
         .mailboxIdOf(users.create(new UserDetails(name, name + "@example.org", Set.of()), null))
         .orElseThrow();

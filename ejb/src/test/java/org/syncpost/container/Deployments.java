@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.Arrays;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -27,6 +28,31 @@ public final class Deployments {
       archive.addAsResource(migration, "db/migration/" + migration.getName());
     }
     Arrays.stream(System.getProperty("deployment.libraries").split(","))
+        .map(File::new)
+        .forEach(archive::addAsLibrary);
+    return archive;
+  }
+
+  /** The cap of an incoming cycle in the {@link #engines()} deployment: small, to be reached. */
+  public static final int ENGINES_MESSAGES_PER_CYCLE = 5;
+
+  /**
+   * The facades plus GreenMail, for the engine tests that run mail servers inside the test: the
+   * schedulers are off (a test runs each cycle itself, so no timer races it for a mailbox) and an
+   * incoming cycle takes at most {@value #ENGINES_MESSAGES_PER_CYCLE} messages.
+   */
+  public static WebArchive engines() {
+    WebArchive archive =
+        facades()
+            .addAsResource(
+                new StringAsset(
+                    "syncpost.incoming.enabled=false\n"
+                        + "syncpost.outgoing.enabled=false\n"
+                        + "syncpost.incoming.max-messages-per-cycle="
+                        + ENGINES_MESSAGES_PER_CYCLE
+                        + "\n"),
+                "META-INF/microprofile-config.properties");
+    Arrays.stream(System.getProperty("deployment.greenmail").split(","))
         .map(File::new)
         .forEach(archive::addAsLibrary);
     return archive;

@@ -12,6 +12,7 @@ import org.syncpost.email.control.Correlator;
 import org.syncpost.email.control.Correlator.Correlation;
 import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.email.entity.EmailStatus;
 import org.syncpost.email.entity.TrackingToken;
 import org.syncpost.mailbox.entity.Mailbox;
 
@@ -56,6 +57,22 @@ public class EmailFixtures {
             false);
     em.persist(record);
     return record.getId();
+  }
+
+  /** An email from the mailbox, due now, put straight into {@code status}; its record's id. */
+  public long outgoingIn(long mailboxId, String subject, EmailStatus status) {
+    long id = pendingOutgoing(mailboxId, subject);
+    em.flush();
+    em.createNativeQuery("UPDATE email_record SET status = ? WHERE id = ?")
+        .setParameter(1, status.name())
+        .setParameter(2, id)
+        .executeUpdate();
+    return id;
+  }
+
+  /** The record as it is now, detached. */
+  public EmailRecord record(long id) {
+    return em.find(EmailRecord.class, id);
   }
 
   /** The earlier record's id and the method, or empty. */

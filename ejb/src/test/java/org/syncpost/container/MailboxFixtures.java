@@ -40,4 +40,18 @@ public class MailboxFixtures {
         ? null
         : em.find(EmailServerProfile.class, defaults.getDefaultProfileId());
   }
+
+  /** Sets columns of the mailbox's row directly ({@code assignments} as in SQL's SET). */
+  public void set(long mailboxId, String assignments, Object... parameters) {
+    var update = em.createNativeQuery("UPDATE mailbox SET " + assignments + " WHERE id = ?");
+    for (int i = 0; i < parameters.length; i++) {
+      update.setParameter(i + 1, parameters[i]);
+    }
+    update.setParameter(parameters.length + 1, mailboxId).executeUpdate();
+  }
+
+  /** The mailbox as it is now, detached. */
+  public Mailbox mailbox(long mailboxId) {
+    return em.find(Mailbox.class, mailboxId);
+  }
 }

@@ -5,7 +5,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import org.syncpost.job.entity.Job;
 
 /**
  * A transaction of two writes that then fails, as a stateless EJB: what the ledgers are after ADR
@@ -24,6 +26,15 @@ public class TwoWritesInEjb {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public String nameOf(long mailboxId) {
     return nameOf(em, mailboxId);
+  }
+
+  /**
+   * A job's and its items' changes, left to EclipseLink to write when the transaction commits (no
+   * flush before it returns), as the ledgers did before ADR 0012.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void stopJobUnflushed(long jobId) {
+    em.find(Job.class, jobId).stop("stopped by a test", Instant.parse("2026-12-06T00:00:00Z"));
   }
 
   /** Two statements, each executed at once, then a failure that should undo both. */

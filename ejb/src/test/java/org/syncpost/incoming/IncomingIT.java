@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,9 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.EmailFixtures;
+import org.syncpost.container.MailboxFixtures;
 import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.TrackingToken;
+import org.syncpost.incoming.control.IncomingRecords;
 import org.syncpost.incoming.control.MailboxLeases;
+import org.syncpost.mailbox.entity.Mailbox;
 
 /** Leases and correlation against the real database, in the container. */
 @ExtendWith(ArquillianExtension.class)
@@ -38,9 +46,66 @@ class IncomingIT {
   @Inject AsAdministrator admin;
   @Inject MailboxLeases leases;
   @Inject EmailFixtures emails;
+  @Inject MailboxFixtures mailboxes;
+  @Inject IncomingRecords records;
 
   private long newMailbox() {
     return admin.newMailbox("lease");
+  }
+
+  /**
+   * {@link IncomingRecords#retestsDue}'s query repeats {@link Mailbox#isIncomingRetestDue}: for a
+   * mailbox whose re-test is due and for one variant per condition of the rule, both say the same.
+   */
+  @Test
+  void theRetestQueryFindsExactlyTheMailboxesWhoseRetestIsDue() throws Exception {
+    Map<String, String> dueRow = new LinkedHashMap<>();
+    dueRow.put("incoming_disabled_by_policy", "true");
+    dueRow.put("enabled_for_incoming", "false");
+    dueRow.put("active", "true");
+    dueRow.put("incoming_delivery_method", "'SERVER_SIDE_SYNC'");
+    dueRow.put("incoming_retest_at", "?");
+    OffsetDateTime past = NOW.minusSeconds(60).atOffset(ZoneOffset.UTC);
+    OffsetDateTime future = NOW.plusSeconds(60).atOffset(ZoneOffset.UTC);
+    Map<String, Long> variants = new LinkedHashMap<>();
+    for (String[] change :
+        new String[][] {
+          {"incoming_disabled_by_policy", "true"},
+          {"incoming_disabled_by_policy", "false"},
+          {"enabled_for_incoming", "true"},
+          {"active", "false"},
+          {"incoming_delivery_method", "'NONE'"},
+          {"incoming_retest_at", "null"},
+          {"incoming_retest_at", "future"}
+        }) {
+      Map<String, String> row = new LinkedHashMap<>(dueRow);
+      boolean retestInFuture = change[1].equals("future");
+      if (!retestInFuture) {
+        row.put(change[0], change[1]);
+      }
+      long mailboxId = admin.newMailbox("retest");
+      String assignments =
+          row.entrySet().stream()
+              .map(column -> column.getKey() + " = " + column.getValue())
+              .collect(Collectors.joining(", "));
+      if (row.get("incoming_retest_at").equals("?")) {
+        mailboxes.set(mailboxId, assignments, retestInFuture ? future : past);
+      } else {
+        mailboxes.set(mailboxId, assignments);
+      }
+      variants.put(String.join(" = ", change), mailboxId);
+    }
+
+    List<Long> found = records.retestsDue(NOW, 10_000);
+
+    variants.forEach(
+        (variant, mailboxId) ->
+            assertThat(found.contains(mailboxId))
+                .as(variant)
+                .isEqualTo(mailboxes.mailbox(mailboxId).isIncomingRetestDue(NOW)));
+    assertThat(found)
+        .as("the due one")
+        .contains(variants.get("incoming_disabled_by_policy = true"));
   }
 
   @Test

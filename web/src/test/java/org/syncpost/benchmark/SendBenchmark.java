@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.Api;
 import org.syncpost.system.Api.Reply;
+import org.syncpost.system.PrivateServersProfile;
 import org.syncpost.system.SyncPostServer;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
@@ -236,16 +237,7 @@ class SendBenchmark {
     Reply profile =
         admin.post(
             "profiles",
-            Json.createObjectBuilder()
-                .add("name", "benchmark-" + UUID.randomUUID())
-                .add("serverType", "IMAP_SMTP")
-                .add(
-                    "incomingServer",
-                    ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
-                .add(
-                    "outgoingServer",
-                    ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort())
-                .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
+            PrivateServersProfile.named("benchmark-" + UUID.randomUUID(), servers)
                 .build()
                 .toString());
     assertThat(profile.status()).as(profile.toString()).isEqualTo(201);

@@ -11,13 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.syncpost.testing.mail.AcceptingAnyCertificate;
 
 /** A caller of the REST API: one user, one base address (HTTPS or plain HTTP). */
 public final class Api {
@@ -113,26 +110,7 @@ public final class Api {
 
   /** The test server uses Payara's self-signed certificate; tests trust it, nothing else does. */
   static SSLContext trustingSelfSigned() {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      TrustManager trustAll =
-          new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-              return new X509Certificate[0];
-            }
-          };
-      context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-      return context;
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return AcceptingAnyCertificate.sslContext();
   }
 
   /** One HTTP answer. */

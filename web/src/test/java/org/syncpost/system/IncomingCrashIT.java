@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.IncomingMailboxes.Box;
+import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
 
 /**
@@ -62,12 +63,6 @@ class IncomingCrashIT {
   private static long awaitRecords(
       IncomingMailboxes mailboxes, Box box, LongPredicate reached, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long count = mailboxes.recordCount(box);
-    while (!reached.test(count) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      count = mailboxes.recordCount(box);
-    }
-    return count;
+    return Eventually.lastWithin(timeout, () -> mailboxes.recordCount(box), reached::test);
   }
 }

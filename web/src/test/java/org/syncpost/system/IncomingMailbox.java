@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.syncpost.system.Api.Reply;
+import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.Dovecot;
 import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.ServerCertificate;
@@ -105,6 +106,20 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
   }
 
   /**
+   * The mailbox settings (a PATCH body) that make a mailbox read {@code mailUser}'s mail on {@code
+   * profileId} with its credentials, and send nothing; a test adds or replaces keys.
+   */
+  public static JsonObjectBuilder readingWith(long profileId, MailUser mailUser) {
+    return Json.createObjectBuilder()
+        .add("profileId", profileId)
+        .add("username", mailUser.address())
+        .add("password", mailUser.password())
+        .add("allowCredentialUse", true)
+        .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
+        .add("outgoingDeliveryMethod", "NONE");
+  }
+
+  /**
    * A user for {@code mailUser} whose mailbox reads its INBOX on {@code profileId} with its
    * credentials, neither approved nor tested yet.
    *
@@ -148,12 +163,7 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
     assertThat(user.status()).as(user.toString()).isEqualTo(201);
     long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
     JsonObjectBuilder settings =
-        Json.createObjectBuilder()
-            .add("profileId", profileId)
-            .add("username", mailUser.address())
-            .add("password", mailUser.password())
-            .add("allowCredentialUse", true)
-            .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
+        readingWith(profileId, mailUser)
             .add("outgoingDeliveryMethod", outgoing ? "SERVER_SIDE_SYNC" : "NONE")
             .add("folders", "INBOX");
     adjust.accept(settings);
@@ -180,18 +190,6 @@ public record IncomingMailbox(Api admin, long id, long profileId, MailUser user)
    * @return whether it held
    */
   public static boolean await(BooleanSupplier condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
+    return Eventually.lastWithin(timeout, condition::getAsBoolean, Boolean.TRUE::equals);
   }
 }

@@ -102,14 +102,7 @@ final class IncomingMailboxes {
   /** Points the mailbox at the profile and the Dovecot user, approves, tests and enables it. */
   private void configure(
       long mailboxId, long profileId, MailUser mailUser, JsonObject moreSettings, boolean imap) {
-    var settings =
-        Json.createObjectBuilder()
-            .add("profileId", profileId)
-            .add("username", mailUser.address())
-            .add("password", mailUser.password())
-            .add("allowCredentialUse", true)
-            .add("incomingDeliveryMethod", "SERVER_SIDE_SYNC")
-            .add("outgoingDeliveryMethod", "NONE");
+    var settings = IncomingMailbox.readingWith(profileId, mailUser);
     if (imap) {
       settings.add("folders", "INBOX");
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.IncomingMailboxes.Box;
+import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
 
 /**
@@ -261,10 +262,7 @@ class IncomingSyncIT {
             box.user().name(),
             message("by the timer", "<" + UUID.randomUUID() + "@timer.test>", ""));
 
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
-    while (recordCount(box) == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(500);
-    }
+    Eventually.lastWithin(java.time.Duration.ofSeconds(90), () -> recordCount(box), n -> n > 0);
 
     assertThat(recordCount(box)).isEqualTo(1);
   }
@@ -331,11 +329,10 @@ class IncomingSyncIT {
       // the password is put right on the server, not in SyncPost: no one tests & enables
       servers.dovecot().addUser(box.user().name(), box.user().password());
 
-      long deadline = System.nanoTime() + java.time.Duration.ofMinutes(4).toNanos();
-      while (!mailboxes.mailbox(box).getBoolean("enabledForIncoming")
-          && System.nanoTime() < deadline) {
-        Thread.sleep(1_000);
-      }
+      Eventually.lastWithin(
+          java.time.Duration.ofMinutes(4),
+          () -> mailboxes.mailbox(box).getBoolean("enabledForIncoming"),
+          Boolean.TRUE::equals);
 
       JsonObject mailbox = mailboxes.mailbox(box);
       assertThat(

@@ -3,7 +3,6 @@ package org.syncpost.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.syncpost.system.Bodies.unique;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -44,17 +43,8 @@ class MailboxTestAndEnableIT {
    * A profile for the private servers: IMAPS on the valid certificate's address, SMTPS via Postfix.
    */
   private JsonObjectBuilder workingProfile() {
-    return Json.createObjectBuilder()
-        .add("name", unique("dovecot"))
-        .add("serverType", "IMAP_SMTP")
-        .add(
-            "incomingServer",
-            ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
-        .add(
-            "outgoingServer",
-            ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort())
+    return PrivateServersProfile.named(unique("dovecot"), servers)
         .add("connectionTimeoutSeconds", 5)
-        .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
         .add("revocationCheck", "ON");
   }
 

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.Api.Reply;
+import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
+import org.syncpost.testing.mail.ScriptedSmtpServer;
 import org.syncpost.testing.mail.ServerCertificate;
 
 /**
@@ -111,29 +113,15 @@ class OutgoingCrashIT {
   }
 
   private static JsonObject awaitEmail(Api admin, long id, Predicate<JsonObject> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    JsonObject email = admin.get("emails/" + id).json();
-    while (!condition.test(email) && System.nanoTime() < deadline) {
-      pause();
-      email = admin.get("emails/" + id).json();
-    }
-    return email;
+    return Eventually.lastWithin(
+        Duration.ofSeconds(120), () -> admin.get("emails/" + id).json(), condition);
   }
 
   private static void awaitOffered(ScriptedSmtpServer smtp, int count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (smtp.offeredMessageIds().size() < count && System.nanoTime() < deadline) {
-      pause();
-    }
-    assertThat(smtp.offeredMessageIds()).hasSizeGreaterThanOrEqualTo(count);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Eventually.within(
+        Duration.ofSeconds(60),
+        count + " messages offered to the SMTP server",
+        smtp::offeredMessageIds,
+        offered -> offered.size() >= count);
   }
 }

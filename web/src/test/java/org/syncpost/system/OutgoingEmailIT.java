@@ -23,8 +23,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.syncpost.system.Api.Reply;
+import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
+import org.syncpost.testing.mail.ScriptedSmtpServer;
 import org.syncpost.testing.mail.ServerCertificate;
 
 /**
@@ -44,17 +46,8 @@ class OutgoingEmailIT {
   }
 
   private JsonObjectBuilder workingProfile() {
-    return Json.createObjectBuilder()
-        .add("name", unique("outgoing"))
-        .add("serverType", "IMAP_SMTP")
-        .add(
-            "incomingServer",
-            ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
-        .add(
-            "outgoingServer",
-            ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort())
-        .add("connectionTimeoutSeconds", 5)
-        .add("trustedCertificatesPem", servers.certificates().caCertificatePem());
+    return PrivateServersProfile.named(unique("outgoing"), servers)
+        .add("connectionTimeoutSeconds", 5);
   }
 
   /** A user's mailbox on a profile (changed by {@code adjust}); approved and tested when asked. */
@@ -102,23 +95,11 @@ class OutgoingEmailIT {
   }
 
   private JsonObject awaitEmail(long id, Predicate<JsonObject> condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonObject email = admin.get("emails/" + id).json();
-    while (!condition.test(email) && System.nanoTime() < deadline) {
-      pause();
-      email = admin.get("emails/" + id).json();
-    }
-    return email;
+    return Eventually.lastWithin(timeout, () -> admin.get("emails/" + id).json(), condition);
   }
 
   private List<JsonObject> awaitAlerts(long mailboxId, String code, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<JsonObject> found = alerts(mailboxId, code);
-    while (found.isEmpty() && System.nanoTime() < deadline) {
-      pause();
-      found = alerts(mailboxId, code);
-    }
-    return found;
+    return Eventually.lastWithin(timeout, () -> alerts(mailboxId, code), found -> !found.isEmpty());
   }
 
   private List<JsonObject> alerts(long mailboxId, String code) {
@@ -126,15 +107,6 @@ class OutgoingEmailIT {
         .map(JsonValue::asJsonObject)
         .filter(a -> a.getString("code").equals(code))
         .toList();
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String statusAndAttempts(JsonObject email) {

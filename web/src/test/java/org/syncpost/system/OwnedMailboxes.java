@@ -43,9 +43,7 @@ final class OwnedMailboxes {
     Reply user =
         admin.post(
             "users",
-            Json.createObjectBuilder()
-                .add("name", name)
-                .add("email", name + "@example.org")
+            Bodies.user(name)
                 .add("roles", Json.createArrayBuilder().add("mailbox-owner"))
                 .add("password", password)
                 .build()

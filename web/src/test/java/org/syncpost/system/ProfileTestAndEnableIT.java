@@ -7,7 +7,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.Api.Reply;
+import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.ConnectionCountingProxy;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
@@ -104,16 +104,17 @@ class ProfileTestAndEnableIT {
   /** Reads the job as an administrator watching it would, until it has finished. */
   private List<JsonObject> followUntilFinished(String jobUrl) throws InterruptedException {
     List<JsonObject> seen = new ArrayList<>();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-    while (Instant.now().isBefore(deadline)) {
-      JsonObject job = admin.get(jobUrl).json();
-      seen.add(job);
-      if (job.getString("status").startsWith("COMPLETED")
-          || job.getString("status").equals("FAILED")) {
-        return seen;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the job did not finish: " + seen.get(seen.size() - 1));
+    Eventually.within(
+        Duration.ofMinutes(4),
+        "the job " + jobUrl + " to finish",
+        () -> {
+          JsonObject job = admin.get(jobUrl).json();
+          seen.add(job);
+          return job;
+        },
+        job ->
+            job.getString("status").startsWith("COMPLETED")
+                || job.getString("status").equals("FAILED"));
+    return seen;
   }
 }

@@ -48,6 +48,7 @@ import org.syncpost.soap.client.mailbox.Mailboxes;
 import org.syncpost.soap.client.mailbox.TestStatus;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.OwnedMailboxes.OwnedMailbox;
+import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -355,14 +356,10 @@ class SoapApiIT {
 
   private Job awaitFinished(long jobId) throws Exception {
     var jobs = adminSoap.jobs();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    Job job = jobs.getJob(jobId);
-    while ((job.getStatus() == JobStatus.QUEUED || job.getStatus() == JobStatus.RUNNING)
-        && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      job = jobs.getJob(jobId);
-    }
-    return job;
+    return Eventually.lastWithin(
+        Duration.ofMinutes(2),
+        () -> jobs.getJob(jobId),
+        job -> job.getStatus() != JobStatus.QUEUED && job.getStatus() != JobStatus.RUNNING);
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.syncpost.testing.Eventually;
 import org.syncpost.testing.database.PrivatePostgres;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
@@ -158,13 +159,7 @@ class TwoNodesIT {
   /** Reads until {@code done} holds or {@code timeout} passed; the last read. */
   private static <T> T await(Callable<T> read, Predicate<T> done, Duration timeout)
       throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    T now = read.call();
-    while (!done.test(now) && System.nanoTime() < deadline) {
-      Thread.sleep(500);
-      now = read.call();
-    }
-    return now;
+    return Eventually.lastWithin(timeout, read::call, done);
   }
 
   private static Ingested awaitIngested(long total, Duration timeout) throws Exception {

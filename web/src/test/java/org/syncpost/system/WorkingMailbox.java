@@ -5,14 +5,15 @@ import static org.syncpost.system.Bodies.unique;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.syncpost.system.Api.Reply;
+import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.Messages;
-import org.syncpost.testing.mail.ServerCertificate;
 
 /**
  * A user's mailbox that works both ways: its own profile on the private Dovecot (IMAPS) and Postfix
@@ -29,26 +30,15 @@ record WorkingMailbox(long id, long profileId, MailUser user) {
    * private Postfix (SMTPS); its id.
    */
   static long profile(Api admin, MailServers servers, boolean outgoing) {
-    Reply profile =
-        admin.post(
-            "profiles",
-            Json.createObjectBuilder()
-                .add("name", unique("working"))
-                .add("serverType", "IMAP_SMTP")
-                .add(
-                    "incomingServer",
-                    ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
-                .add(
-                    "outgoingServer",
-                    outgoing
-                        ? ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort()
-                        : "smtp.invalid:465")
-                .add("connectionTimeoutSeconds", 10)
-                .add("minPollingIntervalMinutes", 0)
-                .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
-                .add("processEmailFrom", "2020-01-01T00:00:00Z")
-                .build()
-                .toString());
+    JsonObjectBuilder body =
+        PrivateServersProfile.named(unique("working"), servers)
+            .add("connectionTimeoutSeconds", 10)
+            .add("minPollingIntervalMinutes", 0)
+            .add("processEmailFrom", "2020-01-01T00:00:00Z");
+    if (!outgoing) {
+      body.add("outgoingServer", "smtp.invalid:465");
+    }
+    Reply profile = admin.post("profiles", body.build().toString());
     assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
     return profile.json().getJsonNumber("id").longValue();
   }
@@ -126,17 +116,6 @@ record WorkingMailbox(long id, long profileId, MailUser user) {
    */
   static JsonObject awaitEmail(
       Api admin, long emailId, Predicate<JsonObject> condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonObject email = admin.get("emails/" + emailId).json();
-    while (!condition.test(email) && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      email = admin.get("emails/" + emailId).json();
-    }
-    return email;
+    return Eventually.lastWithin(timeout, () -> admin.get("emails/" + emailId).json(), condition);
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.syncpost.system.Api;
 import org.syncpost.system.Api.Reply;
+import org.syncpost.system.Bodies;
 import org.syncpost.system.SyncPostServer;
 
 /**
@@ -69,16 +70,7 @@ class DirectoryUiIT {
 
   /** A user made through the API: its JSON, with {@code mailboxId}. */
   private JsonObject user(String name) {
-    Reply created =
-        server
-            .admin()
-            .post(
-                "users",
-                Json.createObjectBuilder()
-                    .add("name", name)
-                    .add("email", name + "@example.org")
-                    .build()
-                    .toString());
+    Reply created = server.admin().post("users", Bodies.user(name).build().toString());
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json();
   }

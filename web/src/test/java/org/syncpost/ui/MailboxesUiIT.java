@@ -2,7 +2,6 @@ package org.syncpost.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.syncpost.system.Api;
 import org.syncpost.system.Api.Reply;
+import org.syncpost.system.Bodies;
 import org.syncpost.system.SyncPostServer;
 
 /**
@@ -49,16 +49,7 @@ class MailboxesUiIT {
   }
 
   private long profile() {
-    Reply created =
-        admin.post(
-            "profiles",
-            Json.createObjectBuilder()
-                .add("name", ProfilesUiIT.unique("ui-bulk"))
-                .add("serverType", "IMAP_SMTP")
-                .add("incomingServer", "imap.example.org")
-                .add("outgoingServer", "smtp.example.org")
-                .build()
-                .toString());
+    Reply created = admin.post("profiles", Bodies.imapProfile(ProfilesUiIT.unique("ui-bulk")));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().getJsonNumber("id").longValue();
   }
@@ -69,14 +60,7 @@ class MailboxesUiIT {
   }
 
   private long mailboxNamed(String name) {
-    Reply user =
-        admin.post(
-            "users",
-            Json.createObjectBuilder()
-                .add("name", name)
-                .add("email", name + "@example.org")
-                .build()
-                .toString());
+    Reply user = admin.post("users", Bodies.user(name).build().toString());
     assertThat(user.status()).as(user.toString()).isEqualTo(201);
     return user.json().getJsonNumber("mailboxId").longValue();
   }

@@ -10,32 +10,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.lease.control.HeldLeases;
+import org.syncpost.lease.control.LeaseLedger;
+import org.syncpost.lease.control.LeasedRows;
 
 /**
  * One node at a time works on a mailbox: it claims the mailbox's lease by a conditional update,
  * which succeeds for exactly one claimant when the lease is free or expired, and gives it back when
  * done. While a cycle runs, its node renews the lease ({@link #renewHeld}), so a lease can be
  * short: a dead (killed, crashed) node's leases expire within {@code
- * syncpost.incoming.lease-seconds} and another node, or the same one restarted, takes over. Row
- * locks are not used (see docs/adr/0005); native SQL, so that the condition is exactly what runs on
- * every database.
+ * syncpost.incoming.lease-seconds} and another node, or the same one restarted, takes over. The
+ * statements are {@link LeaseLedger}'s, shared with the other leases.
  */
 @ApplicationScoped
 public class MailboxLeases {
 
   public static final String LEASE_SECONDS = "syncpost.incoming.lease-seconds";
 
+  /** The cycle lease of a mailbox (the IDLE lease of push is another, {@link PushRecords}). */
+  public static final LeasedRows CYCLE =
+      new LeasedRows("mailbox", "lease_owner", "lease_until", null);
+
   @PersistenceContext EntityManager em;
+  @Inject LeaseLedger ledger;
 
   @Inject
   @ConfigProperty(name = LEASE_SECONDS, defaultValue = "120")
   int leaseSeconds = 120;
 
   /** The leases this node holds now, by mailbox, with the name each was claimed under. */
-  private final Map<Long, String> held = new ConcurrentHashMap<>();
+  private final HeldLeases held = new HeldLeases(CYCLE);
 
   /** How long a claimed or renewed lease lasts. */
   public Duration duration() {
@@ -43,69 +48,41 @@ public class MailboxLeases {
   }
 
   /** Whether {@code node} now holds the mailbox's lease, until {@code until}. */
-  @Transactional(TxType.REQUIRES_NEW)
   public boolean claim(long mailboxId, String node, Instant now, Instant until) {
-    boolean claimed =
-        em.createNativeQuery(
-                    "update mailbox set lease_owner = ?1, lease_until = ?2 where id = ?3"
-                        + " and (lease_owner is null or lease_until < ?4)")
-                .setParameter(1, node)
-                .setParameter(2, until.atOffset(ZoneOffset.UTC))
-                .setParameter(3, mailboxId)
-                .setParameter(4, now.atOffset(ZoneOffset.UTC))
-                .executeUpdate()
-            == 1;
+    boolean claimed = ledger.claim(CYCLE, mailboxId, node, now, until);
     if (claimed) {
-      held.put(mailboxId, node);
+      held.hold(mailboxId, node);
     }
     return claimed;
   }
 
   /**
-   * Extends every lease this node holds to {@code until}; one it lost meanwhile (expired and taken
-   * by another node) stays lost.
+   * Extends every lease this node holds to {@code until}, in one transaction; one it lost meanwhile
+   * (expired and taken by another node) stays lost.
    */
-  @Transactional(TxType.REQUIRES_NEW)
   public void renewHeld(Instant until) {
-    held.forEach(
-        (mailboxId, node) ->
-            em.createNativeQuery(
-                    "update mailbox set lease_until = ?1 where id = ?2 and lease_owner = ?3")
-                .setParameter(1, until.atOffset(ZoneOffset.UTC))
-                .setParameter(2, mailboxId)
-                .setParameter(3, node)
-                .executeUpdate());
+    held.renew(ledger, until);
   }
 
   /**
    * Gives back every lease held under {@code node}: on start-up, those of this node's previous run,
    * which nothing works on any more.
    */
-  @Transactional(TxType.REQUIRES_NEW)
   public int releaseAllOf(String node) {
-    return em.createNativeQuery(
-            "update mailbox set lease_owner = null, lease_until = null where lease_owner = ?1")
-        .setParameter(1, node)
-        .executeUpdate();
+    return ledger.releaseAllOf(CYCLE, node);
   }
 
   /** Gives the lease back, if {@code node} still holds it. */
-  @Transactional(TxType.REQUIRES_NEW)
   public void release(long mailboxId, String node) {
-    held.remove(mailboxId, node);
-    em.createNativeQuery(
-            "update mailbox set lease_owner = null, lease_until = null where id = ?1"
-                + " and lease_owner = ?2")
-        .setParameter(1, mailboxId)
-        .setParameter(2, node)
-        .executeUpdate();
+    held.letGo(mailboxId, node);
+    ledger.release(CYCLE, mailboxId, node);
   }
 
   /**
    * Mailboxes whose incoming poll is due and whose lease is free, longest waiting first. Approval
    * is checked by the cycle itself, which raises an alert for an unapproved one.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @Transactional(TxType.REQUIRES_NEW) // one SELECT is the whole transaction
   public List<Long> due(Instant now, int limit) {
     List<?> ids =
         em.createNativeQuery(

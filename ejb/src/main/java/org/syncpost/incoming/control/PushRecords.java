@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.syncpost.lease.control.LeaseLedger;
+import org.syncpost.lease.control.LeasedRows;
 import org.syncpost.mailbox.control.Endpoints;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.PushStatus;
@@ -30,8 +32,12 @@ import org.syncpost.settings.entity.OrganisationSettings;
 @Stateless
 public class PushRecords {
 
+  /** The IDLE lease of a mailbox, apart from its cycle lease ({@link MailboxLeases#CYCLE}). */
+  static final LeasedRows IDLE = new LeasedRows("mailbox", "idle_owner", "idle_until", null);
+
   @PersistenceContext EntityManager em;
   @Inject Endpoints endpoints;
+  @Inject LeaseLedger leases;
 
   /**
    * Mailboxes that ask for push and may be listened to by {@code node}: enabled for IMAP incoming
@@ -105,17 +111,9 @@ public class PushRecords {
   }
 
   /** Whether {@code node} holds (or renewed) the mailbox's IDLE lease until {@code until}. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS) // the lease's own transaction
   public boolean hold(long mailboxId, String node, Instant now, Instant until) {
-    return em.createNativeQuery(
-                "update mailbox set idle_owner = ?1, idle_until = ?2 where id = ?3"
-                    + " and (idle_owner is null or idle_owner = ?1 or idle_until < ?4)")
-            .setParameter(1, node)
-            .setParameter(2, until.atOffset(ZoneOffset.UTC))
-            .setParameter(3, mailboxId)
-            .setParameter(4, now.atOffset(ZoneOffset.UTC))
-            .executeUpdate()
-        == 1;
+    return leases.claimOrKeep(IDLE, mailboxId, node, now, until);
   }
 
   /** Gives the IDLE lease back, if {@code node} holds it, and records the push status. */
@@ -148,7 +146,8 @@ public class PushRecords {
   public void forgetUnwanted(List<Long> wanted) {
     List<?> ids =
         em.createNativeQuery(
-                "select id from mailbox where push_status <> 'NOT_REQUESTED' and idle_owner is null")
+                "select id from mailbox where push_status <> 'NOT_REQUESTED' and idle_owner is null"
+                    + " order by id")
             .getResultList();
     for (Object id : ids) {
       long mailboxId = ((Number) id).longValue();

@@ -56,12 +56,18 @@ public class JobLedger {
   public Job finish(long jobId) {
     Job job = job(jobId);
     job.finish(clock.instant());
+    // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
+    // 0012)
+    em.flush();
     return job;
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void stop(long jobId, String reason) {
     job(jobId).stop(reason, clock.instant());
+    // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
+    // 0012)
+    em.flush();
   }
 
   /**
@@ -81,6 +87,9 @@ public class JobLedger {
             .getResultList();
     List<Job> stalled = ids.stream().map(id -> job(((Number) id).longValue())).toList();
     stalled.forEach(job -> job.stop(reason, clock.instant()));
+    // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
+    // 0012)
+    em.flush();
     return stalled;
   }
 

@@ -81,6 +81,9 @@ public class MailboxTestRecords {
             + ", outgoing "
             + report.outgoing()
             + (plan.approved() ? "" : ", not enabled: email address not approved"));
+    // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
+    // 0012)
+    em.flush();
     return mailbox;
   }
 

@@ -1,10 +1,10 @@
 package org.syncpost.monitoring.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,15 +20,18 @@ import org.syncpost.monitoring.entity.Readings;
  * Reads the state of the work from the database in three small aggregate queries (native SQL that
  * runs the same on H2 and PostgreSQL). Callers cache the result: a scrape must not load the
  * database.
+ *
+ * <p>A stateless EJB: its four reads are one transaction, which a CDI {@code @Transactional} method
+ * on a background thread is not (ADR 0012).
  */
-@ApplicationScoped
+@Stateless
 public class OperationalReadings {
 
   private static final String SERVER_SIDE_SYNC = "'SERVER_SIDE_SYNC'";
 
   @PersistenceContext EntityManager em;
 
-  @Transactional(TxType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Readings read(Instant now) {
     List<?> jobs =
         em.createNativeQuery(

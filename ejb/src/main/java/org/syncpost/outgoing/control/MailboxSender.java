@@ -142,7 +142,8 @@ public class MailboxSender {
               if (outcome.kind() == DeliveryOutcome.Kind.SENT) {
                 // counted and logged as the server accepts it; recorded SENT with its batch
                 logOutcome(plan, message, outcome);
-                sent.add(new SentEmail(message.recordId(), clock.instant(), outcome));
+                sent.add(
+                    new SentEmail(message.recordId(), message.attempt(), clock.instant(), outcome));
               } else {
                 record(plan, message, outcome);
               }
@@ -290,7 +291,9 @@ public class MailboxSender {
     Instant now = clock.instant();
     logOutcome(plan, message, outcome);
     switch (outcome.kind()) {
-      case SENT -> recordSent(plan, List.of(new SentEmail(message.recordId(), now, outcome)));
+      case SENT ->
+          recordSent(
+              plan, List.of(new SentEmail(message.recordId(), message.attempt(), now, outcome)));
       case TRANSIENT -> {
         if (plan.mayRetryAfter(message.attempt())) {
           ledger.retryLater(

@@ -48,6 +48,8 @@ import org.syncpost.settings.entity.OrganisationSettings;
 @Stateless
 public class OutgoingLedger {
 
+  private static final System.Logger LOGGER = System.getLogger(OutgoingLedger.class.getName());
+
   @PersistenceContext EntityManager em;
   @Inject Endpoints endpoints;
 
@@ -220,17 +222,45 @@ public class OutgoingLedger {
         .executeUpdate();
   }
 
-  /** Several emails the server accepted, in one transaction. */
+  /**
+   * Several emails the server accepted, in one transaction. A record that is no longer {@code
+   * SENDING} under the attempt this sender claimed (cancelled, deleted, or put back to pending
+   * after its lease ran out and claimed again, perhaps by another node) is left as it is: its state
+   * is someone else's now, and the others of the batch are still recorded.
+   *
+   * @return how many were recorded as sent
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void sent(List<SentEmail> sent) {
+  public int sent(List<SentEmail> sent) {
     Map<Long, EmailRecord> records =
         em.createQuery("select e from EmailRecord e where e.id in :ids", EmailRecord.class)
             .setParameter("ids", sent.stream().map(SentEmail::recordId).toList())
             .getResultStream()
             .collect(Collectors.toMap(EmailRecord::getId, record -> record));
+    int recorded = 0;
     for (SentEmail email : sent) {
-      records.get(email.recordId()).sent(email.at(), email.outcome().refusedRecipients());
+      EmailRecord record = records.get(email.recordId());
+      if (record == null
+          || record.getStatus() != EmailStatus.SENDING
+          || record.getDeliveryAttempts() != email.attempt()) {
+        LOGGER.log(
+            System.Logger.Level.WARNING,
+            "Email record {0} was sent (attempt {1}) but is no longer this sender''s: {2}; left as"
+                + " it is",
+            email.recordId(),
+            email.attempt(),
+            record == null
+                ? "deleted"
+                : record.getStatus() + ", attempt " + record.getDeliveryAttempts());
+        continue;
+      }
+      record.sent(email.at(), email.outcome().refusedRecipients());
+      recorded++;
     }
+    // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
+    // 0012)
+    em.flush();
+    return recorded;
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

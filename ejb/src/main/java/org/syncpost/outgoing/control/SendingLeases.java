@@ -2,17 +2,13 @@ package org.syncpost.outgoing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.lease.control.HeldLeases;
+import org.syncpost.lease.control.LeaseLedger;
+import org.syncpost.lease.control.LeasedRows;
 import org.syncpost.outgoing.entity.OutgoingMessage;
 
 /**
@@ -31,14 +27,19 @@ public class SendingLeases {
 
   public static final String LEASE_SECONDS = "syncpost.outgoing.lease-seconds";
 
-  @PersistenceContext EntityManager em;
+  @Inject LeaseLedger ledger;
 
   @Inject
   @ConfigProperty(name = LEASE_SECONDS, defaultValue = "300")
   long leaseSeconds = 300;
 
+  /** The sending lease of a record: held under the attempt its claim counted, while SENDING. */
+  static final LeasedRows SENDING =
+      new LeasedRows(
+          "email_record", "delivery_attempts", "sending_lease_until", "status = 'SENDING'");
+
   /** The records this node is sending now: record id → the attempt their claim counted. */
-  private final Map<Long, Integer> held = new ConcurrentHashMap<>();
+  private final HeldLeases held = new HeldLeases(SENDING);
 
   /** How long a claimed or renewed lease lasts. */
   public Duration duration() {
@@ -47,36 +48,20 @@ public class SendingLeases {
 
   /** The claimed records are being sent by this node: their leases are renewed from now on. */
   public void hold(Collection<OutgoingMessage> claimed) {
-    claimed.forEach(message -> held.put(message.recordId(), message.attempt()));
+    claimed.forEach(message -> held.hold(message.recordId(), message.attempt()));
   }
 
   /** The records' sending ended (whatever its outcome): their leases are no longer renewed. */
   public void letGo(Collection<OutgoingMessage> claimed) {
-    claimed.forEach(message -> held.remove(message.recordId(), message.attempt()));
+    claimed.forEach(message -> held.letGo(message.recordId(), message.attempt()));
   }
 
   /**
-   * Extends the lease of every record this node is still sending to {@code until}. The row's
-   * version stays: the renewal must not make the batch's own outcome (recorded through the entity)
-   * fail as a concurrent change.
+   * Extends the lease of every record this node is still sending to {@code until}, in one
+   * transaction. A record recorded already (its outcome is committed) or lost to another claim is
+   * no longer renewed.
    */
-  @Transactional(TxType.REQUIRES_NEW)
   public void renewHeld(Instant until) {
-    held.forEach(
-        (recordId, attempt) -> {
-          int renewed =
-              em.createNativeQuery(
-                      "UPDATE email_record SET sending_lease_until = ? WHERE id = ?"
-                          + " AND status = 'SENDING' AND delivery_attempts = ?")
-                  .setParameter(1, until.atOffset(ZoneOffset.UTC))
-                  .setParameter(2, recordId)
-                  .setParameter(3, attempt)
-                  .executeUpdate();
-          if (renewed == 0) {
-            // recorded already (its outcome is committed) or lost to another claim: nothing to
-            // renew
-            held.remove(recordId, attempt);
-          }
-        });
+    held.renew(ledger, until);
   }
 }

@@ -1,14 +1,13 @@
 package org.syncpost.alert.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.container.UniqueNames.unique;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -30,15 +29,13 @@ import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.mailbox.boundary.Mailboxes;
 import org.syncpost.mailbox.entity.DeliveryChange;
-import org.syncpost.mailserver.entity.AuthProtocol;
-import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.profile.boundary.Profiles;
-import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.EmailSettingsBuilder;
 
 /**
  * Alerts raised as background work raises them: straight on the facade, without a caller. Reading
@@ -58,10 +55,6 @@ class AlertsIT {
   @Inject Profiles profiles;
   @Inject Mailboxes mailboxes;
   @Inject Settings settings;
-
-  private static String unique(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
 
   private User newUser() throws Exception {
     String name = unique("olga");
@@ -93,17 +86,7 @@ class AlertsIT {
   }
 
   private static ProfileSettings watchedProfile(String name, long ownerId) {
-    return ProfileSettingsBuilder.onlyRequired()
-        .name(name)
-        .incomingServer("imap.example.org")
-        .outgoingServer("smtp.example.org")
-        .incomingCredentialSource(CredentialSource.USER_OR_QUEUE)
-        .incomingAuthProtocol(AuthProtocol.AUTO_DETECT)
-        .processEmailFrom(Instant.parse("2026-01-01T00:00:00Z"))
-        .revocationCheck(RevocationCheck.ON)
-        .alertOwnerOnFailures(true)
-        .ownerId(ownerId)
-        .build();
+    return ProfileSettingsBuilder.entered(name).alertOwnerOnFailures(true).ownerId(ownerId).build();
   }
 
   private static AlertNotice timeout(long mailboxId) {
@@ -264,24 +247,8 @@ class AlertsIT {
   }
 
   private static EmailSettings withoutWarnings(EmailSettings s) {
-    return new EmailSettings(
-        s.defaultProfileId(),
-        s.incomingDeliveryMethod(),
-        s.outgoingDeliveryMethod(),
-        s.appointmentsDeliveryMethod(),
-        s.requireApprovalForUserEmail(),
-        s.requireApprovalForQueueEmail(),
-        s.allowCredentialsEntryOverHttp(),
-        s.allowNonSslEmail(),
-        s.correlationEnabled(),
-        s.trackingTokenPrefix(),
-        s.maxAttachmentSizeKb(),
-        s.maxIncomingMessageSizeMb(),
-        s.transientRetryCount(),
-        s.transientRetryIntervalMinutes(),
-        s.disabledRetestMinutes(),
-        s.raiseInformationAlerts(),
-        false,
-        s.raiseErrorAlerts());
+    return EmailSettingsBuilder.from(s)
+        .raiseAlerts(s.raiseInformationAlerts(), false, s.raiseErrorAlerts())
+        .build();
   }
 }

@@ -4,36 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.syncpost.settings.entity.DeliveryMethod;
-import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.EmailSettingsBuilder;
 import org.syncpost.settings.entity.OrganisationSettings;
 
 class AlertLevelTest {
 
   private static OrganisationSettings raising(
       boolean information, boolean warnings, boolean errors) {
-    OrganisationSettings organisation = new OrganisationSettings();
-    organisation.change(
-        new EmailSettings(
-            null,
-            DeliveryMethod.SERVER_SIDE_SYNC,
-            DeliveryMethod.SERVER_SIDE_SYNC,
-            DeliveryMethod.NONE,
-            true,
-            true,
-            false,
-            false,
-            true,
-            "SP",
-            5_120,
-            150,
-            10,
-            5,
-            30,
-            information,
-            warnings,
-            errors));
-    return organisation;
+    return EmailSettingsBuilder.defaults()
+        .raiseAlerts(information, warnings, errors)
+        .organisation();
   }
 
   private static String raised(OrganisationSettings organisation) {

@@ -1,13 +1,13 @@
 package org.syncpost.directory.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.container.UniqueNames.unique;
 
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -48,10 +48,6 @@ class DirectoryIT {
   @Inject Mailboxes mailboxes;
   @Inject AuditTrail audit;
   @Inject Profiles profiles;
-
-  private static String unique(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
 
   @Test
   void aNewUserGetsExactlyOneMailboxWithTheirAddress() throws Exception {

@@ -13,8 +13,7 @@ import org.syncpost.access.entity.Role;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.mailbox.entity.Mailbox;
-import org.syncpost.settings.entity.DeliveryMethod;
-import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.EmailSettingsBuilder;
 import org.syncpost.settings.entity.OrganisationSettings;
 
 class EmailRecordTest {
@@ -28,28 +27,7 @@ class EmailRecordTest {
   }
 
   private static OrganisationSettings organisation() {
-    OrganisationSettings settings = new OrganisationSettings();
-    settings.change(
-        new EmailSettings(
-            null,
-            DeliveryMethod.SERVER_SIDE_SYNC,
-            DeliveryMethod.SERVER_SIDE_SYNC,
-            DeliveryMethod.NONE,
-            false,
-            false,
-            false,
-            false,
-            true,
-            "SP",
-            5_120,
-            150,
-            10,
-            5,
-            30,
-            false,
-            true,
-            true));
-    return settings;
+    return EmailSettingsBuilder.defaults().requireApproval(false, false).organisation();
   }
 
   private EmailRecord pending() {

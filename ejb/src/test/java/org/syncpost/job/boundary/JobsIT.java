@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +21,7 @@ import org.syncpost.job.entity.Job;
 import org.syncpost.job.entity.JobKind;
 import org.syncpost.job.entity.JobStatus;
 import org.syncpost.job.entity.JobWork;
+import org.syncpost.testing.Eventually;
 
 @ExtendWith(ArquillianExtension.class)
 class JobsIT {
@@ -61,16 +61,15 @@ class JobsIT {
 
   /** Reads the job until it has finished; every reading on the way goes into {@code seen}. */
   private Job awaitFinished(long jobId, List<String> seen) throws Exception {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (Instant.now().isBefore(deadline)) {
-      Job job = admin.call(() -> jobs.find(jobId));
-      seen.add(job.getStatus() + " " + job.getDone() + "/" + job.getTotal());
-      if (job.getStatus().isFinished()) {
-        return job;
-      }
-      pause(50);
-    }
-    throw new AssertionError("job " + jobId + " did not finish within " + PATIENCE + ": " + seen);
+    return Eventually.within(
+        PATIENCE,
+        "job " + jobId + " to finish",
+        () -> {
+          Job job = admin.call(() -> jobs.find(jobId));
+          seen.add(job.getStatus() + " " + job.getDone() + "/" + job.getTotal());
+          return job;
+        },
+        job -> job.getStatus().isFinished());
   }
 
   @Test

@@ -2,16 +2,15 @@ package org.syncpost.mailbox.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.syncpost.container.UniqueNames.unique;
 
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,10 +29,7 @@ import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxFilter;
 import org.syncpost.mailbox.entity.MailboxSort;
-import org.syncpost.mailserver.entity.AuthProtocol;
-import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.profile.boundary.Profiles;
-import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ProfileInUse;
 import org.syncpost.profile.entity.ProfileSettings;
@@ -63,20 +59,8 @@ class MailboxesIT {
   @Inject Users users;
   @Inject Settings settings;
 
-  private static String unique(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
   private static ProfileSettings imap(String name) {
-    return ProfileSettingsBuilder.onlyRequired()
-        .name(name)
-        .incomingServer("imap.example.org")
-        .outgoingServer("smtp.example.org")
-        .incomingCredentialSource(CredentialSource.USER_OR_QUEUE)
-        .incomingAuthProtocol(AuthProtocol.AUTO_DETECT)
-        .processEmailFrom(Instant.parse("2026-01-01T00:00:00Z"))
-        .revocationCheck(RevocationCheck.ON)
-        .build();
+    return ProfileSettingsBuilder.entered(name).build();
   }
 
   private long newUserMailbox() throws Exception {

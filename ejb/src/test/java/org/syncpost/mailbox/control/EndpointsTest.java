@@ -28,8 +28,7 @@ import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
-import org.syncpost.settings.entity.DeliveryMethod;
-import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.EmailSettingsBuilder;
 import org.syncpost.settings.entity.OrganisationSettings;
 
 class EndpointsTest {
@@ -40,28 +39,10 @@ class EndpointsTest {
   private final Endpoints endpoints = new Endpoints();
 
   private static OrganisationSettings organisation(boolean allowNonSslEmail) {
-    OrganisationSettings settings = new OrganisationSettings();
-    settings.change(
-        new EmailSettings(
-            null,
-            DeliveryMethod.SERVER_SIDE_SYNC,
-            DeliveryMethod.SERVER_SIDE_SYNC,
-            DeliveryMethod.NONE,
-            false,
-            false,
-            false,
-            allowNonSslEmail,
-            true,
-            "SP",
-            5_120,
-            150,
-            10,
-            5,
-            30,
-            true,
-            true,
-            true));
-    return settings;
+    return EmailSettingsBuilder.defaults()
+        .requireApproval(false, false)
+        .allowNonSslEmail(allowNonSslEmail)
+        .organisation();
   }
 
   private static EmailServerProfile profile(ProfileSettingsBuilder settings) {

@@ -16,7 +16,7 @@ import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.entity.DeliveryMethod;
-import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.EmailSettingsBuilder;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.entity.Violation;
 
@@ -31,28 +31,10 @@ class MailboxTest {
           new QueueDetails("Support", "support@example.com", null, IncomingFilter.ALL_EMAIL), bob);
 
   private static OrganisationSettings organisation(boolean approveUsers, boolean approveQueues) {
-    OrganisationSettings settings = new OrganisationSettings();
-    settings.change(
-        new EmailSettings(
-            null,
-            DeliveryMethod.SERVER_SIDE_SYNC,
-            DeliveryMethod.NONE,
-            DeliveryMethod.NONE,
-            approveUsers,
-            approveQueues,
-            false,
-            false,
-            true,
-            "SP",
-            10_240,
-            25,
-            3,
-            5,
-            30,
-            false,
-            true,
-            true));
-    return settings;
+    return EmailSettingsBuilder.defaults()
+        .outgoingDeliveryMethod(DeliveryMethod.NONE)
+        .requireApproval(approveUsers, approveQueues)
+        .organisation();
   }
 
   private static OrganisationSettings noApproval() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.testing.Eventually;
 
 // permits held by try-with-resources without being named in the block are the point here
 @SuppressWarnings("try")
@@ -106,9 +107,10 @@ class ConnectionLimiterTest {
     Thread waiter =
         new Thread(() -> waiting.complete(limiter.acquire("profile-3-incoming", 1, LONG_ENOUGH)));
     waiter.start();
-    while (waiter.getState() != Thread.State.TIMED_WAITING) {
-      Thread.onSpinWait();
-    }
+    Eventually.within(
+        Duration.ofSeconds(5),
+        "the second caller to wait for a slot",
+        () -> waiter.getState() == Thread.State.TIMED_WAITING);
 
     try (Permit raised = limiter.acquire("profile-3-incoming", 3, LONG_ENOUGH);
         Permit admitted = waiting.get(5, TimeUnit.SECONDS)) {

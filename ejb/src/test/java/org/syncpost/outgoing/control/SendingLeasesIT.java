@@ -3,9 +3,13 @@ package org.syncpost.outgoing.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -14,12 +18,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.Deployments;
 import org.syncpost.container.EmailFixtures;
+import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.email.entity.EmailStatus;
+import org.syncpost.outgoing.entity.DeliveryOutcome;
 import org.syncpost.outgoing.entity.OutgoingMessage;
+import org.syncpost.outgoing.entity.SentEmail;
+import org.syncpost.testing.Eventually;
 
 /**
  * Several nodes share the outgoing records: a batch this node is still sending when its lease would
  * have run out is not taken by a second sender (the node's outgoing tick renews it), while the
- * batch of a node that claimed and died is taken over once its lease ran out.
+ * batch of a node that claimed and died is taken over once its lease ran out; a batch recorded sent
+ * leaves a record claimed again meanwhile to its new sender.
  */
 @ExtendWith(ArquillianExtension.class)
 class SendingLeasesIT {
@@ -38,6 +48,7 @@ class SendingLeasesIT {
   @Inject EmailFixtures emails;
   @Inject OutgoingLedger ledger;
   @Inject SendingLeases leases;
+  @Inject Clock clock;
 
   @Test
   void aBatchSentLongerThanItsLeaseIsNotClaimedByASecondSenderWhileADeadNodesBatchIs()
@@ -77,21 +88,96 @@ class SendingLeasesIT {
     }
   }
 
+  @Test
+  void aSentBatchRecordsItsRecordsButLeavesOneClaimedAgainOrReturnedMeanwhile() {
+    long mailboxId = admin.newMailbox("sent-meanwhile");
+    long kept = emails.pendingOutgoing(mailboxId, "kept");
+    long claimedAgain = emails.pendingOutgoing(mailboxId, "claimed again");
+    long returned = emails.pendingOutgoing(mailboxId, "returned");
+    Instant now = clock.instant();
+    List<OutgoingMessage> batch = ledger.claim(mailboxId, now, now.plusSeconds(300), BATCH);
+    // meanwhile its lease ran out and another sender took it: attempt 2
+    ledger.retryLater(claimedAgain, "lease ran out", now.minusSeconds(1));
+    List<OutgoingMessage> takenOver = ledger.claim(mailboxId, now, now.plusSeconds(300), BATCH);
+    ledger.returnUnsent(returned, "taken back");
+
+    int recorded =
+        ledger.sent(
+            batch.stream()
+                .map(m -> new SentEmail(m.recordId(), m.attempt(), now, DeliveryOutcome.sent(null)))
+                .toList());
+
+    assertThat(batch).hasSize(BATCH);
+    assertThat(takenOver).extracting(OutgoingMessage::recordId).containsExactly(claimedAgain);
+    assertThat(recorded).isOne();
+    assertThat(List.of(kept, claimedAgain, returned))
+        .map(id -> emails.record(id))
+        .extracting(r -> r.getStatus() + " " + r.getDeliveryAttempts())
+        .containsExactly("SENT 1", "SENDING 2", "PENDING_SEND 0");
+  }
+
+  /**
+   * The claim's conditional UPDATE repeats {@link EmailRecord#startSending}'s rule: for a record in
+   * every status, it takes exactly those the entity lets start sending, and leaves them as the
+   * entity would.
+   */
+  @Test
+  void aClaimTakesExactlyTheRecordsThatMayStartSendingAndChangesThemAsStartSendingDoes() {
+    long mailboxId = admin.newMailbox("claim-rule");
+    Map<Long, EmailRecord> before = new LinkedHashMap<>();
+    for (EmailStatus status : EmailStatus.values()) {
+      long id = emails.outgoingIn(mailboxId, "in " + status, status);
+      before.put(id, emails.record(id));
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant leaseUntil = now.plusSeconds(300);
+
+    List<Long> claimed =
+        ledger.claim(mailboxId, now, leaseUntil, before.size()).stream()
+            .map(OutgoingMessage::recordId)
+            .toList();
+
+    before.forEach(
+        (id, expected) -> {
+          boolean mayStart = startsSending(expected, now, leaseUntil);
+          EmailRecord after = emails.record(id);
+          assertThat(claimed.contains(id))
+              .as("claimed in %s", expected.getStatus())
+              .isEqualTo(mayStart);
+          assertThat(stateOf(after)).as("record %s", id).isEqualTo(stateOf(expected));
+        });
+  }
+
+  private static boolean startsSending(EmailRecord record, Instant at, Instant leaseUntil) {
+    try {
+      record.startSending(at, leaseUntil);
+      return true;
+    } catch (RuntimeException refused) {
+      return false;
+    }
+  }
+
+  private static String stateOf(EmailRecord record) {
+    return record.getStatus()
+        + " attempts="
+        + record.getDeliveryAttempts()
+        + " lease="
+        + record.getSendingLeaseUntil();
+  }
+
   /**
    * What a second node's outgoing ticks do, until they get some of the mailbox's records or {@code
    * patience} passed: put records whose lease ran out back to pending, then claim.
    */
   private List<OutgoingMessage> secondSenderClaims(long mailboxId, Duration patience)
       throws InterruptedException {
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (true) {
-      Instant now = Instant.now();
-      ledger.releaseExpiredLeases(now);
-      List<OutgoingMessage> claimed = ledger.claim(mailboxId, now, now.plusSeconds(300), BATCH);
-      if (!claimed.isEmpty() || System.nanoTime() >= deadline) {
-        return claimed;
-      }
-      Thread.sleep(500);
-    }
+    return Eventually.lastWithin(
+        patience,
+        () -> {
+          Instant now = Instant.now();
+          ledger.releaseExpiredLeases(now);
+          return ledger.claim(mailboxId, now, now.plusSeconds(300), BATCH);
+        },
+        claimed -> !claimed.isEmpty());
   }
 }

@@ -72,6 +72,21 @@ public final class ProfileSettingsBuilder {
     return b;
   }
 
+  /**
+   * An IMAP profile named {@code name} as the container tests store it: only the required fields
+   * and the choices the facade does not default, servers under example.org.
+   */
+  public static ProfileSettingsBuilder entered(String name) {
+    return onlyRequired()
+        .name(name)
+        .incomingServer("imap.example.org")
+        .outgoingServer("smtp.example.org")
+        .incomingCredentialSource(CredentialSource.USER_OR_QUEUE)
+        .incomingAuthProtocol(AuthProtocol.AUTO_DETECT)
+        .processEmailFrom(Instant.parse("2026-01-01T00:00:00Z"))
+        .revocationCheck(RevocationCheck.ON);
+  }
+
   public ProfileSettingsBuilder name(String value) {
     name = value;
     return this;

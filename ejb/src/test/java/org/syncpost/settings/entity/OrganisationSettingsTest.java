@@ -10,25 +10,17 @@ class OrganisationSettingsTest {
 
   private static EmailSettings emailSettings(
       DeliveryMethod appointments, boolean approveUsers, boolean approveQueues) {
-    return new EmailSettings(
-        null,
-        DeliveryMethod.SERVER_SIDE_SYNC,
-        DeliveryMethod.NONE,
-        appointments,
-        approveUsers,
-        approveQueues,
-        true,
-        false,
-        true,
-        "CRM-",
-        5_120,
-        50,
-        4,
-        15,
-        30,
-        true,
-        false,
-        true);
+    // not the defaults, so that reading back the defaults cannot pass for reading back these
+    return EmailSettingsBuilder.defaults()
+        .outgoingDeliveryMethod(DeliveryMethod.NONE)
+        .appointmentsDeliveryMethod(appointments)
+        .requireApproval(approveUsers, approveQueues)
+        .allowCredentialsEntryOverHttp(true)
+        .trackingTokenPrefix("CRM-")
+        .maxIncomingMessageSizeMb(50)
+        .retries(4, 15)
+        .raiseAlerts(true, false, true)
+        .build();
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.syncpost.testing.Eventually;
 
 /**
  * A TCP forwarder on 127.0.0.1 in front of a test server, counting the client connections that the
@@ -133,16 +134,7 @@ public final class ConnectionCountingProxy implements AutoCloseable {
    * @return the number open when the wait ended
    */
   public int awaitOpenConnectionsAtMost(int count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (open.get() > count && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return open.get();
+    return Eventually.lastWithin(timeout, open::get, now -> now <= count);
   }
 
   private void acceptConnections() {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.syncpost.testing.Eventually;
 
 /**
  * A private Dovecot ({@code dovecot -F -c <generated dovecot.conf>}) for one test class: IMAP
@@ -289,18 +290,8 @@ public final class Dovecot implements AutoCloseable {
    * @return the count when it matched or the wait ended, for an assertion with a clear message
    */
   public int awaitMessageCount(String user, String folder, int expected, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    int count = messageCount(user, folder);
-    while (count != expected && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      count = messageCount(user, folder);
-    }
-    return count;
+    return Eventually.lastWithin(
+        timeout, () -> messageCount(user, folder), count -> count == expected);
   }
 
   /** The Message-IDs of the messages in {@code folder}, one per message, in mailbox order. */
@@ -339,23 +330,13 @@ public final class Dovecot implements AutoCloseable {
 
   /** Dovecot notices a changed passwd-file within a second (it checks at most once a second). */
   private void awaitPasswordAccepted(MailUser user) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (true) {
-      try {
-        runDoveadm(null, "auth", "test", "-x", "service=imap", user.name(), user.password());
-        return;
-      } catch (IllegalStateException notYet) {
-        if (System.nanoTime() > deadline) {
-          throw notYet;
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while changing a password", e);
-      }
-    }
+    Eventually.within(
+        Duration.ofSeconds(5),
+        "Dovecot to accept the new password of " + user.name(),
+        () -> {
+          runDoveadm(null, "auth", "test", "-x", "service=imap", user.name(), user.password());
+          return true;
+        });
   }
 
   private static void replace(Path file, String content) {

@@ -27,6 +27,7 @@ import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.mailserver.entity.TrustSettings;
+import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.ConnectionCountingProxy;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
@@ -203,15 +204,9 @@ class MailboxListeningIT {
     assertThat(told.poll(10, TimeUnit.SECONDS)).startsWith("FAILED: ").contains("BYE");
   }
 
-  private static boolean awaitTrue(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(100);
-    }
-    return true;
+  private static boolean awaitTrue(BooleanSupplier condition) {
+    return Eventually.lastWithin(
+        Duration.ofSeconds(20), condition::getAsBoolean, Boolean.TRUE::equals);
   }
 
   @Test
