@@ -201,15 +201,15 @@ public class MailServerMailboxes {
             null,
             null));
     Mailbox tested = tests.testAndEnable(mailboxId, false);
-    if (!tested.isEnabledForIncoming()
-        || (outgoing == DeliveryMethod.SERVER_SIDE_SYNC && !tested.isEnabledForOutgoing())) {
+    if (!tested.getIncoming().isEnabled()
+        || (outgoing == DeliveryMethod.SERVER_SIDE_SYNC && !tested.getOutgoing().isEnabled())) {
       throw new IllegalStateException(
           "mailbox "
               + mailboxId
               + " failed its test: incoming "
-              + tested.getIncomingStatus()
+              + tested.getIncoming().getStatus()
               + ", outgoing "
-              + tested.getOutgoingStatus());
+              + tested.getOutgoing().getStatus());
     }
     return mailboxId;
   }

@@ -79,6 +79,57 @@ class ApprovalApiIT {
   }
 
   @Test
+  void anApproverCannotChangeTheCredentialsOfAMailboxThatIsNotTheirs() {
+    String approverName = createUser("approver");
+    String name = unique("owned");
+    long mailbox =
+        mailboxOf(
+            admin.post(
+                "users",
+                "{\"name\": \"%s\", \"email\": \"%s@example.org\"}".formatted(name, name)));
+
+    Reply refused =
+        server
+            .https(approverName, "approver-password")
+            .patch(
+                "mailboxes/" + mailbox,
+                "{\"username\": \"taken-over\", \"password\": \"chosen-by-the-approver\","
+                    + " \"allowCredentialUse\": true}");
+
+    JsonObject after = admin.get("mailboxes/" + mailbox).json();
+    assertThat(refused.status() + " " + after.get("username") + " " + after.get("passwordSet"))
+        .isEqualTo("403 null false");
+  }
+
+  @Test
+  void anApproverDoesNotReadTheEmailOfMailboxesThatAreNotTheirs() {
+    String approverName = createUser("approver");
+    String name = unique("private");
+    long mailbox =
+        mailboxOf(
+            admin.post(
+                "users",
+                "{\"name\": \"%s\", \"email\": \"%s@example.org\"}".formatted(name, name)));
+    long email =
+        admin
+            .post(
+                "emails",
+                "{\"senderMailboxId\": %d, \"to\": [\"someone@example.org\"],".formatted(mailbox)
+                    + " \"subject\": \"Salary review\", \"textBody\": \"private\", \"draft\": true}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    Api approver = server.https(approverName, "approver-password");
+
+    Reply one = approver.get("emails/" + email);
+    Reply list = approver.get("emails?mailboxId=" + mailbox);
+
+    assertThat(one.status() + " " + list.status() + " " + list.body())
+        .doesNotContain("Salary review")
+        .startsWith("403 200");
+  }
+
+  @Test
   void rejectingDisablesTheMailbox() {
     String name = unique("rejected");
     long mailbox =

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.syncpost.system.Bodies.imapProfile;
 import static org.syncpost.system.Bodies.unique;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.syncpost.system.Api.Reply;
 
 @ExtendWith(SharedSyncPost.class)
@@ -119,6 +122,45 @@ class DirectoryApiIT {
     assertThat(approver.patch("profiles/" + profileId, "{\"description\": \"mine now\"}").status())
         .isEqualTo(403);
     assertThat(approver.get("profiles/" + profileId).status()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"12345678", "password", "        ", "passwordpassword", "123456789012"})
+  void aCommonOrShortPasswordIsRefusedSayingWhatToChooseInstead(String weak) {
+    String name = unique("weak");
+
+    Reply refused =
+        admin.post(
+            "users",
+            Json.createObjectBuilder()
+                .add("name", name)
+                .add("email", name + "@example.org")
+                .add("roles", Json.createArrayBuilder().add("mailbox-owner"))
+                .add("password", weak)
+                .build()
+                .toString());
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("message"))
+        .containsAnyOf("at least 12 characters", "too easy to guess");
+    assertThat(admin.get("users?limit=1000").body()).doesNotContain(name);
+  }
+
+  @Test
+  void eightNulCharactersAreNotAPassword() {
+    String name = unique("nul");
+
+    Reply refused =
+        admin.post(
+            "users",
+            Json.createObjectBuilder()
+                .add("name", name)
+                .add("email", name + "@example.org")
+                .add("password", "\0".repeat(12))
+                .build()
+                .toString());
+
+    assertThat(refused.status() + " " + refused.body()).startsWith("400").contains("control");
   }
 
   @Test

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class SyncPostServer implements AutoCloseable {
 
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
-  private static final Duration BOOT_LIMIT = Duration.ofMinutes(4);
+  private static final Duration BOOT_LIMIT = Duration.ofMinutes(6);
 
   private final Path dataDir;
   private final Map<String, String> environment;

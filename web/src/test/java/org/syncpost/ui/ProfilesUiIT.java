@@ -162,15 +162,14 @@ class ProfilesUiIT {
   }
 
   @Test
-  void overPlainHttpThePasswordFieldIsDisabledWithTheReason() {
+  void overPlainHttpTheAdminUiMovesToHttpsAndThePasswordFieldWorksThere() {
     browser = new Browser(server.httpBase());
     browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
     browser.open("admin/profile/profile.xhtml");
     browser.selectOne("profile:incomingCredentialSource", "PROFILE");
-    browser.awaitEnabled(By.id("profile:username"), false);
-    assertThat(browser.find(By.id("profile:password")).isEnabled()).isFalse();
-    assertThat(browser.find(By.id("profile:httpNote")).getText()).contains("only over HTTPS");
-    browser.screenshot("profile-over-http");
+    browser.awaitEnabled(By.id("profile:username"), true);
+    assertThat(browser.driver().getCurrentUrl()).startsWith(server.httpsBase().toString());
+    assertThat(browser.find(By.id("profile:password")).isEnabled()).isTrue();
   }
 
   @Test

@@ -17,8 +17,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syncpost.access.control.PasswordPolicy;
 import org.syncpost.access.entity.Role;
 import org.syncpost.directory.control.PasswordHashing;
 import org.syncpost.directory.entity.User;
@@ -40,6 +42,7 @@ public class FirstAdministrator {
 
   @PersistenceContext EntityManager em;
   @Inject PasswordHashing hashing;
+  @Inject PasswordPolicy passwordPolicy;
   @Inject Event<UserCreated> created;
 
   @Inject
@@ -61,6 +64,16 @@ public class FirstAdministrator {
     }
     String password =
         configuredPassword.filter(p -> !p.isBlank()).orElseGet(this::generatedPassword);
+    passwordPolicy
+        .refusal(password, List.of(NAME, email))
+        .ifPresent(
+            refused -> {
+              // refusing to start is the only answer that leaves no weak administrator behind
+              throw new IllegalStateException(
+                  "SYNCPOST_ADMIN_PASSWORD "
+                      + refused
+                      + ". Set a stronger one, or unset it to have a password generated.");
+            });
     User admin = new User(new UserDetails(NAME, email, EnumSet.of(Role.ADMINISTRATOR)));
     admin.changePasswordHash(hashing.hash(password));
     em.persist(admin);

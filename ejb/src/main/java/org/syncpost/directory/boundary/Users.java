@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.syncpost.access.control.PasswordPolicy;
 import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
@@ -37,12 +38,12 @@ import org.syncpost.validation.entity.Violation;
 public class Users {
 
   static final String AUDIT_TYPE = "user";
-  static final int MIN_PASSWORD_LENGTH = 8;
 
   @PersistenceContext EntityManager em;
   @Inject Rules rules;
   @Inject Auditor auditor;
   @Inject PasswordHashing hashing;
+  @Inject PasswordPolicy passwordPolicy;
   @Inject Event<AddressCheck> addressChecks;
   @Inject Event<MailboxLookup> lookups;
   @Inject Event<UserCreated> created;
@@ -114,7 +115,7 @@ public class Users {
     List<Violation> found = new ArrayList<>();
     checkName(found, details.name(), null);
     found.addAll(addressTaken(AddressCheck.forUser(details.email(), null)));
-    checkPassword(found, password);
+    checkPassword(found, password, details);
     rules.enforce(details, found);
     User user = new User(details);
     if (password != null) {
@@ -136,7 +137,7 @@ public class Users {
     List<Violation> found = new ArrayList<>();
     checkName(found, details.name(), user);
     found.addAll(addressTaken(AddressCheck.forUser(details.email(), user)));
-    checkPassword(found, newPassword);
+    checkPassword(found, newPassword, details);
     if (isCallersOwn(user)
         && user.has(Role.ADMINISTRATOR)
         && !details.roles().contains(Role.ADMINISTRATOR)) {
@@ -214,10 +215,11 @@ public class Users {
                         "name", "another user already signs in as '" + name.strip() + "'")));
   }
 
-  private static void checkPassword(List<Violation> found, String password) {
-    if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
-      found.add(
-          new Violation("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+  private void checkPassword(List<Violation> found, String password, UserDetails details) {
+    if (password != null) {
+      passwordPolicy
+          .refusal(password, java.util.Arrays.asList(details.name(), details.email()))
+          .ifPresent(refused -> found.add(new Violation("password", refused)));
     }
   }
 

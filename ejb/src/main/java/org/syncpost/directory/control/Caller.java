@@ -36,11 +36,31 @@ public class Caller {
         .findFirst();
   }
 
-  /** The caller's user id when they see only their own things; empty when they may see all. */
+  /**
+   * The caller's user id when they see only their own mailboxes; empty when they may see all
+   * (administrators, and approvers, who decide on every mailbox's address).
+   */
   public Optional<Long> restrictedToOwnerId() {
     if (isAdministrator() || is(Role.APPROVER)) {
       return Optional.empty();
     }
     return Optional.of(user().map(User::getId).orElse(-1L));
+  }
+
+  /**
+   * The caller's user id when they may read only the email of their own mailboxes; empty for
+   * administrators only. Approvers decide whether an address may process email; they need the
+   * mailbox, not its contents (docs/access.md).
+   */
+  public Optional<Long> readsEmailOnlyOfOwnerId() {
+    if (isAdministrator()) {
+      return Optional.empty();
+    }
+    return Optional.of(user().map(User::getId).orElse(-1L));
+  }
+
+  /** Whether the caller is the owner of something owned by {@code owner} ({@code null}: nobody). */
+  public boolean owns(User owner) {
+    return owner != null && user().map(u -> u.getId().equals(owner.getId())).orElse(false);
   }
 }

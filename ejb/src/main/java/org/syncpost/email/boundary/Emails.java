@@ -29,8 +29,9 @@ import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.NotFound;
 
 /**
- * Reading email records: by mailbox, direction, status, date and conversation. Mailbox owners see
- * only the emails of their own mailboxes (sent from or received by them).
+ * Reading email records: by mailbox, direction, status, date and conversation. Administrators read
+ * all; everyone else (mailbox owners, and approvers too) only the emails of their own mailboxes
+ * (sent from or received by them).
  */
 @Stateless
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME, Role.MAILBOX_OWNER_NAME})
@@ -61,7 +62,7 @@ public class Emails {
     if (email == null) {
       throw new NotFound("email", id);
     }
-    Optional<Long> ownerId = caller.restrictedToOwnerId();
+    Optional<Long> ownerId = caller.readsEmailOnlyOfOwnerId();
     if (ownerId.isPresent() && !isOwnedBy(email, ownerId.get())) {
       throw new AccessDenied(
           "Email "
@@ -108,7 +109,7 @@ public class Emails {
     if (direction == Direction.OUTGOING) {
       sql.append(" AND e.status = 'SENT'");
     }
-    Optional<Long> ownerId = caller.restrictedToOwnerId();
+    Optional<Long> ownerId = caller.readsEmailOnlyOfOwnerId();
     if (ownerId.isPresent()) {
       sql.append(
           " AND (e.sender_mailbox_id IN (SELECT m.id FROM mailbox m WHERE m.owner_id = ?4)"
@@ -175,7 +176,7 @@ public class Emails {
       parameters.put("mailboxId", filter.mailboxId());
     }
     caller
-        .restrictedToOwnerId()
+        .readsEmailOnlyOfOwnerId()
         .ifPresent(
             ownerId -> {
               where.append(

@@ -13,28 +13,16 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
-import org.syncpost.email.control.MessageParser;
-import org.syncpost.email.entity.UnparseableMessage;
 import org.syncpost.incoming.entity.ServerMessageKey;
 import org.syncpost.mailserver.control.FailureTranslator;
 import org.syncpost.mailserver.entity.Endpoint;
@@ -57,14 +45,8 @@ public class FolderSynchronizer {
   static final int BATCH_MESSAGES = 100;
   static final long BATCH_BYTES = 20L * 1024 * 1024;
 
-  /**
-   * Larger messages are not fetched into memory: they stream from the server into a temporary file
-   * (partial fetches), are parsed from there, and their large attachments stream from there into
-   * the database, so a message of 100 MB is ingested within a small heap.
-   */
-  static final long IN_MEMORY_MESSAGE_BYTES = 16L * 1024 * 1024;
-
-  @Inject MessageParser parser;
+  @Inject MessageFetcher fetcher;
+  @Inject BatchWriter writer;
   @Inject IncomingLedger ledger;
   @Inject FailureTranslator translator;
   @Inject ProcessedMailActions actions;
@@ -117,8 +99,6 @@ public class FolderSynchronizer {
       throw translator.translate(e, endpoint);
     }
   }
-
-  private record Candidate(Message message, long uid, Instant received, long size) {}
 
   private FolderResult take(
       IMAPFolder folder,
@@ -316,7 +296,7 @@ public class FolderSynchronizer {
     List<Message> wanted = new ArrayList<>();
     for (Candidate candidate : batch) {
       if (candidate.size() <= rules.maxMessageBytes()
-          && candidate.size() <= IN_MEMORY_MESSAGE_BYTES) {
+          && candidate.size() <= MessageFetcher.IN_MEMORY_MESSAGE_BYTES) {
         wanted.add(candidate.message());
       }
     }
@@ -327,7 +307,7 @@ public class FolderSynchronizer {
     for (Candidate candidate : batch) {
       try {
         fetched.add(
-            fetch(
+            fetcher.fetch(
                 candidate,
                 new ServerMessageKey(mailboxId, folderName, scope.uidValidity(), candidate.uid()),
                 rules));
@@ -351,7 +331,7 @@ public class FolderSynchronizer {
     BatchResult result;
     try {
       result =
-          store(
+          writer.store(
               scope.mailboxId(),
               scope.folderName(),
               scope.uidValidity(),
@@ -364,142 +344,5 @@ public class FolderSynchronizer {
     actions.applyPending(
         scope.folder(), scope.endpoint(), scope.mailboxId(), scope.folderName(), scope.rules());
     return result;
-  }
-
-  private BatchResult store(
-      long mailboxId,
-      String folderName,
-      long uidValidity,
-      long upTo,
-      List<Fetched> fetched,
-      IngestRules rules) {
-    try {
-      return ledger.take(mailboxId, folderName, uidValidity, upTo, fetched, rules);
-    } catch (RuntimeException batchFailed) {
-      LOGGER.log(
-          System.Logger.Level.WARNING,
-          "Mailbox {0} folder {1}: a batch up to UID {2} could not be stored ({3}); storing its"
-              + " messages one by one",
-          mailboxId,
-          folderName,
-          upTo,
-          batchFailed.getClass().getName());
-      return oneByOne(mailboxId, folderName, uidValidity, upTo, fetched, rules);
-    }
-  }
-
-  private BatchResult oneByOne(
-      long mailboxId,
-      String folderName,
-      long uidValidity,
-      long upTo,
-      List<Fetched> fetched,
-      IngestRules rules) {
-    BatchResult taken = BatchResult.NONE;
-    for (Fetched message : fetched) {
-      try {
-        taken =
-            taken.plus(
-                ledger.take(
-                    mailboxId,
-                    folderName,
-                    uidValidity,
-                    message.key().uid(),
-                    List.of(message),
-                    rules));
-      } catch (RuntimeException failed) {
-        taken =
-            taken.plus(
-                ledger.quarantineAlone(
-                    message,
-                    "the message could not be stored: " + MailServerFailure.detailOf(failed),
-                    uidValidity));
-      }
-    }
-    ledger.advance(mailboxId, folderName, uidValidity, upTo);
-    return taken;
-  }
-
-  private Fetched fetch(Candidate candidate, ServerMessageKey key, IngestRules rules)
-      throws MessagingException {
-    if (candidate.size() > rules.maxMessageBytes()) {
-      return Fetched.refused(
-          key,
-          null,
-          candidate.size(),
-          candidate.received(),
-          "the message ("
-              + candidate.size() / (1024 * 1024)
-              + " MB) is larger than the organisation's maximum incoming message size of "
-              + rules.maxMessageBytes() / (1024 * 1024)
-              + " MB");
-    }
-    if (candidate.size() > IN_MEMORY_MESSAGE_BYTES) {
-      return fetchThroughFile(candidate, key, rules);
-    }
-    byte[] raw;
-    try {
-      ByteArrayOutputStream out =
-          new ByteArrayOutputStream((int) Math.max(Math.min(candidate.size(), 1 << 20), 1024));
-      candidate.message().writeTo(out);
-      raw = out.toByteArray();
-    } catch (IOException unreadable) {
-      throw new MessagingException("reading " + key + " failed", unreadable);
-    }
-    try {
-      return Fetched.parsed(
-          key, raw, candidate.received(), parser.parse(raw, rules.maxAttachmentBytes()));
-    } catch (UnparseableMessage refused) {
-      return Fetched.refused(key, raw, raw.length, candidate.received(), refused.reason());
-    }
-  }
-
-  private Fetched fetchThroughFile(Candidate candidate, ServerMessageKey key, IngestRules rules)
-      throws MessagingException {
-    Path file = null;
-    try {
-      file = Files.createTempFile("syncpost-message-", ".eml");
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      long size;
-      try (DigestOutputStream out =
-          new DigestOutputStream(
-              new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha256)) {
-        candidate.message().writeTo(out);
-      }
-      size = Files.size(file);
-      String fingerprint = HexFormat.of().formatHex(sha256.digest());
-      LOGGER.log(
-          System.Logger.Level.INFO,
-          "{0}: {1} MB, read through a temporary file",
-          key,
-          size / (1024 * 1024));
-      try {
-        return Fetched.parsedFromFile(
-            key,
-            size,
-            fingerprint,
-            candidate.received(),
-            parser.parse(file, rules.maxAttachmentBytes()));
-      } catch (UnparseableMessage refused) {
-        return Fetched.refused(
-            key,
-            null,
-            size,
-            candidate.received(),
-            refused.reason() + " (its raw bytes are too large to keep in quarantine)");
-      }
-    } catch (IOException unreadable) {
-      throw new MessagingException("reading " + key + " failed", unreadable);
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-    } finally {
-      if (file != null) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-          // a temporary file; the operating system cleans its temporary directory too
-        }
-      }
-    }
   }
 }

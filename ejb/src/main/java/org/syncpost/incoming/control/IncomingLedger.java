@@ -7,17 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.syncpost.email.control.Correlator;
-import org.syncpost.email.entity.Attachment;
-import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.ParsedMessage;
 import org.syncpost.incoming.entity.MessageSource;
@@ -55,7 +45,7 @@ public class IncomingLedger {
   private static final System.Logger LOGGER = System.getLogger(IncomingLedger.class.getName());
 
   @PersistenceContext EntityManager em;
-  @Inject Correlator correlator;
+  @Inject RecordWriter recorder;
   @Inject Clock clock;
 
   /**
@@ -130,7 +120,7 @@ public class IncomingLedger {
     int recorded = 0;
     int quarantined = 0;
     Set<ServerMessageKey> taken = takenAmong(mailboxId, batch);
-    Map<String, EmailRecord> known = knownByMessageId(batch);
+    Map<String, EmailRecord> known = recorder.knownByMessageId(batch);
     for (Fetched message : batch) {
       if (taken.contains(message.key())) {
         continue;
@@ -139,7 +129,7 @@ public class IncomingLedger {
         quarantine(message, message.refusal());
         quarantined++;
       } else {
-        record(
+        recorder.record(
             mailbox,
             message.key(),
             message.fingerprint(),
@@ -153,9 +143,6 @@ public class IncomingLedger {
     }
     return new BatchResult(recorded, quarantined);
   }
-
-  /** Most values bound to one {@code in} list. */
-  private static final int IN_LIST = 500;
 
   /**
    * Which of the batch's messages are taken already (a replay after a crash or a cut connection):
@@ -200,29 +187,6 @@ public class IncomingLedger {
               .forEach(taken::add);
         });
     return taken;
-  }
-
-  /**
-   * The records the batch's Message-IDs already have (the same email reached another SyncPost
-   * mailbox, or this one again), the oldest for each, in one query per {@value #IN_LIST} IDs; the
-   * batch adds its own records to this map as it goes.
-   */
-  private Map<String, EmailRecord> knownByMessageId(List<Fetched> batch) {
-    List<String> ids =
-        batch.stream()
-            .filter(m -> m.parsed() != null && m.parsed().content().messageId() != null)
-            .map(m -> m.parsed().content().messageId())
-            .distinct()
-            .toList();
-    Map<String, EmailRecord> known = new HashMap<>();
-    for (int from = 0; from < ids.size(); from += IN_LIST) {
-      em.createNamedQuery(EmailRecord.BY_MESSAGE_IDS, EmailRecord.class)
-          .setFlushMode(FlushModeType.COMMIT)
-          .setParameter("messageIds", ids.subList(from, Math.min(from + IN_LIST, ids.size())))
-          .getResultList()
-          .forEach(record -> known.putIfAbsent(record.getMessageId(), record));
-    }
-    return known;
   }
 
   /**
@@ -309,7 +273,7 @@ public class IncomingLedger {
     QuarantinedMessage entry = em.find(QuarantinedMessage.class, quarantineId);
     Mailbox mailbox = em.find(Mailbox.class, entry.getMailboxId());
     EmailRecord record =
-        record(
+        recorder.record(
             mailbox,
             entry.key(),
             fingerprintOf(entry.getRawMessage()),
@@ -328,116 +292,6 @@ public class IncomingLedger {
     QuarantinedMessage entry = em.find(QuarantinedMessage.class, quarantineId);
     entry.retryFailed(reason);
     return entry;
-  }
-
-  private EmailRecord record(
-      Mailbox mailbox,
-      ServerMessageKey key,
-      String fingerprint,
-      ParsedMessage parsed,
-      Instant receivedOn,
-      IngestRules rules,
-      Map<String, EmailRecord> recordedNow,
-      boolean messageIdsLookedUp) {
-    String messageId = parsed.content().messageId();
-    String sameEmail = messageId != null ? messageId : "sha256:" + fingerprint;
-    Optional<EmailRecord> known =
-        Optional.ofNullable(recordedNow.get(sameEmail))
-            .or(
-                () ->
-                    messageId != null && messageIdsLookedUp
-                        ? Optional.empty()
-                        : known(mailbox.getId(), messageId, fingerprint));
-    EmailRecord record;
-    if (known.isPresent()) {
-      // the same email reached this mailbox again, or another SyncPost mailbox: one record
-      record = known.get();
-      record.alsoReceivedBy(mailbox);
-    } else {
-      record =
-          EmailRecord.received(
-              parsed.content(), mailbox, receivedOn == null ? clock.instant() : receivedOn);
-      for (AttachmentData attachment : parsed.attachments()) {
-        record.attach(attachment);
-      }
-      if (parsed.autoSubmitted()) {
-        record.markAutoSubmitted();
-      }
-      if (rules.correlate()) {
-        correlator
-            .correlate(parsed.content(), rules.trackingTokenPrefix())
-            .ifPresent(found -> record.correlateWith(found.earlier(), found.method()));
-      }
-      em.persist(record);
-      storeSpooledContent(record);
-    }
-    recordedNow.put(sameEmail, record);
-    em.persist(
-        new MessageSource(
-            key,
-            record.getId(),
-            fingerprint,
-            clock.instant(),
-            rules.afterProcessing().changesTheServer()));
-    LOGGER.log(
-        System.Logger.Level.DEBUG,
-        "{0} is email record {1}{2}",
-        key,
-        record.getId(),
-        known.isPresent() ? " (already known)" : "");
-    return record;
-  }
-
-  /**
-   * Attachments too large for memory wait in temporary files: the record's rows are inserted first,
-   * then each such content is streamed into its row over the transaction's own connection, so a 100
-   * MB message is ingested in a small heap.
-   */
-  private void storeSpooledContent(EmailRecord record) {
-    List<Attachment> spooled =
-        record.getAttachments().stream().filter(a -> a.getSpooled() != null).toList();
-    if (spooled.isEmpty()) {
-      return;
-    }
-    em.flush();
-    Connection connection = em.unwrap(Connection.class);
-    try (PreparedStatement update =
-        connection.prepareStatement("update email_attachment set content = ? where id = ?")) {
-      for (Attachment attachment : spooled) {
-        try (InputStream content = Files.newInputStream(attachment.getSpooled())) {
-          update.setBinaryStream(1, content, attachment.getSize());
-          update.setLong(2, attachment.getId());
-          update.executeUpdate();
-        }
-      }
-    } catch (SQLException | IOException failed) {
-      throw new IllegalStateException(
-          "storing the attachments of email record " + record.getId() + " failed", failed);
-    }
-  }
-
-  /**
-   * By Message-ID across all mailboxes; without one, the same bytes seen in this mailbox. Asked of
-   * the database without flushing the batch's inserts first (a flush per message would cost more
-   * than the inserts): the batch's own records are found in {@code recordedNow} before this.
-   */
-  private Optional<EmailRecord> known(long mailboxId, String messageId, String fingerprint) {
-    if (messageId != null) {
-      return em.createNamedQuery(EmailRecord.BY_MESSAGE_ID, EmailRecord.class)
-          .setFlushMode(FlushModeType.COMMIT)
-          .setParameter("messageId", messageId)
-          .setMaxResults(1)
-          .getResultStream()
-          .findFirst();
-    }
-    return em.createNamedQuery(MessageSource.WITH_FINGERPRINT, Long.class)
-        .setFlushMode(FlushModeType.COMMIT)
-        .setParameter("mailboxId", mailboxId)
-        .setParameter("fingerprint", fingerprint)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .map(id -> em.find(EmailRecord.class, id));
   }
 
   /** Whether one message is taken already. */

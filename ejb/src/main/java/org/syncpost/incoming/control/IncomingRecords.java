@@ -47,7 +47,7 @@ public class IncomingRecords {
     Mailbox mailbox = mailbox(mailboxId);
     OrganisationSettings organisation =
         em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
-    if (!mailbox.processesIncoming() || !mailbox.isEnabledForIncoming() || !mailbox.isActive()) {
+    if (!mailbox.processesIncoming() || !mailbox.getIncoming().isEnabled() || !mailbox.isActive()) {
       return CyclePlan.refused(mailboxId, mailbox.getName(), SyncStatus.NOT_ENABLED);
     }
     if (!mailbox.isApprovedFor(organisation)) {
@@ -102,11 +102,11 @@ public class IncomingRecords {
         settings.maxIncomingMessageSizeMb() * 1024L * 1024L,
         later(
             profile == null ? null : profile.getProcessEmailFrom(),
-            mailbox.getProcessEmailReceivedAfter()),
+            mailbox.getHandling().getProcessEmailReceivedAfter()),
         settings.correlationEnabled(),
         settings.correlationEnabled() ? settings.trackingTokenPrefix() : null,
-        mailbox.getActionAfterProcessing(),
-        mailbox.getMoveToFolder());
+        mailbox.getHandling().getActionAfterProcessing(),
+        mailbox.getHandling().getMoveToFolder());
   }
 
   /** The cycle read every folder (or stopped at its cap, {@code moreWaiting}). */
@@ -139,8 +139,8 @@ public class IncomingRecords {
             retryAt,
             clock.instant().plus(Duration.ofMinutes(plan.retestMinutes())));
     return retrying
-        ? new Verdict(SyncStatus.RETRYING, mailbox.getTransientFailures(), retryAt)
-        : new Verdict(SyncStatus.DISABLED, mailbox.getTransientFailures(), null);
+        ? new Verdict(SyncStatus.RETRYING, mailbox.getHealth().getTransientFailures(), retryAt)
+        : new Verdict(SyncStatus.DISABLED, mailbox.getHealth().getTransientFailures(), null);
   }
 
   /** An unapproved mailbox is looked at again after the retry interval, not polled. */
@@ -197,7 +197,7 @@ public class IncomingRecords {
         em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
     Duration first =
         Duration.ofMinutes(Math.max(organisation.asEmailSettings().disabledRetestMinutes(), 1));
-    Duration wait = first.multipliedBy(1L << Math.min(mailbox.getIncomingRetests() + 1, 10));
+    Duration wait = first.multipliedBy(1L << Math.min(mailbox.getRetest().getRetests() + 1, 10));
     if (wait.compareTo(LONGEST_RETEST_WAIT) > 0) {
       wait = LONGEST_RETEST_WAIT;
     }

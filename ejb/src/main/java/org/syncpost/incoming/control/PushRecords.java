@@ -103,7 +103,7 @@ public class PushRecords {
   }
 
   private static String signatureOf(Mailbox mailbox) {
-    return mailbox.getFolders()
+    return mailbox.getHandling().getFolders()
         + "|"
         + mailbox.getProfile().getId()
         + "@"

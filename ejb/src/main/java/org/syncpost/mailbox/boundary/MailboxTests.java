@@ -78,14 +78,17 @@ public class MailboxTests {
     return mailboxId -> {
       Mailbox tested = run.testAndEnable(mailboxId, requestedBy, false);
       String summary =
-          "incoming " + tested.getIncomingStatus() + ", outgoing " + tested.getOutgoingStatus();
+          "incoming "
+              + tested.getIncoming().getStatus()
+              + ", outgoing "
+              + tested.getOutgoing().getStatus();
       boolean failed =
-          tested.getIncomingStatus() == TestStatus.FAILURE
-              || tested.getOutgoingStatus() == TestStatus.FAILURE;
+          tested.getIncoming().getStatus() == TestStatus.FAILURE
+              || tested.getOutgoing().getStatus() == TestStatus.FAILURE;
       if (failed) {
-        return ItemResult.failed(summary + ": " + tested.getLastErrorText());
+        return ItemResult.failed(summary + ": " + tested.getLastError().getText());
       }
-      if (!tested.isEnabledForIncoming() && !tested.isEnabledForOutgoing()) {
+      if (!tested.getIncoming().isEnabled() && !tested.getOutgoing().isEnabled()) {
         return ItemResult.skipped(
             summary + "; not enabled (email address not approved, or nothing to process)");
       }

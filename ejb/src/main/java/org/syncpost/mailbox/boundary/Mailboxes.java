@@ -8,9 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Actor;
@@ -21,7 +19,6 @@ import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxFilter;
 import org.syncpost.mailbox.entity.MailboxSettings;
-import org.syncpost.mailbox.entity.TestStatus;
 import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.settings.entity.AppointmentsNotSupported;
@@ -105,83 +102,6 @@ public class Mailboxes {
         .query(em, select + " from Mailbox m left join m.profile p", orderBy, type);
   }
 
-  /**
-   * How many mailboxes have each incoming test status, counted by the database (GROUP BY); every
-   * status is present, with 0 when none has it.
-   */
-  public Map<TestStatus, Long> countByIncomingStatus() {
-    return countBy("incomingStatus");
-  }
-
-  /** As {@link #countByIncomingStatus()}, for outgoing. */
-  public Map<TestStatus, Long> countByOutgoingStatus() {
-    return countBy("outgoingStatus");
-  }
-
-  private Map<TestStatus, Long> countBy(String statusAttribute) {
-    Map<TestStatus, Long> counts = new EnumMap<>(TestStatus.class);
-    for (TestStatus status : TestStatus.values()) {
-      counts.put(status, 0L);
-    }
-    em.createQuery(
-            "select m."
-                + statusAttribute
-                + ", count(m) from Mailbox m where (:ownerId is null or m.owner.id = :ownerId)"
-                + " group by m."
-                + statusAttribute,
-            Object[].class)
-        .setParameter("ownerId", caller.restrictedToOwnerId().orElse(null))
-        .getResultList()
-        .forEach(row -> counts.put((TestStatus) row[0], ((Number) row[1]).longValue()));
-    return counts;
-  }
-
-  /**
-   * Mailboxes enabled for incoming or outgoing email. Grouped by both flags (at most four rows)
-   * rather than compared with {@code true}: EclipseLink writes a boolean as 1, which H2 2 refuses.
-   */
-  public long countEnabled() {
-    return em
-        .createQuery(
-            "select m.enabledForIncoming, m.enabledForOutgoing, count(m) from Mailbox m"
-                + " where (:ownerId is null or m.owner.id = :ownerId)"
-                + " group by m.enabledForIncoming, m.enabledForOutgoing",
-            Object[].class)
-        .setParameter("ownerId", caller.restrictedToOwnerId().orElse(null))
-        .getResultList()
-        .stream()
-        .filter(row -> Boolean.TRUE.equals(row[0]) || Boolean.TRUE.equals(row[1]))
-        .mapToLong(row -> ((Number) row[2]).longValue())
-        .sum();
-  }
-
-  /**
-   * Mailboxes in trouble (a failed test, or errors in their last cycles), the most consecutive
-   * errors first.
-   */
-  public List<Mailbox> listFailing(int offset, int limit) {
-    return failing("select m", " order by m.consecutiveErrors desc, m.name, m.id", Mailbox.class)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
-  }
-
-  public long countFailing() {
-    return failing("select count(m)", "", Long.class).getSingleResult();
-  }
-
-  private <T> TypedQuery<T> failing(String select, String orderBy, Class<T> type) {
-    return em.createQuery(
-            select
-                + " from Mailbox m where (:ownerId is null or m.owner.id = :ownerId) and"
-                + " (m.incomingStatus = :failure or m.outgoingStatus = :failure"
-                + " or m.consecutiveErrors > 0)"
-                + orderBy,
-            type)
-        .setParameter("ownerId", caller.restrictedToOwnerId().orElse(null))
-        .setParameter("failure", TestStatus.FAILURE);
-  }
-
   public Mailbox find(long id) {
     Mailbox mailbox = em.find(Mailbox.class, id);
     if (mailbox == null) {
@@ -201,7 +121,7 @@ public class Mailboxes {
 
   /**
    * An administrator changes anything; a mailbox owner only the credentials SyncPost uses for their
-   * own mailbox.
+   * own mailbox. An approver sees every mailbox but changes none that is not theirs.
    */
   public Mailbox update(long id, MailboxSettings settings) {
     return update(id, settings, null);
@@ -215,6 +135,13 @@ public class Mailboxes {
     Mailbox mailbox = find(id);
     mailbox.requireVersion(expectedVersion, "mailbox");
     if (!caller.isAdministrator()) {
+      if (!caller.owns(mailbox.getOwner())) {
+        throw new AccessDenied(
+            "Mailbox "
+                + id
+                + " belongs to someone else; you may change only the credentials of your own"
+                + " mailbox.");
+      }
       requireOnlyCredentialsChanged(mailbox, settings);
       rules.enforce(settings);
       mailbox.changeCredentials(
@@ -378,18 +305,20 @@ public class Mailboxes {
             && Objects.equals(
                 settings.profileId(),
                 mailbox.getProfile() == null ? null : mailbox.getProfile().getId())
-            && settings.incomingDeliveryMethod() == mailbox.getIncomingDeliveryMethod()
-            && settings.outgoingDeliveryMethod() == mailbox.getOutgoingDeliveryMethod()
-            && settings.appointmentsDeliveryMethod() == mailbox.getAppointmentsDeliveryMethod()
+            && settings.incomingDeliveryMethod() == mailbox.getDelivery().getIncoming()
+            && settings.outgoingDeliveryMethod() == mailbox.getDelivery().getOutgoing()
+            && settings.appointmentsDeliveryMethod() == mailbox.getDelivery().getAppointments()
             && Objects.equals(
-                settings.processEmailReceivedAfter(), mailbox.getProcessEmailReceivedAfter())
-            && Boolean.TRUE.equals(settings.copyToSentFolder()) == mailbox.isCopyToSentFolder()
-            && Objects.equals(settings.sentFolder(), mailbox.getSentFolder())
+                settings.processEmailReceivedAfter(),
+                mailbox.getHandling().getProcessEmailReceivedAfter())
+            && Boolean.TRUE.equals(settings.copyToSentFolder())
+                == mailbox.getHandling().isCopyToSentFolder()
+            && Objects.equals(settings.sentFolder(), mailbox.getHandling().getSentFolder())
             && (settings.pushIncomingEmail() == null
-                || settings.pushIncomingEmail() == mailbox.getPushIncomingEmail())
-            && settings.actionAfterProcessing() == mailbox.getActionAfterProcessing()
-            && Objects.equals(settings.moveToFolder(), mailbox.getMoveToFolder())
-            && Objects.equals(settings.folders(), mailbox.getFolders());
+                || settings.pushIncomingEmail() == mailbox.getPush().getSetting())
+            && settings.actionAfterProcessing() == mailbox.getHandling().getActionAfterProcessing()
+            && Objects.equals(settings.moveToFolder(), mailbox.getHandling().getMoveToFolder())
+            && Objects.equals(settings.folders(), mailbox.getHandling().getFolders());
     if (!othersUnchanged) {
       throw new AccessDenied(
           "As a mailbox owner you may change only username, password and allowCredentialUse of"

@@ -68,17 +68,17 @@ public class Endpoints {
   public Endpoint incomingOf(Mailbox mailbox, OrganisationSettings organisation) {
     EmailServerProfile profile = profileOf(mailbox);
     MailProtocol protocol = profile.getServerType().incoming();
-    String host = profile.getIncomingServer();
-    int port = profile.getIncomingPort();
-    TlsMode tls = TlsMode.of(protocol, port, profile.isIncomingUseSsl());
+    String host = profile.getIncoming().getHost();
+    int port = profile.getIncoming().getPort();
+    TlsMode tls = TlsMode.of(protocol, port, profile.getIncoming().isUseSsl());
     String server = Endpoint.describe(protocol, host, port);
     requireAllowedTls(tls, organisation, server);
     Credentials credentials =
         credentialsFor(
-            profile.getIncomingCredentialSource(),
+            profile.getIncoming().getCredentialSource(),
             mailbox,
-            profile.getUsername(),
-            profile.getPassword(),
+            profile.getIncoming().getUsername(),
+            profile.getIncoming().getPassword(),
             server,
             false);
     return endpoint(
@@ -89,7 +89,7 @@ public class Endpoints {
         port,
         tls,
         credentials,
-        profile.getIncomingAuthProtocol(),
+        profile.getIncoming().getAuthProtocol(),
         false);
   }
 
@@ -102,17 +102,17 @@ public class Endpoints {
   public Endpoint outgoingOf(Mailbox mailbox, OrganisationSettings organisation) {
     EmailServerProfile profile = profileOf(mailbox);
     MailProtocol protocol = profile.getServerType().outgoing();
-    String host = profile.getOutgoingServer();
-    int port = profile.getOutgoingPort();
-    TlsMode tls = TlsMode.of(protocol, port, profile.isOutgoingUseSsl());
+    String host = profile.getOutgoing().getHost();
+    int port = profile.getOutgoing().getPort();
+    TlsMode tls = TlsMode.of(protocol, port, profile.getOutgoing().isUseSsl());
     String server = Endpoint.describe(protocol, host, port);
     requireAllowedTls(tls, organisation, server);
     Credentials credentials =
         credentialsFor(
-            profile.getOutgoingCredentialSource(),
+            profile.getOutgoing().getCredentialSource(),
             mailbox,
-            profile.getOutgoingUsername(),
-            profile.getOutgoingPassword(),
+            profile.getOutgoing().getUsername(),
+            profile.getOutgoing().getPassword(),
             server,
             true);
     return endpoint(
@@ -123,7 +123,7 @@ public class Endpoints {
         port,
         tls,
         credentials,
-        profile.getOutgoingAuthProtocol(),
+        profile.getOutgoing().getAuthProtocol(),
         true);
   }
 
@@ -187,14 +187,14 @@ public class Endpoints {
 
   private static Credentials mailboxCredentials(Mailbox mailbox, String server) {
     String reason = null;
-    if (!mailbox.isAllowCredentialUse()) {
+    if (!mailbox.getCredentials().isAllowUse()) {
       reason =
           "the mailbox "
               + mailbox.getName()
               + " does not allow the use of its credentials for email processing";
-    } else if (isBlank(mailbox.getUsername())) {
+    } else if (isBlank(mailbox.getCredentials().getUsername())) {
       reason = "the mailbox " + mailbox.getName() + " has no user name";
-    } else if (mailbox.getPassword() == null) {
+    } else if (mailbox.getCredentials().getPassword() == null) {
       reason = "the mailbox " + mailbox.getName() + " has no password";
     }
     if (reason != null) {
@@ -204,7 +204,8 @@ public class Endpoints {
           reason,
           "credential source USER_OR_QUEUE, mailbox " + mailbox.getId());
     }
-    return new Credentials(mailbox.getUsername(), mailbox.getPassword());
+    return new Credentials(
+        mailbox.getCredentials().getUsername(), mailbox.getCredentials().getPassword());
   }
 
   private static Credentials profileCredentials(String username, Secret password, String server) {
@@ -288,7 +289,9 @@ public class Endpoints {
   static String keyFor(Mailbox mailbox, boolean outgoing) {
     EmailServerProfile profile = mailbox.getProfile();
     CredentialSource source =
-        outgoing ? profile.getOutgoingCredentialSource() : profile.getIncomingCredentialSource();
+        outgoing
+            ? profile.getOutgoing().getCredentialSource()
+            : profile.getIncoming().getCredentialSource();
     String direction = outgoing ? "outgoing" : "incoming";
     return source.sharedByAllMailboxes()
         ? "profile-" + profile.getId() + "-" + direction

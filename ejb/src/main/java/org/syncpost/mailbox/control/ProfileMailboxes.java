@@ -37,8 +37,8 @@ public class ProfileMailboxes {
         m ->
             m.useDeliveryMethods(
                 deleted.replacement(),
-                m.getIncomingDeliveryMethod(),
-                m.getOutgoingDeliveryMethod(),
-                m.getAppointmentsDeliveryMethod()));
+                m.getDelivery().getIncoming(),
+                m.getDelivery().getOutgoing(),
+                m.getDelivery().getAppointments()));
   }
 }

@@ -28,13 +28,13 @@ public record MailboxFilter(
    */
   public SearchCriteria criteria() {
     return new SearchCriteria()
-        .containing("text", text, "m.name", "m.email", "m.username")
+        .containing("text", text, "m.name", "m.email", "m.credentials.username")
         .containing("name", name, "m.name")
         .containing("email", email, "m.email")
         .containing("profileName", profileName, "p.name")
-        .equal("m.approvalStatus", "approval", approval)
-        .equal("m.incomingStatus", "incomingStatus", incomingStatus)
-        .equal("m.outgoingStatus", "outgoingStatus", outgoingStatus);
+        .equal("m.approval.status", "approval", approval)
+        .equal("m.incoming.status", "incomingStatus", incomingStatus)
+        .equal("m.outgoing.status", "outgoingStatus", outgoingStatus);
   }
 
   /** Why a bulk action on all of {@code matching} mailboxes is refused, and what to do instead. */

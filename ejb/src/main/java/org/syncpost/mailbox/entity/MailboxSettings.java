@@ -6,8 +6,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.syncpost.crypto.entity.Secret;
+import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ServerType;
+import org.syncpost.settings.entity.AppointmentsNotSupported;
 import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.validation.entity.Violation;
 
 /**
  * What an administrator sets on a mailbox. A {@code null} password keeps the stored one; a {@code
@@ -43,4 +49,50 @@ public record MailboxSettings(
     @Size(max = 255, message = "must be at most 255 characters")
         @Pattern(regexp = "[^\\r\\n]*", message = "must be one folder name, on one line")
         String sentFolder,
-    PushSetting pushIncomingEmail) {}
+    PushSetting pushIncomingEmail) {
+
+  /**
+   * Rules beyond single fields, for a queue's or a user's mailbox; {@code newProfile} is the
+   * profile these settings choose.
+   */
+  public List<Violation> violationsFor(boolean forQueue, EmailServerProfile newProfile) {
+    List<Violation> found = new ArrayList<>();
+
+    if (AppointmentsNotSupported.isRefused(appointmentsDeliveryMethod())) {
+      found.add(AppointmentsNotSupported.violation("appointmentsDeliveryMethod"));
+    }
+    ActionAfterProcessing action = actionAfterProcessing();
+    if (action == ActionAfterProcessing.DELETE && !forQueue) {
+      found.add(
+          new Violation(
+              "actionAfterProcessing",
+              "only a queue's mailbox may delete processed email from the server; a user's mail"
+                  + " stays where it is (choose NONE, MARK_READ or MOVE_TO)"));
+    }
+    if (action != null
+        && !action.isAvailableOverPop3()
+        && newProfile != null
+        && newProfile.getServerType() == ServerType.POP3_SMTP) {
+      found.add(
+          new Violation(
+              "actionAfterProcessing",
+              "a POP3 server has no read flags and no folders: over POP3 a processed message can"
+                  + " only be left (NONE) or deleted (DELETE, queues only)"));
+    }
+    boolean folderNamed = moveToFolder() != null && !moveToFolder().isBlank();
+    if (action == ActionAfterProcessing.MOVE_TO && !folderNamed) {
+      found.add(
+          new Violation(
+              "moveToFolder",
+              "name the folder processed email is moved to, e.g. Processed (it must exist on the"
+                  + " server)"));
+    }
+    if (action != ActionAfterProcessing.MOVE_TO && folderNamed) {
+      found.add(
+          new Violation(
+              "moveToFolder",
+              "a folder to move to is used only with actionAfterProcessing MOVE_TO"));
+    }
+    return found;
+  }
+}

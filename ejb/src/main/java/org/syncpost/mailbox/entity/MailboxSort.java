@@ -10,10 +10,10 @@ public enum MailboxSort {
   NAME("m.name"),
   EMAIL("m.email"),
   PROFILE("p.name"),
-  APPROVAL("m.approvalStatus"),
-  INCOMING_STATUS("m.incomingStatus"),
-  OUTGOING_STATUS("m.outgoingStatus"),
-  ENABLED("m.enabledForIncoming");
+  APPROVAL("m.approval.status"),
+  INCOMING_STATUS("m.incoming.status"),
+  OUTGOING_STATUS("m.outgoing.status"),
+  ENABLED("m.incoming.enabled");
 
   private final String path;
 

@@ -3,7 +3,6 @@ package org.syncpost.outgoing.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,12 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.syncpost.alert.boundary.Alerts;
-import org.syncpost.alert.entity.AlertLevel;
-import org.syncpost.alert.entity.AlertNotice;
 import org.syncpost.mailserver.control.ConnectionLimiter;
 import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
-import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.monitoring.control.SyncMetrics;
@@ -39,16 +34,11 @@ public class MailboxSender {
 
   private static final System.Logger LOGGER = System.getLogger(MailboxSender.class.getName());
 
-  /** A blocked mailbox is reported again (counted on its alert) at most this often. */
-  private static final Duration BLOCKED_ALERT_EVERY = Duration.ofMinutes(15);
-
-  private static final Duration WAIT_FOR_A_CONNECTION = Duration.ofSeconds(30);
-
   @Inject OutgoingLedger ledger;
   @Inject SmtpSubmitter submitter;
   @Inject ConnectionLimiter limiter;
   @Inject SentFolderCopier sentFolderCopier;
-  @Inject Alerts alerts;
+  @Inject OutgoingAlerter alerter;
   @Inject Clock clock;
   @Inject SyncMetrics metrics;
   @Inject SendingLeases leases;
@@ -58,25 +48,24 @@ public class MailboxSender {
   int batchSize;
 
   private final RandomGenerator random = RandomGenerator.getDefault();
-  private final Map<Long, Instant> blockedAlerted = new ConcurrentHashMap<>();
   private final Map<Long, Object> rateLocks = new ConcurrentHashMap<>();
 
   /** Sends until nothing of the mailbox is due, it is blocked, or its server fails. */
   public void sendDueEmail(long mailboxId) {
-    try (OpenConnection connection = new OpenConnection()) {
+    try (SmtpConnection connection = new SmtpConnection(limiter, submitter)) {
       sendDueEmail(mailboxId, connection);
     }
   }
 
-  private void sendDueEmail(long mailboxId, OpenConnection connection) {
+  private void sendDueEmail(long mailboxId, SmtpConnection connection) {
     while (true) {
       Instant now = clock.instant();
       SendingPlan plan = ledger.plan(mailboxId);
       if (plan.blockedBecause() != null) {
-        reportBlocked(plan, now);
+        alerter.blocked(plan, now);
         return;
       }
-      blockedAlerted.remove(mailboxId);
+      alerter.unblocked(mailboxId);
       if (plan.postponedAt(now)) {
         return;
       }
@@ -130,7 +119,7 @@ public class MailboxSender {
   /**
    * @return whether the connection worked, so that the next batch may follow
    */
-  private boolean send(SendingPlan plan, List<OutgoingMessage> batch, OpenConnection connection) {
+  private boolean send(SendingPlan plan, List<OutgoingMessage> batch, SmtpConnection connection) {
     Map<Long, byte[]> sentCopies = new LinkedHashMap<>();
     List<SentEmail> sent = new ArrayList<>();
     try {
@@ -184,49 +173,6 @@ public class MailboxSender {
     return true;
   }
 
-  /**
-   * The SMTP connection of one mailbox's sending, kept from batch to batch while the server keeps
-   * it open, and the connection budget's permit it holds.
-   */
-  private final class OpenConnection implements AutoCloseable {
-
-    private Permit permit;
-    private SmtpSubmitter.Connection smtp;
-
-    /**
-     * @throws MailServerFailure when no connection was free or the server could not be reached
-     */
-    SmtpSubmitter.Connection to(Endpoint endpoint) {
-      if (smtp != null && smtp.isOpen()) {
-        return smtp;
-      }
-      closeSmtp();
-      if (permit == null) {
-        permit = limiter.acquire(endpoint, WAIT_FOR_A_CONNECTION);
-      }
-      smtp = submitter.connect(endpoint);
-      return smtp;
-    }
-
-    private void closeSmtp() {
-      if (smtp != null) {
-        smtp.close();
-        smtp = null;
-      }
-    }
-
-    @Override
-    public void close() {
-      try {
-        closeSmtp();
-      } finally {
-        if (permit != null) {
-          permit.close();
-        }
-      }
-    }
-  }
-
   /** A failed copy does not undo the sending: the record and a warning say so. */
   private void copyToSentFolder(SendingPlan plan, Map<Long, byte[]> sentCopies) {
     SentFolderCopy target = plan.sentFolder();
@@ -234,7 +180,7 @@ public class MailboxSender {
     if (target.server() == null) {
       failed = sentFolderCopier.copy(target, sentCopies);
     } else {
-      try (Permit slot = limiter.acquire(target.server(), WAIT_FOR_A_CONNECTION)) {
+      try (Permit slot = limiter.acquire(target.server(), SmtpConnection.WAIT_FOR_A_CONNECTION)) {
         failed = sentFolderCopier.copy(target, sentCopies);
       } catch (MailServerFailure busy) {
         failed = new LinkedHashMap<>();
@@ -245,21 +191,7 @@ public class MailboxSender {
     }
     failed.forEach((recordId, reason) -> ledger.sentCopyFailed(recordId, reason));
     if (!failed.isEmpty()) {
-      String reason = failed.values().iterator().next();
-      alert(
-          plan,
-          AlertLevel.WARNING,
-          "outgoing-sent-copy-failed",
-          failed.size()
-              + " email(s) from the mailbox '"
-              + plan.mailboxName()
-              + "' were sent, but not copied into its folder '"
-              + target.folder()
-              + "': "
-              + reason,
-          "Check the Sent folder's name and the mailbox's IMAP sign-in (test & enable shows"
-              + " it); the emails themselves went out and are not sent again.",
-          "email records " + failed.keySet());
+      alerter.notCopied(plan, failed);
     }
   }
 
@@ -274,15 +206,8 @@ public class MailboxSender {
     }
     ledger.sent(sent);
     for (SentEmail email : sent) {
-      String refused = email.outcome().refusedRecipients();
-      if (refused != null) {
-        alert(
-            plan,
-            AlertLevel.WARNING,
-            "outgoing-recipients-refused",
-            "The email " + email.recordId() + " was sent, but not to every recipient. " + refused,
-            "Check the refused addresses; send the email again to them once corrected.",
-            refused);
+      if (email.outcome().refusedRecipients() != null) {
+        alerter.recipientsRefused(plan, email);
       }
     }
   }
@@ -300,25 +225,9 @@ public class MailboxSender {
               message.recordId(),
               outcome.text(),
               Backoff.nextAttempt(now, message.attempt(), plan.retryInterval(), random));
-          alert(
-              plan,
-              AlertLevel.WARNING,
-              "outgoing-email-delayed",
-              "Sending email from the mailbox '"
-                  + plan.mailboxName()
-                  + "' failed for now and is tried again later. "
-                  + outcome.text(),
-              "Nothing to do if it passes; SyncPost tries again by itself.",
-              outcome.text());
+          alerter.delayed(plan, outcome.text());
         } else {
-          fail(
-              plan,
-              message,
-              "Gave up after "
-                  + message.attempt()
-                  + " attempts, the organisation's limit. The last one: "
-                  + outcome.text(),
-              now);
+          fail(plan, message, OutgoingAlerter.gaveUpAfter(message.attempt(), outcome.text()), now);
         }
       }
       case PERMANENT -> fail(plan, message, outcome.text(), now);
@@ -350,66 +259,11 @@ public class MailboxSender {
 
   private void fail(SendingPlan plan, OutgoingMessage message, String reason, Instant now) {
     ledger.fail(message.recordId(), reason, now);
-    alert(
-        plan,
-        AlertLevel.ERROR,
-        "outgoing-email-failed",
-        "The email "
-            + message.recordId()
-            + " from the mailbox '"
-            + plan.mailboxName()
-            + "' could not be sent and will not be tried again. "
-            + reason,
-        "Check the recipients' addresses and the server's reply, then send a corrected email.",
-        reason);
+    alerter.failed(plan, message, reason);
   }
 
   private void disable(SendingPlan plan, MailServerFailure failure) {
     ledger.disableOutgoing(plan.mailboxId(), failure);
-    alerts.raise(
-        AlertNotice.aboutMailbox(
-                AlertLevel.ERROR,
-                "outgoing-" + failure.failureCause().code(),
-                plan.mailboxId(),
-                "Outgoing email of the mailbox '"
-                    + plan.mailboxName()
-                    + "' is disabled, and its emails wait unsent: "
-                    + failure.getMessage(),
-                failure.advice() + " Then test & enable the mailbox again.",
-                failure.technicalDetail())
-            .alsoToProfileOwner());
-  }
-
-  private void reportBlocked(SendingPlan plan, Instant now) {
-    Instant last = blockedAlerted.get(plan.mailboxId());
-    if (last != null && last.plus(BLOCKED_ALERT_EVERY).isAfter(now)) {
-      return;
-    }
-    blockedAlerted.put(plan.mailboxId(), now);
-    alert(
-        plan,
-        AlertLevel.WARNING,
-        "outgoing-mailbox-blocked",
-        "Emails of the mailbox '"
-            + plan.mailboxName()
-            + "' wait unsent because "
-            + plan.blockedBecause()
-            + ".",
-        "Ask an approver to approve the mailbox's email address if needed, set its outgoing"
-            + " email to server-side synchronization, and test & enable it.",
-        null);
-  }
-
-  private void alert(
-      SendingPlan plan, AlertLevel level, String code, String text, String advice, String details) {
-    try {
-      alerts.raise(AlertNotice.aboutMailbox(level, code, plan.mailboxId(), text, advice, details));
-    } catch (RuntimeException e) {
-      // the outcome is recorded on the email; an alert that cannot be raised must not undo it
-      LOGGER.log(
-          System.Logger.Level.WARNING,
-          "Mailbox " + plan.mailboxId() + ": alert " + code + " could not be raised",
-          e);
-    }
+    alerter.disabled(plan, failure);
   }
 }

@@ -97,7 +97,7 @@ public class OutgoingLedger {
         profile == null || profile.getMaxMessagesPerMinute() == null
             ? null
             : new SendingRate(profile.getMaxMessagesPerMinute()),
-        blocked == null && mailbox.isCopyToSentFolder()
+        blocked == null && mailbox.getHandling().isCopyToSentFolder()
             ? sentFolderOf(mailbox, organisation)
             : null);
   }
@@ -105,9 +105,9 @@ public class OutgoingLedger {
   private SentFolderCopy sentFolderOf(Mailbox mailbox, OrganisationSettings organisation) {
     try {
       return new SentFolderCopy(
-          mailbox.getSentFolder(), endpoints.incomingOf(mailbox, organisation), null);
+          mailbox.getHandling().getSentFolder(), endpoints.incomingOf(mailbox, organisation), null);
     } catch (MailServerFailure failure) {
-      return new SentFolderCopy(mailbox.getSentFolder(), null, failure);
+      return new SentFolderCopy(mailbox.getHandling().getSentFolder(), null, failure);
     }
   }
 

@@ -1,7 +1,8 @@
 package org.syncpost.profile.entity;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,11 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.syncpost.audit.entity.Tracked;
-import org.syncpost.crypto.control.SecretConverter;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.directory.entity.User;
 import org.syncpost.mailserver.entity.AuthProtocol;
-import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.validation.entity.Violation;
 
@@ -62,53 +61,29 @@ public class EmailServerProfile extends Tracked {
   @Column(name = "server_type", nullable = false, length = 20)
   private ServerType serverType;
 
-  @Column(name = "incoming_server", nullable = false)
-  private String incomingServer;
+  @Embedded
+  @AttributeOverride(name = "host", column = @Column(name = "incoming_server"))
+  @AttributeOverride(name = "port", column = @Column(name = "incoming_port"))
+  @AttributeOverride(name = "useSsl", column = @Column(name = "incoming_use_ssl"))
+  @AttributeOverride(
+      name = "credentialSource",
+      column = @Column(name = "incoming_credential_source"))
+  @AttributeOverride(name = "authProtocol", column = @Column(name = "incoming_auth_protocol"))
+  @AttributeOverride(name = "username", column = @Column(name = "incoming_username"))
+  @AttributeOverride(name = "password", column = @Column(name = "incoming_password"))
+  private ServerConnection incoming;
 
-  @Column(name = "incoming_port", nullable = false)
-  private int incomingPort;
-
-  @Column(name = "incoming_use_ssl", nullable = false)
-  private boolean incomingUseSsl;
-
-  @Column(name = "outgoing_server", nullable = false)
-  private String outgoingServer;
-
-  @Column(name = "outgoing_port", nullable = false)
-  private int outgoingPort;
-
-  @Column(name = "outgoing_use_ssl", nullable = false)
-  private boolean outgoingUseSsl;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "incoming_credential_source", nullable = false, length = 20)
-  private CredentialSource incomingCredentialSource;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "outgoing_credential_source", nullable = false, length = 20)
-  private CredentialSource outgoingCredentialSource;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "incoming_auth_protocol", nullable = false, length = 20)
-  private AuthProtocol incomingAuthProtocol;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "outgoing_auth_protocol", nullable = false, length = 20)
-  private AuthProtocol outgoingAuthProtocol;
-
-  @Column(name = "incoming_username", length = 320)
-  private String incomingUsername;
-
-  @Convert(converter = SecretConverter.class)
-  @Column(name = "incoming_password", length = 1000)
-  private Secret incomingPassword;
-
-  @Column(name = "outgoing_username", length = 320)
-  private String outgoingUsername;
-
-  @Convert(converter = SecretConverter.class)
-  @Column(name = "outgoing_password", length = 1000)
-  private Secret outgoingPassword;
+  @Embedded
+  @AttributeOverride(name = "host", column = @Column(name = "outgoing_server"))
+  @AttributeOverride(name = "port", column = @Column(name = "outgoing_port"))
+  @AttributeOverride(name = "useSsl", column = @Column(name = "outgoing_use_ssl"))
+  @AttributeOverride(
+      name = "credentialSource",
+      column = @Column(name = "outgoing_credential_source"))
+  @AttributeOverride(name = "authProtocol", column = @Column(name = "outgoing_auth_protocol"))
+  @AttributeOverride(name = "username", column = @Column(name = "outgoing_username"))
+  @AttributeOverride(name = "password", column = @Column(name = "outgoing_password"))
+  private ServerConnection outgoing;
 
   @Column(name = "use_same_settings_for_outgoing", nullable = false)
   private boolean useSameSettingsForOutgoing;
@@ -172,7 +147,7 @@ public class EmailServerProfile extends Tracked {
     checkAuthProtocol(found, "incomingAuthProtocol", in, settings.incomingAuthProtocol());
     if (Boolean.TRUE.equals(settings.useSameSettingsForOutgoing())) {
       checkProfileCredentials(
-          found, "", in, settings.username(), settings.password(), incomingPassword);
+          found, "", in, settings.username(), settings.password(), stored(incoming).getPassword());
     } else {
       CredentialSource out = settings.outgoingCredentialSource();
       if (out != null && !out.validForOutgoing()) {
@@ -180,14 +155,14 @@ public class EmailServerProfile extends Tracked {
       }
       checkAuthProtocol(found, "outgoingAuthProtocol", out, settings.outgoingAuthProtocol());
       checkProfileCredentials(
-          found, "", in, settings.username(), settings.password(), incomingPassword);
+          found, "", in, settings.username(), settings.password(), stored(incoming).getPassword());
       checkProfileCredentials(
           found,
           "outgoing",
           out,
           settings.outgoingUsername(),
           settings.outgoingPassword(),
-          outgoingPassword);
+          stored(outgoing).getPassword());
     }
     return found;
   }
@@ -198,61 +173,34 @@ public class EmailServerProfile extends Tracked {
    * credentials that the chosen source no longer uses.
    */
   public void configure(ProfileSettings settings, User newOwner) {
-    ServerAddress in = ServerAddress.parse(settings.incomingServer()).orElseThrow();
-    ServerAddress out = ServerAddress.parse(settings.outgoingServer()).orElseThrow();
     ServerType type = settings.serverType();
-    incomingPort =
-        portFor(
-            type.incoming(),
-            in,
-            settings.incomingPort(),
-            settings.incomingUseSsl(),
-            incomingPort,
-            incomingUseSsl);
-    outgoingPort =
-        portFor(
-            type.outgoing(),
-            out,
-            settings.outgoingPort(),
-            settings.outgoingUseSsl(),
-            outgoingPort,
-            outgoingUseSsl);
+    incoming =
+        stored(incoming)
+            .configured(
+                type.incoming(),
+                ServerAddress.parse(settings.incomingServer()).orElseThrow(),
+                settings.incomingPort(),
+                settings.incomingUseSsl(),
+                settings.incomingCredentialSource(),
+                settings.incomingAuthProtocol(),
+                settings.username(),
+                settings.password());
+    useSameSettingsForOutgoing = settings.useSameSettingsForOutgoing();
+    ServerConnection out =
+        stored(outgoing)
+            .configured(
+                type.outgoing(),
+                ServerAddress.parse(settings.outgoingServer()).orElseThrow(),
+                settings.outgoingPort(),
+                settings.outgoingUseSsl(),
+                settings.outgoingCredentialSource(),
+                settings.outgoingAuthProtocol(),
+                settings.outgoingUsername(),
+                settings.outgoingPassword());
+    outgoing = useSameSettingsForOutgoing ? out.signingInAs(incoming) : out;
     name = settings.name().strip();
     description = settings.description();
     serverType = type;
-    incomingServer = in.host();
-    outgoingServer = out.host();
-    incomingUseSsl = settings.incomingUseSsl();
-    outgoingUseSsl = settings.outgoingUseSsl();
-    incomingCredentialSource = settings.incomingCredentialSource();
-    incomingAuthProtocol =
-        authProtocolFor(incomingCredentialSource, settings.incomingAuthProtocol());
-    useSameSettingsForOutgoing = settings.useSameSettingsForOutgoing();
-    if (incomingCredentialSource == CredentialSource.PROFILE) {
-      incomingUsername = settings.username();
-      incomingPassword = settings.password() != null ? settings.password() : incomingPassword;
-    } else {
-      incomingUsername = null;
-      incomingPassword = null;
-    }
-    if (useSameSettingsForOutgoing) {
-      outgoingCredentialSource = incomingCredentialSource;
-      outgoingAuthProtocol = incomingAuthProtocol;
-      outgoingUsername = null;
-      outgoingPassword = null;
-    } else {
-      outgoingCredentialSource = settings.outgoingCredentialSource();
-      outgoingAuthProtocol =
-          authProtocolFor(outgoingCredentialSource, settings.outgoingAuthProtocol());
-      if (outgoingCredentialSource == CredentialSource.PROFILE) {
-        outgoingUsername = settings.outgoingUsername();
-        outgoingPassword =
-            settings.outgoingPassword() != null ? settings.outgoingPassword() : outgoingPassword;
-      } else {
-        outgoingUsername = null;
-        outgoingPassword = null;
-      }
-    }
     processEmailFrom = settings.processEmailFrom();
     minPollingIntervalMinutes = settings.minPollingIntervalMinutes();
     maxConcurrentConnections = settings.maxConcurrentConnections();
@@ -265,33 +213,17 @@ public class EmailServerProfile extends Tracked {
     maxMessagesPerMinute = settings.maxMessagesPerMinute();
   }
 
+  /** Whether both are the same stored profile, or both none. */
+  public static boolean same(EmailServerProfile one, EmailServerProfile other) {
+    if (one == null || other == null) {
+      return one == other;
+    }
+    return one.getId() != null && one.getId().equals(other.getId());
+  }
+
   /** Reassigns the profile owner, e.g. when the owning user is removed. */
   public void transferOwnership(User newOwner) {
     owner = newOwner;
-  }
-
-  private static int portFor(
-      MailProtocol protocol,
-      ServerAddress address,
-      Integer requested,
-      boolean useSsl,
-      int previousPort,
-      boolean previousSsl) {
-    if (address.port().isPresent() && requested == null) {
-      return address.port().get();
-    }
-    boolean sslChangedUnderDefaultPort =
-        requested != null
-            && useSsl != previousSsl
-            && requested == previousPort
-            && requested == protocol.defaultPort(previousSsl);
-    return requested == null || sslChangedUnderDefaultPort
-        ? protocol.defaultPort(useSsl)
-        : requested;
-  }
-
-  private static AuthProtocol authProtocolFor(CredentialSource source, AuthProtocol requested) {
-    return source == CredentialSource.OAUTH2 ? AuthProtocol.OAUTH2 : requested;
   }
 
   private static void checkLocation(List<Violation> found, String field, String location) {
@@ -382,72 +314,23 @@ public class EmailServerProfile extends Tracked {
     return serverType;
   }
 
-  public String getIncomingServer() {
-    return incomingServer;
-  }
-
-  public int getIncomingPort() {
-    return incomingPort;
-  }
-
-  public boolean isIncomingUseSsl() {
-    return incomingUseSsl;
-  }
-
-  public String getOutgoingServer() {
-    return outgoingServer;
-  }
-
-  public int getOutgoingPort() {
-    return outgoingPort;
-  }
-
-  public boolean isOutgoingUseSsl() {
-    return outgoingUseSsl;
-  }
-
-  public CredentialSource getIncomingCredentialSource() {
-    return incomingCredentialSource;
-  }
-
-  public CredentialSource getOutgoingCredentialSource() {
-    return outgoingCredentialSource;
-  }
-
-  public AuthProtocol getIncomingAuthProtocol() {
-    return incomingAuthProtocol;
-  }
-
-  public AuthProtocol getOutgoingAuthProtocol() {
-    return outgoingAuthProtocol;
-  }
-
-  public String getUsername() {
-    return incomingUsername;
-  }
-
-  public boolean isPasswordSet() {
-    return incomingPassword != null;
-  }
-
-  /** The incoming password, for the mail session only. */
-  public Secret getPassword() {
-    return incomingPassword;
-  }
-
-  public String getOutgoingUsername() {
-    return useSameSettingsForOutgoing ? incomingUsername : outgoingUsername;
-  }
-
-  public boolean isOutgoingPasswordSet() {
-    return getOutgoingPassword() != null;
+  /** The incoming (IMAP or POP3) server and how to sign in to it. */
+  public ServerConnection getIncoming() {
+    return stored(incoming);
   }
 
   /**
-   * The outgoing password (the incoming one when settings are shared), for the mail session only.
+   * The outgoing (SMTP) server and how to sign in to it: with the incoming user name and password
+   * when settings are shared.
    */
-  public Secret getOutgoingPassword() {
-    return useSameSettingsForOutgoing ? incomingPassword : outgoingPassword;
+  public ServerConnection getOutgoing() {
+    return useSameSettingsForOutgoing
+        ? stored(outgoing).withCredentialsOf(stored(incoming))
+        : stored(outgoing);
+  }
+
+  private static ServerConnection stored(ServerConnection connection) {
+    return connection == null ? ServerConnection.unset() : connection;
   }
 
   public boolean isUseSameSettingsForOutgoing() {

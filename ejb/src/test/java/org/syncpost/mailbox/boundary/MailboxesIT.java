@@ -93,7 +93,7 @@ class MailboxesIT {
     Mailbox changed = admin.call(() -> mailboxes.find(second));
 
     assertThat(untouched.getProfile()).isNull();
-    assertThat(changed.getProfile().getId() + " " + changed.getOutgoingDeliveryMethod())
+    assertThat(changed.getProfile().getId() + " " + changed.getDelivery().getOutgoing())
         .isEqualTo(profile.getId() + " NONE");
   }
 

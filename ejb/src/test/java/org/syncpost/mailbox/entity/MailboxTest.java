@@ -152,7 +152,10 @@ class MailboxTest {
     mailbox.reconfigure(
         settings(ActionAfterProcessing.MOVE_TO, " Processed ", DeliveryMethod.NONE), null, false);
 
-    assertThat(mailbox.getActionAfterProcessing() + " " + mailbox.getMoveToFolder())
+    assertThat(
+            mailbox.getHandling().getActionAfterProcessing()
+                + " "
+                + mailbox.getHandling().getMoveToFolder())
         .isEqualTo("MOVE_TO Processed");
   }
 
@@ -169,9 +172,9 @@ class MailboxTest {
     assertThat(mailbox)
         .extracting(
             Mailbox::getProfile,
-            Mailbox::getIncomingDeliveryMethod,
-            Mailbox::getOutgoingDeliveryMethod,
-            Mailbox::getAppointmentsDeliveryMethod,
+            m -> m.getDelivery().getIncoming(),
+            m -> m.getDelivery().getOutgoing(),
+            m -> m.getDelivery().getAppointments(),
             Mailbox::getEmail,
             Mailbox::getOwner,
             Mailbox::getRegardingUser)
@@ -189,14 +192,14 @@ class MailboxTest {
   void userMailboxAwaitsApprovalWhenUserEmailNeedsApproval() {
     Mailbox mailbox = Mailbox.of(alice, organisation(true, false), null);
 
-    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
+    assertThat(mailbox.getApproval().getStatus()).isEqualTo(ApprovalStatus.PENDING);
   }
 
   @Test
   void userMailboxHasNoApprovalStatusWhenOnlyQueueEmailNeedsApproval() {
     Mailbox mailbox = Mailbox.of(alice, organisation(false, true), null);
 
-    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.EMPTY);
+    assertThat(mailbox.getApproval().getStatus()).isEqualTo(ApprovalStatus.EMPTY);
   }
 
   @Test
@@ -212,7 +215,7 @@ class MailboxTest {
   void queueMailboxAwaitsApprovalWhenQueueEmailNeedsApproval() {
     Mailbox mailbox = Mailbox.of(support, organisation(false, true), null);
 
-    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
+    assertThat(mailbox.getApproval().getStatus()).isEqualTo(ApprovalStatus.PENDING);
   }
 
   @Test
@@ -226,7 +229,7 @@ class MailboxTest {
 
     mailbox.readdress("alice.smith@example.com", true);
 
-    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.PENDING);
+    assertThat(mailbox.getApproval().getStatus()).isEqualTo(ApprovalStatus.PENDING);
   }
 
   @Test
@@ -235,7 +238,7 @@ class MailboxTest {
 
     mailbox.readdress("Alice@EXAMPLE.com", true);
 
-    assertThat(mailbox.getApprovalStatus()).isEqualTo(ApprovalStatus.EMPTY);
+    assertThat(mailbox.getApproval().getStatus()).isEqualTo(ApprovalStatus.EMPTY);
   }
 
   @Test
@@ -279,7 +282,7 @@ class MailboxTest {
 
     mailbox.changeCredentials("alice", null, true);
 
-    assertThat(mailbox.getPassword()).isSameAs(stored);
+    assertThat(mailbox.getCredentials().getPassword()).isSameAs(stored);
   }
 
   @Test
@@ -289,7 +292,7 @@ class MailboxTest {
 
     mailbox.changeCredentials("   ", null, true);
 
-    assertThat(mailbox.getUsername()).isNull();
+    assertThat(mailbox.getCredentials().getUsername()).isNull();
   }
 
   @Test
@@ -308,7 +311,7 @@ class MailboxTest {
     mailbox.reconfigure(withFolders("INBOX"), null, true);
 
     assertThat(mailbox)
-        .extracting(Mailbox::getEmail, Mailbox::getApprovalStatus)
+        .extracting(Mailbox::getEmail, m -> m.getApproval().getStatus())
         .containsExactly("alice@example.com", ApprovalStatus.PENDING);
   }
 
@@ -340,11 +343,11 @@ class MailboxTest {
     mailbox.approve("carol", at);
 
     assertThat(
-            mailbox.getApprovalStatus()
+            mailbox.getApproval().getStatus()
                 + " "
-                + mailbox.getApprovalDecidedBy()
+                + mailbox.getApproval().getDecidedBy()
                 + " "
-                + mailbox.getApprovalDecidedOn())
+                + mailbox.getApproval().getDecidedOn())
         .isEqualTo("APPROVED carol 2026-03-01T10:00:00Z");
     assertThat(mailbox.isApprovedFor(approvalRequired)).isTrue();
   }
@@ -387,8 +390,29 @@ class MailboxTest {
     }
 
     assertThat(stillEnabled).containsExactly(true, true, true, false);
-    assertThat(mailbox.isEnabledForIncoming() + " " + mailbox.getIncomingStatus())
+    assertThat(mailbox.getIncoming().isEnabled() + " " + mailbox.getIncoming().getStatus())
         .isEqualTo("false FAILURE");
+  }
+
+  @Test
+  void syncsAskedForBeforeThePlannedRetrySpendNoRetryOfTheBudget() {
+    Mailbox mailbox = enabledForIncoming();
+    mailbox.incomingSyncStarted(T0);
+    mailbox.incomingSyncFailed(
+        "timeout", "no answer", true, 3, T0.plusSeconds(300), T0.plusSeconds(1800));
+    List<Boolean> stillEnabled = new java.util.ArrayList<>();
+
+    for (int manual = 1; manual <= 10; manual++) {
+      java.time.Instant at = T0.plusMillis(30L * manual);
+      mailbox.incomingSyncStarted(at);
+      stillEnabled.add(
+          mailbox.incomingSyncFailed(
+              "timeout", "no answer", true, 3, at.plusSeconds(300), at.plusSeconds(1800)));
+    }
+
+    assertThat(stillEnabled).containsOnly(true);
+    assertThat(mailbox.getHealth().getTransientFailures()).isEqualTo(1);
+    assertThat(mailbox.getHealth().getNextPollAt()).isEqualTo(T0.plusSeconds(300));
   }
 
   @Test
@@ -400,7 +424,11 @@ class MailboxTest {
             "authentication-failed", "refused", false, 10, T0, T0.plusSeconds(1800));
 
     assertThat(
-            stillEnabled + " " + mailbox.isEnabledForIncoming() + " " + mailbox.getLastErrorCode())
+            stillEnabled
+                + " "
+                + mailbox.getIncoming().isEnabled()
+                + " "
+                + mailbox.getLastError().getCode())
         .isEqualTo("false false authentication-failed");
   }
 
@@ -418,7 +446,7 @@ class MailboxTest {
             List.of(
                 dueEarly,
                 dueThen,
-                mailbox.isEnabledForIncoming(),
+                mailbox.getIncoming().isEnabled(),
                 mailbox.isIncomingRetestDue(T0.plusSeconds(99_999))))
         .containsExactly(false, true, true, false);
   }
@@ -448,10 +476,10 @@ class MailboxTest {
 
     assertThat(
             java.util.List.of(
-                mailbox.getConsecutiveErrors(),
-                mailbox.getTransientFailures(),
-                mailbox.getItemsProcessedLastCycle(),
-                mailbox.getItemsFailedLastCycle()))
+                mailbox.getLastError().getConsecutive(),
+                mailbox.getHealth().getTransientFailures(),
+                mailbox.getHealth().getItemsProcessedLastCycle(),
+                mailbox.getHealth().getItemsFailedLastCycle()))
         .containsExactly(0, 0, 7, 1);
     assertThat(mailbox.isDueForIncoming(T0.plusSeconds(459))).isFalse();
     assertThat(mailbox.isDueForIncoming(T0.plusSeconds(460))).isTrue();

@@ -37,7 +37,7 @@ class EmailServerProfileTest {
       EmailServerProfile profile = configured(imap().useSsl(true));
 
       assertThat(profile)
-          .extracting(EmailServerProfile::getIncomingPort, EmailServerProfile::getOutgoingPort)
+          .extracting(p -> p.getIncoming().getPort(), p -> p.getOutgoing().getPort())
           .containsExactly(993, 465);
     }
 
@@ -46,7 +46,7 @@ class EmailServerProfileTest {
       EmailServerProfile profile = configured(imap().useSsl(false));
 
       assertThat(profile)
-          .extracting(EmailServerProfile::getIncomingPort, EmailServerProfile::getOutgoingPort)
+          .extracting(p -> p.getIncoming().getPort(), p -> p.getOutgoing().getPort())
           .containsExactly(143, 587);
     }
 
@@ -55,7 +55,7 @@ class EmailServerProfileTest {
       EmailServerProfile profile = configured(pop3().useSsl(true));
 
       assertThat(profile)
-          .extracting(EmailServerProfile::getIncomingPort, EmailServerProfile::getOutgoingPort)
+          .extracting(p -> p.getIncoming().getPort(), p -> p.getOutgoing().getPort())
           .containsExactly(995, 465);
     }
 
@@ -64,7 +64,7 @@ class EmailServerProfileTest {
       EmailServerProfile profile = configured(pop3().useSsl(false));
 
       assertThat(profile)
-          .extracting(EmailServerProfile::getIncomingPort, EmailServerProfile::getOutgoingPort)
+          .extracting(p -> p.getIncoming().getPort(), p -> p.getOutgoing().getPort())
           .containsExactly(110, 587);
     }
 
@@ -73,7 +73,7 @@ class EmailServerProfileTest {
       EmailServerProfile profile = configured(imap().incomingPort(1143).outgoingPort(2525));
 
       assertThat(profile)
-          .extracting(EmailServerProfile::getIncomingPort, EmailServerProfile::getOutgoingPort)
+          .extracting(p -> p.getIncoming().getPort(), p -> p.getOutgoing().getPort())
           .containsExactly(1143, 2525);
     }
 
@@ -82,7 +82,7 @@ class EmailServerProfileTest {
       EmailServerProfile profile = configured(imap().incomingServer("host:1993"));
 
       assertThat(profile)
-          .extracting(EmailServerProfile::getIncomingServer, EmailServerProfile::getIncomingPort)
+          .extracting(p -> p.getIncoming().getHost(), p -> p.getIncoming().getPort())
           .containsExactly("host", 1993);
     }
 
@@ -94,7 +94,7 @@ class EmailServerProfileTest {
       profile.configure(imap().useSsl(false).incomingPort(993).outgoingPort(465).build(), OWNER);
 
       assertThat(profile)
-          .extracting(EmailServerProfile::getIncomingPort, EmailServerProfile::getOutgoingPort)
+          .extracting(p -> p.getIncoming().getPort(), p -> p.getOutgoing().getPort())
           .containsExactly(143, 587);
     }
 
@@ -104,7 +104,7 @@ class EmailServerProfileTest {
 
       profile.configure(imap().useSsl(false).incomingPort(1993).build(), OWNER);
 
-      assertThat(profile.getIncomingPort()).isEqualTo(1993);
+      assertThat(profile.getIncoming().getPort()).isEqualTo(1993);
     }
   }
 
@@ -280,10 +280,10 @@ class EmailServerProfileTest {
 
       assertThat(profile)
           .extracting(
-              EmailServerProfile::getOutgoingCredentialSource,
-              EmailServerProfile::getOutgoingAuthProtocol,
-              EmailServerProfile::getOutgoingUsername,
-              EmailServerProfile::getOutgoingPassword)
+              p -> p.getOutgoing().getCredentialSource(),
+              p -> p.getOutgoing().getAuthProtocol(),
+              p -> p.getOutgoing().getUsername(),
+              p -> p.getOutgoing().getPassword())
           .containsExactly(
               CredentialSource.PROFILE, AuthProtocol.BASIC, "svc@example.com", password);
     }
@@ -301,7 +301,7 @@ class EmailServerProfileTest {
           imap().incomingCredentialSource(CredentialSource.USER_OR_QUEUE).build(), OWNER);
 
       assertThat(profile)
-          .extracting(EmailServerProfile::getUsername, EmailServerProfile::isPasswordSet)
+          .extracting(p -> p.getIncoming().getUsername(), p -> p.getIncoming().isPasswordSet())
           .containsExactly(null, false);
     }
 
@@ -319,8 +319,7 @@ class EmailServerProfileTest {
           separate.outgoingCredentialSource(CredentialSource.SERVER_IDENTITY).build(), OWNER);
 
       assertThat(profile)
-          .extracting(
-              EmailServerProfile::getOutgoingUsername, EmailServerProfile::isOutgoingPasswordSet)
+          .extracting(p -> p.getOutgoing().getUsername(), p -> p.getOutgoing().isPasswordSet())
           .containsExactly(null, false);
     }
 
@@ -336,7 +335,7 @@ class EmailServerProfileTest {
 
       profile.configure(withProfileCredentials.password(null).build(), OWNER);
 
-      assertThat(profile.getPassword()).isSameAs(stored);
+      assertThat(profile.getIncoming().getPassword()).isSameAs(stored);
     }
 
     @Test
@@ -349,8 +348,7 @@ class EmailServerProfileTest {
 
       assertThat(profile)
           .extracting(
-              EmailServerProfile::getIncomingAuthProtocol,
-              EmailServerProfile::getOutgoingAuthProtocol)
+              p -> p.getIncoming().getAuthProtocol(), p -> p.getOutgoing().getAuthProtocol())
           .containsExactly(AuthProtocol.OAUTH2, AuthProtocol.OAUTH2);
     }
 
@@ -366,8 +364,7 @@ class EmailServerProfileTest {
 
       assertThat(profile)
           .extracting(
-              EmailServerProfile::getIncomingAuthProtocol,
-              EmailServerProfile::getOutgoingAuthProtocol)
+              p -> p.getIncoming().getAuthProtocol(), p -> p.getOutgoing().getAuthProtocol())
           .containsExactly(AuthProtocol.BASIC, AuthProtocol.OAUTH2);
     }
 

@@ -11,7 +11,7 @@ import org.syncpost.validation.entity.Violation;
 public final class Problem {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  private static final String TYPE_BASE = "https://syncpost.org/problems/";
+  static final String TYPE_BASE = "https://syncpost.org/problems/";
 
   private Problem() {}
 

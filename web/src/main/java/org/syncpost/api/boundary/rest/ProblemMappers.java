@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
+import org.syncpost.access.entity.AccessRefused;
 import org.syncpost.api.entity.MalformedBody;
 import org.syncpost.crypto.entity.SecretUnreadable;
 import org.syncpost.validation.entity.AccessDenied;
@@ -62,7 +63,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof NotFound) {
       return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", cause.getMessage());
     }
-    if (cause instanceof AccessDenied) {
+    if (cause instanceof AccessDenied || cause instanceof AccessRefused) {
       return Problem.of(
           Response.Status.FORBIDDEN, "access-denied", "Not allowed", cause.getMessage());
     }

@@ -5,6 +5,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.xml.ws.WebServiceException;
 import java.util.UUID;
+import org.syncpost.access.entity.AccessRefused;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotAllowedNow;
@@ -48,7 +49,7 @@ public final class Faults {
         if (cause instanceof NotFound) {
           throw new NotFoundFault(cause.getMessage());
         }
-        if (cause instanceof AccessDenied) {
+        if (cause instanceof AccessDenied || cause instanceof AccessRefused) {
           throw new AccessDeniedFault(cause.getMessage());
         }
         if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {

@@ -23,6 +23,7 @@ import org.syncpost.alert.entity.AlertLevel;
 import org.syncpost.email.boundary.Emails;
 import org.syncpost.email.entity.Direction;
 import org.syncpost.email.entity.HourlyCount;
+import org.syncpost.mailbox.boundary.MailboxCounts;
 import org.syncpost.mailbox.boundary.Mailboxes;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.TestStatus;
@@ -43,6 +44,7 @@ public class DashboardPage implements Serializable {
       DateTimeFormatter.ofPattern("HH:00").withZone(ZoneOffset.UTC);
 
   @Inject transient Mailboxes mailboxes;
+  @Inject transient MailboxCounts counts;
   @Inject transient Alerts alerts;
   @Inject transient Emails emails;
   @Inject transient Clock clock;
@@ -56,17 +58,15 @@ public class DashboardPage implements Serializable {
   private long failingCount;
   private final PagedRows<Mailbox> failing =
       new PagedRows<>(
-          (offset, limit) -> mailboxes.listFailing(offset, limit),
-          () -> failingCount,
-          Mailbox::getId);
+          (offset, limit) -> counts.listFailing(offset, limit), () -> failingCount, Mailbox::getId);
 
   @PostConstruct
   void load() {
     mailboxCount = mailboxes.count(null);
-    enabledCount = mailboxes.countEnabled();
-    incoming = mailboxes.countByIncomingStatus();
-    outgoing = mailboxes.countByOutgoingStatus();
-    failingCount = mailboxes.countFailing();
+    enabledCount = counts.countEnabled();
+    incoming = counts.countByIncomingStatus();
+    outgoing = counts.countByOutgoingStatus();
+    failingCount = counts.countFailing();
     for (AlertLevel level : AlertLevel.values()) {
       openAlerts.put(level, alerts.count(new AlertFilter(null, null, level, false, false)));
     }

@@ -13,6 +13,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.syncpost.api.boundary.rest.ApiSecurity;
 
 /** The sign-in form; the check itself is the authentication mechanism's ({@code ApiSecurity}). */
 @Named
@@ -41,6 +42,16 @@ public class LoginPage {
     if (status == AuthenticationStatus.SUCCESS) {
       external.redirect(external.getRequestContextPath() + destination());
       faces.responseComplete();
+    } else if (external.getRequestMap().get(ApiSecurity.LOCKED_FOR)
+        instanceof java.time.Duration lockedFor) {
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              "Too many failed sign-ins: signing in is locked for "
+                  + Math.max(1, (lockedFor.toSeconds() + 59) / 60)
+                  + " more minute(s). Try again later, or ask an administrator.",
+              null));
     } else if (status != AuthenticationStatus.SEND_CONTINUE) {
       faces.addMessage(
           null,

@@ -41,21 +41,22 @@ public class MailboxForm implements Serializable {
     form.name = m.getName();
     form.email = m.getEmail();
     form.profileId = m.getProfile() == null ? null : m.getProfile().getId();
-    form.incomingDeliveryMethod = m.getIncomingDeliveryMethod();
-    form.outgoingDeliveryMethod = m.getOutgoingDeliveryMethod();
-    form.appointmentsDeliveryMethod = m.getAppointmentsDeliveryMethod();
-    form.username = m.getUsername();
-    form.allowCredentialUse = m.isAllowCredentialUse();
+    form.incomingDeliveryMethod = m.getDelivery().getIncoming();
+    form.outgoingDeliveryMethod = m.getDelivery().getOutgoing();
+    form.appointmentsDeliveryMethod = m.getDelivery().getAppointments();
+    form.username = m.getCredentials().getUsername();
+    form.allowCredentialUse = m.getCredentials().isAllowUse();
     form.processEmailReceivedAfter =
-        m.getProcessEmailReceivedAfter() == null
+        m.getHandling().getProcessEmailReceivedAfter() == null
             ? null
-            : LocalDateTime.ofInstant(m.getProcessEmailReceivedAfter(), ZoneOffset.UTC);
-    form.actionAfterProcessing = m.getActionAfterProcessing();
-    form.moveToFolder = m.getMoveToFolder();
-    form.folders = m.getFolders();
-    form.copyToSentFolder = m.isCopyToSentFolder();
-    form.pushIncomingEmail = m.getPushIncomingEmail();
-    form.sentFolder = m.getSentFolder();
+            : LocalDateTime.ofInstant(
+                m.getHandling().getProcessEmailReceivedAfter(), ZoneOffset.UTC);
+    form.actionAfterProcessing = m.getHandling().getActionAfterProcessing();
+    form.moveToFolder = m.getHandling().getMoveToFolder();
+    form.folders = m.getHandling().getFolders();
+    form.copyToSentFolder = m.getHandling().isCopyToSentFolder();
+    form.pushIncomingEmail = m.getPush().getSetting();
+    form.sentFolder = m.getHandling().getSentFolder();
     return form;
   }
 

@@ -98,9 +98,9 @@ public class MailboxPage implements Serializable {
       show(tested);
       feedback.info(
           "Tested: incoming "
-              + tested.getIncomingStatus()
+              + tested.getIncoming().getStatus()
               + ", outgoing "
-              + tested.getOutgoingStatus()
+              + tested.getOutgoing().getStatus()
               + ". See the mailbox's alerts for details.");
     }
   }

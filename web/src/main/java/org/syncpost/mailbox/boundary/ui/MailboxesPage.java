@@ -52,10 +52,10 @@ public class MailboxesPage implements Serializable {
           "name", MailboxSort.NAME,
           "email", MailboxSort.EMAIL,
           "profile.name", MailboxSort.PROFILE,
-          "approvalStatus", MailboxSort.APPROVAL,
-          "incomingStatus", MailboxSort.INCOMING_STATUS,
-          "outgoingStatus", MailboxSort.OUTGOING_STATUS,
-          "enabledForIncoming", MailboxSort.ENABLED);
+          "approval.status", MailboxSort.APPROVAL,
+          "incoming.status", MailboxSort.INCOMING_STATUS,
+          "outgoing.status", MailboxSort.OUTGOING_STATUS,
+          "incoming.enabled", MailboxSort.ENABLED);
 
   @Inject transient Mailboxes mailboxes;
   @Inject transient MailboxTests tests;
@@ -106,9 +106,9 @@ public class MailboxesPage implements Serializable {
         columns.text("name"),
         columns.text("email"),
         columns.text("profile.name"),
-        columns.choice("approvalStatus", ApprovalStatus.class),
-        columns.choice("incomingStatus", TestStatus.class),
-        columns.choice("outgoingStatus", TestStatus.class),
+        columns.choice("approval.status", ApprovalStatus.class),
+        columns.choice("incoming.status", TestStatus.class),
+        columns.choice("outgoing.status", TestStatus.class),
         columns.sort(SORTS, MailboxSort.NAME),
         columns.descending());
   }

@@ -78,8 +78,8 @@ public class ProfilePage implements Serializable {
   private void show(EmailServerProfile profile) {
     id = profile.getId();
     form = ProfileForm.of(profile);
-    passwordSet = profile.isPasswordSet();
-    outgoingPasswordSet = profile.isOutgoingPasswordSet();
+    passwordSet = profile.getIncoming().isPasswordSet();
+    outgoingPasswordSet = profile.getOutgoing().isPasswordSet();
   }
 
   /**

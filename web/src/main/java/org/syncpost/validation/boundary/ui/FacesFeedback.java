@@ -6,6 +6,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import java.util.function.Supplier;
+import org.syncpost.access.entity.AccessRefused;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotFound;
@@ -27,7 +28,7 @@ public class FacesFeedback {
       return action.get();
     } catch (InvalidInput invalid) {
       invalid.violations().forEach(v -> report(formId, v));
-    } catch (AccessDenied | NotFound refused) {
+    } catch (AccessDenied | AccessRefused | NotFound refused) {
       error(refused.getMessage());
     } catch (EJBAccessException notAllowed) {
       error("Your role does not allow this; ask an administrator.");
