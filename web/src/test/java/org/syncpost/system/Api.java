@@ -73,6 +73,15 @@ public final class Api {
             .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A merge patch made conditional on the record's version ({@code ETag}) by {@code If-Match}. */
+  public Reply patchIfMatch(String path, String json, String ifMatch) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/merge-patch+json")
+            .header("If-Match", ifMatch)
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Reply delete(String path) {
     return send(request(path).DELETE());
   }

@@ -6,6 +6,7 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.syncpost.audit.control.ChangeStamper;
+import org.syncpost.validation.entity.StaleVersion;
 
 /**
  * What every entity records about itself: when it was created and last changed, by whom, and an
@@ -36,6 +37,16 @@ public abstract class Tracked {
   public void stampModified(String by, Instant at) {
     modifiedOn = at;
     modifiedBy = by;
+  }
+
+  /**
+   * Refuses a change made to an older version than the current one ({@code null}: the caller did
+   * not say which version it read, and the change goes through as before).
+   */
+  public void requireVersion(Long expected, String what) {
+    if (expected != null && expected != version) {
+      throw new StaleVersion(what, expected, version, modifiedBy);
+    }
   }
 
   public long getVersion() {

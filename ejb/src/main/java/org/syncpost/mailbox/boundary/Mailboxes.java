@@ -124,7 +124,16 @@ public class Mailboxes {
    * own mailbox. An approver sees every mailbox but changes none that is not theirs.
    */
   public Mailbox update(long id, MailboxSettings settings) {
+    return update(id, settings, null);
+  }
+
+  /**
+   * As {@link #update(long, MailboxSettings)}, refused if the mailbox is no longer at {@code
+   * expectedVersion}.
+   */
+  public Mailbox update(long id, MailboxSettings settings, Long expectedVersion) {
     Mailbox mailbox = find(id);
+    mailbox.requireVersion(expectedVersion, "mailbox");
     if (!caller.isAdministrator()) {
       if (!caller.owns(mailbox.getOwner())) {
         throw new AccessDenied(

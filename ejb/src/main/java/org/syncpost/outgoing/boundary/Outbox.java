@@ -9,8 +9,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
@@ -42,6 +46,37 @@ public class Outbox {
   /** Room left in the subject column for the tracking token. */
   static final int MAX_SUBJECT = 3_900;
 
+  /** The most recipients (to, cc and bcc together) one email may have. */
+  static final String MAX_RECIPIENTS = "syncpost.outgoing.max-recipients";
+
+  /** The most attachments one email may have. */
+  static final String MAX_ATTACHMENTS = "syncpost.outgoing.max-attachments";
+
+  /** The range of send times the database holds; before 1970 is a mistake. */
+  static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+  static final int MAX_FILE_NAME = 1_000;
+  static final int MAX_CONTENT_TYPE = 255;
+
+  /**
+   * A media type with optional parameters (RFC 2045 section 5.1): tokens only, so no CR/LF can
+   * reach the attachment's MIME headers.
+   */
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile(
+          "[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+"
+              + "([ \\t]*;[ \\t]*[A-Za-z0-9!#$&^_.+-]+=(\"[^\"\\p{Cntrl}]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
+
+  @Inject
+  @ConfigProperty(name = MAX_RECIPIENTS, defaultValue = "500")
+  int maxRecipients;
+
+  @Inject
+  @ConfigProperty(name = MAX_ATTACHMENTS, defaultValue = "100")
+  int maxAttachments;
+
   @PersistenceContext EntityManager em;
   @Inject Caller caller;
   @Inject Auditor auditor;
@@ -60,6 +95,27 @@ public class Outbox {
     checkAddresses("bcc", request.bcc(), violations);
     if (request.to().isEmpty() && request.cc().isEmpty() && request.bcc().isEmpty()) {
       violations.add(new Violation("to", "an email needs at least one recipient in to, cc or bcc"));
+    }
+    int recipients = request.to().size() + request.cc().size() + request.bcc().size();
+    if (recipients > maxRecipients) {
+      violations.add(
+          new Violation(
+              "to",
+              "has "
+                  + recipients
+                  + " recipients in to, cc and bcc together; at most "
+                  + maxRecipients
+                  + " are allowed (send to a distribution list instead)"));
+    }
+    if (request.sendAt() != null
+        && (request.sendAt().isBefore(EARLIEST) || request.sendAt().isAfter(LATEST))) {
+      violations.add(new Violation("sendAt", "must be between " + EARLIEST + " and " + LATEST));
+    }
+    if (request.attachments().size() > maxAttachments) {
+      violations.add(
+          new Violation(
+              "attachments",
+              "has " + request.attachments().size() + " attachments; at most " + maxAttachments));
     }
     if (request.subject() != null && request.subject().length() > MAX_SUBJECT) {
       violations.add(new Violation("subject", "must be at most " + MAX_SUBJECT + " characters"));
@@ -200,10 +256,41 @@ public class Outbox {
                     + maxKb
                     + " KB per attachment"));
       }
-      if (attachment.contentType() == null || !attachment.contentType().contains("/")) {
-        violations.add(
-            new Violation(field + ".contentType", "must be a media type such as text/plain"));
-      }
+      violations.addAll(attachmentHeaderViolations(field, attachment));
     }
+  }
+
+  /** What would reach the attachment's MIME headers (RFC 2045, RFC 2183) must be safe there. */
+  static List<Violation> attachmentHeaderViolations(String field, AttachmentData attachment) {
+    List<Violation> found = new ArrayList<>();
+    String type = attachment.contentType();
+    if (type == null
+        || type.length() > MAX_CONTENT_TYPE
+        || !MEDIA_TYPE.matcher(type.strip()).matches()) {
+      found.add(
+          new Violation(
+              field + ".contentType",
+              "must be a media type such as text/plain or application/pdf, at most "
+                  + MAX_CONTENT_TYPE
+                  + " characters, without line breaks"));
+    } else if (type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")
+        || type.strip().toLowerCase(Locale.ROOT).startsWith("message/")) {
+      found.add(
+          new Violation(
+              field + ".contentType",
+              "must not be multipart/* or message/*: an attachment is one file; send the parts as"
+                  + " separate attachments"));
+    }
+    String name = attachment.fileName();
+    if (name != null
+        && (name.length() > MAX_FILE_NAME || name.chars().anyMatch(Character::isISOControl))) {
+      found.add(
+          new Violation(
+              field + ".name",
+              "must be at most "
+                  + MAX_FILE_NAME
+                  + " characters without line breaks or other control characters"));
+    }
+    return found;
   }
 }

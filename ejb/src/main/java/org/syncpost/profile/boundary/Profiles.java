@@ -13,11 +13,14 @@ import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.User;
+import org.syncpost.mailserver.control.TrustPolicy;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ProfileDeleted;
+import org.syncpost.profile.entity.ProfileInUse;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.control.Rules;
+import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotFound;
 import org.syncpost.validation.entity.Violation;
 
@@ -69,7 +72,16 @@ public class Profiles {
   }
 
   public EmailServerProfile update(long id, ProfileSettings requested) {
+    return update(id, requested, null);
+  }
+
+  /**
+   * As {@link #update(long, ProfileSettings)}, refused if the profile is no longer at {@code
+   * expectedVersion}.
+   */
+  public EmailServerProfile update(long id, ProfileSettings requested, Long expectedVersion) {
     EmailServerProfile profile = find(id);
+    profile.requireVersion(expectedVersion, "profile");
     ProfileSettings settings = requested.withDefaults(profile.getProcessEmailFrom());
     User owner = checked(profile, settings);
     profile.configure(settings, owner != null ? owner : profile.getOwner());
@@ -84,10 +96,35 @@ public class Profiles {
     return profile;
   }
 
-  /** Deletes a profile; its mailboxes keep their settings but have no server until given one. */
+  /** Deletes a profile that no mailbox uses; else {@link ProfileInUse} with their number. */
   public void delete(long id) {
+    delete(id, null);
+  }
+
+  /**
+   * Deletes a profile; its mailboxes move to the profile {@code moveMailboxesTo} (keeping their
+   * delivery methods). Without one, a profile that mailboxes use is refused ({@link ProfileInUse}).
+   */
+  public void delete(long id, Long moveMailboxesTo) {
+    delete(id, moveMailboxesTo, null);
+  }
+
+  /**
+   * As {@link #delete(long, Long)}, refused if the profile is no longer at {@code expectedVersion}.
+   */
+  public void delete(long id, Long moveMailboxesTo, Long expectedVersion) {
     EmailServerProfile profile = find(id);
-    deleted.fire(new ProfileDeleted(profile));
+    profile.requireVersion(expectedVersion, "profile");
+    EmailServerProfile replacement = null;
+    if (moveMailboxesTo != null) {
+      replacement = em.find(EmailServerProfile.class, moveMailboxesTo);
+      if (replacement == null || replacement.getId().equals(profile.getId())) {
+        throw InvalidInput.of(
+            "moveMailboxesTo",
+            "must be the id of another existing profile, not " + moveMailboxesTo);
+      }
+    }
+    deleted.fire(new ProfileDeleted(profile, replacement));
     em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID)
         .forgetDefaultProfile(profile.getId());
     em.remove(profile);
@@ -107,6 +144,7 @@ public class Profiles {
                   + settings.name().strip()
                   + "'; choose another name"));
     }
+    checkTrustedCertificates(settings.trustedCertificatesPem(), found);
     User owner = null;
     if (settings.ownerId() != null) {
       owner = em.find(User.class, settings.ownerId());
@@ -116,6 +154,23 @@ public class Profiles {
     }
     rules.enforce(settings, found);
     return owner;
+  }
+
+  /** A private CA bundle is read at save, not first at a connection that then fails. */
+  private static void checkTrustedCertificates(String pem, List<Violation> found) {
+    if (pem == null || pem.isBlank()) {
+      return;
+    }
+    try {
+      TrustPolicy.certificatesIn(pem);
+    } catch (IllegalArgumentException unreadable) {
+      found.add(
+          new Violation(
+              "trustedCertificatesPem",
+              unreadable.getMessage()
+                  + "; paste the CA certificates as PEM text, each from '-----BEGIN CERTIFICATE-----'"
+                  + " to '-----END CERTIFICATE-----'"));
+    }
   }
 
   private boolean nameTakenByAnother(String name, EmailServerProfile profile) {

@@ -1,7 +1,7 @@
 package org.syncpost.profile.entity;
 
 /**
- * A profile is about to be deleted; fired in the deleting transaction, before the profile row goes,
- * so observers let go of it (mailboxes keep their settings but have no server until given one).
+ * A profile is about to be deleted, in the deleting transaction: its mailboxes move to {@code
+ * replacement}; without one, a profile still in use is refused ({@link ProfileInUse}).
  */
-public record ProfileDeleted(EmailServerProfile profile) {}
+public record ProfileDeleted(EmailServerProfile profile, EmailServerProfile replacement) {}

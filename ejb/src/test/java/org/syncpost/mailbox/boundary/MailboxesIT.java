@@ -31,6 +31,7 @@ import org.syncpost.mailbox.entity.MailboxFilter;
 import org.syncpost.mailbox.entity.MailboxSort;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ProfileInUse;
 import org.syncpost.profile.entity.ProfileSettings;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.settings.boundary.Settings;
@@ -316,31 +317,53 @@ class MailboxesIT {
   }
 
   @Test
-  void deletingAProfileDetachesItsMailboxesAndStopsBeingTheDefault() throws Exception {
-    EmailServerProfile profile = admin.call(() -> profiles.create(imap(unique("doomed"))));
+  void deletingAProfileInUseIsRefusedWithTheNumberOfItsMailboxes() throws Exception {
+    EmailServerProfile profile = admin.call(() -> profiles.create(imap(unique("used"))));
     long mailbox = newUserMailbox();
+    useProfile(mailbox, profile.getId());
+
+    ProfileInUse refused =
+        assertThrows(ProfileInUse.class, () -> admin.run(() -> profiles.delete(profile.getId())));
+
+    assertThat(
+            List.of(
+                refused.mailboxes(),
+                admin.call(() -> mailboxes.find(mailbox)).getProfile().getId()))
+        .containsExactly(1L, profile.getId());
+  }
+
+  @Test
+  void deletingAProfileMovesItsMailboxesToTheNamedOneAndStopsBeingTheDefault() throws Exception {
+    EmailServerProfile profile = admin.call(() -> profiles.create(imap(unique("doomed"))));
+    EmailServerProfile successor = admin.call(() -> profiles.create(imap(unique("successor"))));
+    long mailbox = newUserMailbox();
+    useProfile(mailbox, profile.getId());
+    EmailSettings before = admin.call(() -> settings.current().asEmailSettings());
+    admin.call(() -> settings.change(withDefaultProfile(before, profile.getId())));
+    try {
+      admin.run(() -> profiles.delete(profile.getId(), successor.getId()));
+
+      assertThat(
+              List.of(
+                  Optional.ofNullable(
+                      admin.call(() -> mailboxes.find(mailbox)).getProfile().getId()),
+                  Optional.ofNullable(admin.call(() -> settings.current().getDefaultProfileId()))))
+          .containsExactly(Optional.of(successor.getId()), Optional.empty());
+    } finally {
+      admin.call(() -> settings.change(before));
+    }
+  }
+
+  private void useProfile(long mailbox, long profileId) throws Exception {
     admin.call(
         () ->
             mailboxes.changeDelivery(
                 new DeliveryChange(
                     List.of(mailbox),
-                    profile.getId(),
+                    profileId,
                     DeliveryMethod.SERVER_SIDE_SYNC,
                     DeliveryMethod.NONE,
                     DeliveryMethod.NONE)));
-    EmailSettings before = admin.call(() -> settings.current().asEmailSettings());
-    admin.call(() -> settings.change(withDefaultProfile(before, profile.getId())));
-    try {
-      admin.run(() -> profiles.delete(profile.getId()));
-
-      assertThat(
-              List.of(
-                  Optional.ofNullable(admin.call(() -> mailboxes.find(mailbox)).getProfile()),
-                  Optional.ofNullable(admin.call(() -> settings.current().getDefaultProfileId()))))
-          .containsExactly(Optional.empty(), Optional.empty());
-    } finally {
-      admin.call(() -> settings.change(before));
-    }
   }
 
   @Test

@@ -61,4 +61,19 @@ class ServerAddressTest {
   void aPortWithoutHostIsRejected() {
     assertThat(ServerAddress.parse(":993")).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "imap example com",
+        "imap.example.com\r\nX-Injected: 1",
+        "imap.example.com:99 3",
+        "-imap.example.com",
+        "imap..example.com",
+        "imap/example.com",
+        "[::1"
+      })
+  void aHostNameWithSpacesOrOtherCharactersThanAHostHasIsRefused(String location) {
+    assertThat(ServerAddress.parse(location)).isEmpty();
+  }
 }

@@ -5,9 +5,9 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +28,27 @@ public final class JsonInput {
   private final JsonObject json;
   private final List<Violation> violations = new ArrayList<>();
 
+  /**
+   * The range of instants SyncPost stores: the database's timestamp columns hold years 1 to 9999,
+   * and a date before 1970 is a mistake for every field the API has (send at, process from).
+   */
+  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+  /**
+   * The longest secret in UTF-8 bytes: encrypted and Base64-encoded it must fit the 1,000
+   * characters of its column (ADR 0003).
+   */
+  public static final int MAX_SECRET_BYTES = 512;
+
   public JsonInput(JsonObject json, Set<String> knownFields) {
+    if (json == null) {
+      // JAX-RS hands a resource null for an empty body
+      json = JsonObject.EMPTY_JSON_OBJECT;
+      violations.add(
+          new Violation("body", "is required: send the request's fields as a JSON object"));
+    }
     this.json = json;
     json.keySet().stream()
         .filter(name -> !knownFields.contains(name))
@@ -98,8 +118,13 @@ public final class JsonInput {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
+      Instant instant = OffsetDateTime.parse(text).toInstant();
+      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        violations.add(new Violation(name, "must be between " + EARLIEST + " and " + LATEST));
+        return null;
+      }
+      return instant;
+    } catch (java.time.DateTimeException e) {
       violations.add(
           new Violation(name, "must be a date-time with offset, e.g. 2026-01-31T08:00:00Z"));
       return null;
@@ -125,6 +150,11 @@ public final class JsonInput {
     if (text != null && text.isEmpty()) {
       violations.add(
           new Violation(name, "must not be empty; leave the field out to keep the stored value"));
+      return null;
+    }
+    if (text != null && text.getBytes(StandardCharsets.UTF_8).length > MAX_SECRET_BYTES) {
+      violations.add(
+          new Violation(name, "must be at most " + MAX_SECRET_BYTES + " bytes long (UTF-8)"));
       return null;
     }
     return text == null ? null : Secret.of(text);

@@ -10,11 +10,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import org.syncpost.access.entity.AccessRefused;
+import org.syncpost.api.entity.MalformedBody;
 import org.syncpost.crypto.entity.SecretUnreadable;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotAllowedNow;
 import org.syncpost.validation.entity.NotFound;
+import org.syncpost.validation.entity.StaleVersion;
 
 /**
  * Turns every exception that reaches the API into problem details. Container exceptions wrap ours,
@@ -46,6 +48,15 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
   }
 
   private static Response known(Throwable cause) {
+    if (cause instanceof MalformedBody malformed) {
+      return Problem.of(
+          malformed.isTooLarge()
+              ? Response.Status.REQUEST_ENTITY_TOO_LARGE
+              : Response.Status.BAD_REQUEST,
+          malformed.kind(),
+          malformed.isTooLarge() ? "The request is too large" : "The body cannot be read",
+          cause.getMessage());
+    }
     if (cause instanceof InvalidInput invalid) {
       return Problem.invalid(invalid.violations());
     }
@@ -66,6 +77,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof NotAllowedNow refused) {
       return Problem.of(
           Response.Status.CONFLICT, refused.code(), refused.title(), cause.getMessage());
+    }
+    if (cause instanceof StaleVersion) {
+      return Problem.of(
+          Response.Status.PRECONDITION_FAILED,
+          "stale-version",
+          "Changed by someone else",
+          cause.getMessage());
     }
     if (cause instanceof OptimisticLockException) {
       return Problem.of(

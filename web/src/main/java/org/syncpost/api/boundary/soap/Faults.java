@@ -10,6 +10,7 @@ import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotAllowedNow;
 import org.syncpost.validation.entity.NotFound;
+import org.syncpost.validation.entity.StaleVersion;
 
 /**
  * Runs one facade call for an endpoint and turns what it throws into the faults the WSDL declares,
@@ -21,7 +22,14 @@ public final class Faults {
 
   private static final System.Logger LOGGER = System.getLogger(Faults.class.getName());
 
+  private static final String OWN_FAILURE = "Something went wrong on the server;";
+
   private Faults() {}
+
+  /** Whether a fault's text is the one SyncPost gives its own unexpected failures. */
+  static boolean isOwnFailure(String faultString) {
+    return faultString != null && faultString.startsWith(OWN_FAILURE);
+  }
 
   /** A facade call; it throws only unchecked exceptions. */
   @FunctionalInterface
@@ -51,6 +59,9 @@ public final class Faults {
         if (cause instanceof NotAllowedNow) {
           throw new NotAllowedNowFault(cause.getMessage());
         }
+        if (cause instanceof StaleVersion) {
+          throw new NotAllowedNowFault(cause.getMessage());
+        }
         if (cause instanceof OptimisticLockException) {
           throw new NotAllowedNowFault(
               "The record was changed by someone else at the same time; read it again and repeat"
@@ -60,7 +71,8 @@ public final class Faults {
       String incident = UUID.randomUUID().toString();
       LOGGER.log(System.Logger.Level.ERROR, "Unexpected failure, incident " + incident, thrown);
       throw new WebServiceException(
-          "Something went wrong on the server; nothing is known to be stored. Report incident "
+          OWN_FAILURE
+              + " nothing is known to be stored. Report incident "
               + incident
               + " to your SyncPost administrator.");
     }

@@ -22,6 +22,9 @@ public final class Soap {
   public static final List<String> PATHS =
       List.of("/EmailService", "/MailboxService", "/JobService");
 
+  /** The handler chain of every endpoint ({@code @HandlerChain(file = Soap.HANDLERS)}). */
+  public static final String HANDLERS = "/org/syncpost/api/boundary/soap/handlers.xml";
+
   private Soap() {}
 
   /** Whether a request (path below the context root) goes to one of the SOAP services. */

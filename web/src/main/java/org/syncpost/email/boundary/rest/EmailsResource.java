@@ -139,7 +139,7 @@ public class EmailsResource {
       }
       byte[] bytes;
       try {
-        bytes = Base64.getMimeDecoder().decode(content);
+        bytes = Base64.getDecoder().decode(content.replaceAll("\\s", ""));
       } catch (IllegalArgumentException notBase64) {
         input.reject(field + ".content", "is not valid base64: " + notBase64.getMessage());
         continue;
@@ -230,10 +230,16 @@ public class EmailsResource {
     if (value == null || value.isBlank()) {
       return null;
     }
+    Instant instant;
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      instant = OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
       throw InvalidInput.of(name, "must be a date-time with offset, e.g. 2026-01-31T08:00:00Z");
     }
+    if (instant.isBefore(JsonInput.EARLIEST) || instant.isAfter(JsonInput.LATEST)) {
+      throw InvalidInput.of(
+          name, "must be between " + JsonInput.EARLIEST + " and " + JsonInput.LATEST);
+    }
+    return instant;
   }
 }

@@ -1,5 +1,7 @@
 package org.syncpost.email.boundary.soap;
 
+import com.sun.xml.ws.developer.SchemaValidation;
+import jakarta.jws.HandlerChain;
 import jakarta.jws.WebMethod;
 import jakarta.jws.WebParam;
 import jakarta.jws.WebResult;
@@ -25,6 +27,10 @@ import org.syncpost.validation.entity.InvalidInput;
  * Email records over SOAP, with the rules of {@code /api/v1/emails}: the facades decide who may
  * send from or read which mailbox.
  */
+@HandlerChain(file = Soap.HANDLERS)
+// the runtime refuses what the WSDL's schema does not allow (unknown enum values, numbers out
+// of range) instead of reading it as null or wrapped around; Metro only, other runtimes ignore it
+@SchemaValidation(outbound = false)
 @WebService(
     name = "Emails",
     serviceName = "EmailService",

@@ -1,5 +1,7 @@
 package org.syncpost.job.boundary.soap;
 
+import com.sun.xml.ws.developer.SchemaValidation;
+import jakarta.jws.HandlerChain;
 import jakarta.jws.WebMethod;
 import jakarta.jws.WebParam;
 import jakarta.jws.WebResult;
@@ -14,6 +16,10 @@ import org.syncpost.api.boundary.soap.ValidationFault;
 import org.syncpost.job.boundary.Jobs;
 
 /** Background jobs over SOAP: poll a job to watch it run ({@code GET /api/v1/jobs/{id}}). */
+@HandlerChain(file = Soap.HANDLERS)
+// the runtime refuses what the WSDL's schema does not allow (unknown enum values, numbers out
+// of range) instead of reading it as null or wrapped around; Metro only, other runtimes ignore it
+@SchemaValidation(outbound = false)
 @WebService(
     name = "Jobs",
     serviceName = "JobService",

@@ -7,6 +7,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,6 +25,7 @@ import org.syncpost.api.control.CredentialsChannel;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.api.control.Versions;
 import org.syncpost.job.boundary.rest.JobJson;
 import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.mailbox.boundary.Mailboxes;
@@ -65,16 +68,24 @@ public class MailboxesResource {
         MailboxJson::of);
   }
 
+  /** The mailbox, with its version as {@code ETag} for a later {@code If-Match}. */
   @GET
   @Path("{id}")
-  public JsonObject get(@PathParam("id") long id) {
-    return MailboxJson.of(mailboxes.find(id));
+  public Response get(@PathParam("id") long id) {
+    Mailbox mailbox = mailboxes.find(id);
+    return Versions.withTag(mailbox, MailboxJson.of(mailbox));
   }
 
-  /** JSON merge patch (RFC 7396): only the fields in the body change. */
+  /**
+   * JSON merge patch (RFC 7396): only the fields in the body change; with {@code If-Match}, only if
+   * nobody changed the mailbox since (else 412).
+   */
   @PATCH
   @Path("{id}")
-  public JsonObject patch(@PathParam("id") long id, JsonObject patch) {
+  public Response patch(
+      @PathParam("id") long id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      JsonObject patch) {
     JsonInput patchInput = new JsonInput(patch, MailboxJson.FIELDS);
     channel.requireSecureFor(patchInput, "password");
     Boolean trace = patchInput.bool("protocolTrace");
@@ -82,12 +93,16 @@ public class MailboxesResource {
     JsonObject merged =
         Json.createMergePatch(patch).apply(MailboxJson.of(mailboxes.find(id))).asJsonObject();
     Mailbox updated =
-        mailboxes.update(id, MailboxJson.settings(new JsonInput(merged, MailboxJson.FIELDS)));
+        mailboxes.update(
+            id,
+            MailboxJson.settings(new JsonInput(merged, MailboxJson.FIELDS)),
+            Versions.expected(ifMatch));
     if (trace != null && trace != updated.isProtocolTrace()) {
       // an operational switch for administrators, apart from the settings an owner may change
       updated = mailboxes.traceProtocol(id, trace);
     }
-    return MailboxJson.of(updated);
+    Mailbox stored = mailboxes.find(id);
+    return Versions.withTag(stored, MailboxJson.of(stored));
   }
 
   @POST

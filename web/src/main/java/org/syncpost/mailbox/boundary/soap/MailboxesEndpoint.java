@@ -1,5 +1,7 @@
 package org.syncpost.mailbox.boundary.soap;
 
+import com.sun.xml.ws.developer.SchemaValidation;
+import jakarta.jws.HandlerChain;
 import jakarta.jws.WebMethod;
 import jakarta.jws.WebParam;
 import jakarta.jws.WebResult;
@@ -20,6 +22,10 @@ import org.syncpost.mailbox.boundary.Mailboxes;
  * Mailboxes over SOAP, with the rules of {@code /api/v1/mailboxes}: a mailbox owner sees only their
  * own; approvers and administrators approve and reject; administrators test & enable.
  */
+@HandlerChain(file = Soap.HANDLERS)
+// the runtime refuses what the WSDL's schema does not allow (unknown enum values, numbers out
+// of range) instead of reading it as null or wrapped around; Metro only, other runtimes ignore it
+@SchemaValidation(outbound = false)
 @WebService(
     name = "Mailboxes",
     serviceName = "MailboxService",

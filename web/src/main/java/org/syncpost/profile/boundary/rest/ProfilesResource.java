@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,6 +23,7 @@ import org.syncpost.api.control.CredentialsChannel;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.api.control.Versions;
 import org.syncpost.job.boundary.rest.JobJson;
 import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.profile.boundary.Profiles;
@@ -45,10 +48,12 @@ public class ProfilesResource {
         profiles.list(paging.offset(), paging.limit()), profiles.count(), ProfileJson::of);
   }
 
+  /** The profile, with its version as {@code ETag} for a later {@code If-Match}. */
   @GET
   @Path("{id}")
-  public JsonObject get(@PathParam("id") long id) {
-    return ProfileJson.of(profiles.find(id));
+  public Response get(@PathParam("id") long id) {
+    EmailServerProfile profile = profiles.find(id);
+    return Versions.withTag(profile, ProfileJson.of(profile));
   }
 
   @POST
@@ -62,15 +67,24 @@ public class ProfilesResource {
         .build();
   }
 
-  /** JSON merge patch (RFC 7396): only the fields in the body change. */
+  /**
+   * JSON merge patch (RFC 7396): only the fields in the body change; with {@code If-Match}, only if
+   * nobody changed the profile since (else 412).
+   */
   @PATCH
   @Path("{id}")
-  public JsonObject patch(@PathParam("id") long id, JsonObject patch) {
+  public Response patch(
+      @PathParam("id") long id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      JsonObject patch) {
     JsonInput patchInput = ProfileJson.input(patch);
     channel.requireSecureFor(patchInput, ProfileJson.PASSWORD_FIELDS);
     JsonObject merged =
         Json.createMergePatch(patch).apply(ProfileJson.of(profiles.find(id))).asJsonObject();
-    return ProfileJson.of(profiles.update(id, ProfileJson.settings(ProfileJson.input(merged))));
+    profiles.update(
+        id, ProfileJson.settings(ProfileJson.input(merged)), Versions.expected(ifMatch));
+    EmailServerProfile stored = profiles.find(id);
+    return Versions.withTag(stored, ProfileJson.of(stored));
   }
 
   /**
@@ -82,10 +96,17 @@ public class ProfilesResource {
     return JobJson.accepted(tests.testAndEnableProfile(id), uriInfo);
   }
 
+  /**
+   * A profile that mailboxes use is refused (409, with their number) unless {@code
+   * ?moveMailboxesTo=<profile id>} says where they go.
+   */
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") long id) {
-    profiles.delete(id);
+  public Response delete(
+      @PathParam("id") long id,
+      @QueryParam("moveMailboxesTo") Long moveMailboxesTo,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    profiles.delete(id, moveMailboxesTo, Versions.expected(ifMatch));
     return Response.noContent().build();
   }
 }
