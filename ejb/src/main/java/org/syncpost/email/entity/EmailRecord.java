@@ -164,11 +164,21 @@ public class EmailRecord extends Tracked {
         content.references().isEmpty() ? null : String.join(" ", content.references());
   }
 
-  /** An email received for {@code mailbox}. */
+  /** An email received for {@code mailbox}, of unknown sending time. */
   public static EmailRecord received(EmailContent content, Mailbox mailbox, Instant receivedOn) {
+    return received(content, mailbox, receivedOn, null);
+  }
+
+  /**
+   * An email received for {@code mailbox}, sent (by its {@code Date} header) at {@code sentOn}, or
+   * {@code null} when it has none.
+   */
+  public static EmailRecord received(
+      EmailContent content, Mailbox mailbox, Instant receivedOn, Instant sentOn) {
     EmailRecord record = new EmailRecord(Direction.INCOMING, EmailStatus.RECEIVED, content);
     record.receivingMailboxes.add(mailbox);
     record.receivedOn = receivedOn;
+    record.sentOn = sentOn;
     return record;
   }
 

@@ -93,7 +93,10 @@ public class RecordWriter {
     } else {
       record =
           EmailRecord.received(
-              parsed.content(), mailbox, receivedOn == null ? clock.instant() : receivedOn);
+              parsed.content(),
+              mailbox,
+              receivedOn == null ? clock.instant() : receivedOn,
+              parsed.sentOn());
       for (AttachmentData attachment : parsed.attachments()) {
         record.attach(attachment);
       }

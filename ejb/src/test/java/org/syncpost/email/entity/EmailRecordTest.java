@@ -165,4 +165,14 @@ class EmailRecordTest {
         .isInstanceOf(IllegalEmailTransition.class)
         .hasMessageContaining("DRAFT");
   }
+
+  @Test
+  void aReceivedEmailKeepsWhenItWasSent() {
+    Instant sent = Instant.parse("2026-11-25T08:00:00Z");
+
+    EmailRecord record = EmailRecord.received(content(), alice, now, sent);
+
+    assertThat(record.getSentOn()).isEqualTo(sent);
+    assertThat(record.getReceivedOn()).isEqualTo(now);
+  }
 }
