@@ -101,8 +101,10 @@ public record DownloadName(String name) {
   private static String keepExtension(String name) {
     int dot = name.lastIndexOf('.');
     String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
-    int keep = MAX_LENGTH - extension.length();
-    int cut = name.offsetByCodePoints(0, Math.min(keep, name.codePointCount(0, name.length())));
-    return trim(name.substring(0, Math.min(cut, name.length())) + extension);
+    int cut = MAX_LENGTH - extension.length();
+    if (Character.isLowSurrogate(name.charAt(cut))) {
+      cut--; // not half a character
+    }
+    return trim(name.substring(0, cut) + extension);
   }
 }

@@ -54,4 +54,12 @@ class DownloadNameTest {
             "attachment; filename=\"Pr_f bericht __.pdf\";"
                 + " filename*=UTF-8''Pr%C3%BCf%20bericht%20%E6%9D%B1%E4%BA%AC.pdf");
   }
+
+  @Test
+  void aLongNameIsNotCutInsideACharacter() {
+    String name = DownloadName.of("a" + "😀".repeat(300), "x").name();
+
+    assertThat(name).hasSizeLessThanOrEqualTo(200).doesNotEndWith("\uD83D");
+    assertThat(Character.isHighSurrogate(name.charAt(name.length() - 1))).isFalse();
+  }
 }
