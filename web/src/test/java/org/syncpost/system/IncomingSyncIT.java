@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.syncpost.email.entity.DownloadName;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.IncomingMailboxes.Box;
 import org.syncpost.testing.Eventually;
@@ -177,9 +178,7 @@ class IncomingSyncIT {
       byte[] expected = names.get(n).equals("small.bin") ? small : spooled;
       assertThat(admin.download(email + "/attachments/" + n)).as(names.get(n)).isEqualTo(expected);
       assertThat(admin.get(email + "/attachments/" + n).header("Content-Disposition"))
-          .isEqualTo(
-              "attachment; filename*=UTF-8''"
-                  + URLEncoder.encode(names.get(n), StandardCharsets.UTF_8).replace("+", "%20"));
+          .isEqualTo(DownloadName.of(names.get(n), "unused").contentDisposition());
     }
     assertThat(admin.get(email + "/attachments/2").status()).isEqualTo(404);
   }

@@ -187,7 +187,9 @@ class EmailRecordsUiIT {
                     + " + r.headers.get('Content-Disposition') + ' ' + t)));",
                 href);
 
-    assertThat(downloaded).isEqualTo("200 attachment; filename*=UTF-8''figures.txt revenue 42");
+    assertThat(downloaded)
+        .isEqualTo(
+            "200 attachment; filename=\"figures.txt\"; filename*=UTF-8''figures.txt revenue 42");
   }
 
   @Test

@@ -25,6 +25,9 @@ final class HeaderReader {
   private static final Set<String> AUTOMATIC_PRECEDENCE =
       Set.of("bulk", "junk", "list", "auto_reply", "auto-reply");
 
+  private static final Instant EARLIEST_SENT = Instant.parse("1000-01-01T00:00:00Z");
+  private static final Instant LATEST_SENT = Instant.parse("9999-01-01T00:00:00Z");
+
   private HeaderReader() {}
 
   /**
@@ -145,10 +148,18 @@ final class HeaderReader {
     return found;
   }
 
+  /**
+   * The {@code Date} header, when it is readable and within years 1000 to 9999: a date outside them
+   * is a forgery or a typo, and not every database can hold it.
+   */
   static Instant sentOn(MimeMessage message) {
     try {
       java.util.Date date = message.getSentDate();
-      return date == null ? null : date.toInstant();
+      if (date == null) {
+        return null;
+      }
+      Instant sent = date.toInstant();
+      return sent.isBefore(EARLIEST_SENT) || !sent.isBefore(LATEST_SENT) ? null : sent;
     } catch (MessagingException | RuntimeException unreadable) {
       return null;
     }

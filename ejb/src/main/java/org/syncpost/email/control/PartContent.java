@@ -2,7 +2,9 @@ package org.syncpost.email.control;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,17 +77,40 @@ record PartContent(byte[] bytes, long size, boolean complete, Path spooled) {
   }
 
   private static InputStream decodedStream(Part part) throws MessagingException, IOException {
+    InputStream quotedPrintable = quotedPrintable(part);
+    if (quotedPrintable != null) {
+      return quotedPrintable;
+    }
     try {
       return part.getInputStream();
     } catch (MessagingException | IOException | RuntimeException undecodable) {
       // an unknown transfer encoding: the bytes as they are beat nothing
-      if (part instanceof jakarta.mail.internet.MimeBodyPart body) {
+      if (part instanceof MimeBodyPart body) {
         return body.getRawInputStream();
       }
       if (part instanceof MimeMessage message) {
         return message.getRawInputStream();
       }
       throw undecodable;
+    }
+  }
+
+  /** Quoted-printable content through a decoder that input cannot drive into deep recursion. */
+  private static InputStream quotedPrintable(Part part) {
+    try {
+      if (part instanceof MimePart mime
+          && mime.getEncoding() != null
+          && "quoted-printable".equalsIgnoreCase(mime.getEncoding().strip())) {
+        if (part instanceof MimeBodyPart body) {
+          return new QuotedPrintableInput(body.getRawInputStream());
+        }
+        if (part instanceof MimeMessage message) {
+          return new QuotedPrintableInput(message.getRawInputStream());
+        }
+      }
+      return null;
+    } catch (MessagingException | RuntimeException unreadable) {
+      return null;
     }
   }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.UnparseableMessage;
 
@@ -19,6 +20,10 @@ import org.syncpost.email.entity.UnparseableMessage;
  * over the size limit noted, not kept).
  */
 final class PartWalker {
+
+  private static final String OCTET_STREAM = "application/octet-stream";
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile("[a-z0-9!#$&^_.+-]{1,127}/[a-z0-9!#$&^_.+-]{1,127}");
 
   private final long maxAttachmentBytes;
   private final StringBuilder text = new StringBuilder();
@@ -96,8 +101,7 @@ final class PartWalker {
     attachments.add(
         new AttachmentData(
             MessageParser.clamp(fileName, MessageParser.MAX_HEADER_VALUE),
-            MessageParser.clamp(
-                type.getBaseType().toLowerCase(Locale.ROOT), MessageParser.MAX_CONTENT_TYPE),
+            storableType(type),
             MessageParser.clamp(contentId, MessageParser.MAX_HEADER_VALUE),
             inline,
             read.size(),
@@ -108,6 +112,22 @@ final class PartWalker {
                     + (maxAttachmentBytes / 1024)
                     + " KB",
             read.spooled()));
+  }
+
+  /**
+   * The base type when it is a well-formed {@code type/subtype} (RFC 2045 §5.1 tokens) that fits
+   * its column, else {@code application/octet-stream}: a type cut short or full of odd characters
+   * is not one a download can be served with.
+   */
+  static String storableType(ContentType type) {
+    String base = type.getBaseType();
+    if (base != null) {
+      base = base.toLowerCase(Locale.ROOT);
+      if (base.length() <= MessageParser.MAX_CONTENT_TYPE && MEDIA_TYPE.matcher(base).matches()) {
+        return base;
+      }
+    }
+    return OCTET_STREAM;
   }
 
   private static String safeContentId(MimePart part) {
@@ -141,7 +161,7 @@ final class PartWalker {
 
   private static String fileNameOf(Part part) {
     try {
-      String name = part.getFileName();
+      String name = FileNames.readable(part.getFileName());
       return name == null || name.isBlank() ? null : name.strip();
     } catch (MessagingException | RuntimeException unreadable) {
       return null;

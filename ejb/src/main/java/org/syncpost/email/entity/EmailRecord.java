@@ -176,18 +176,25 @@ public class EmailRecord extends Tracked {
         content.references().isEmpty() ? null : String.join(" ", content.references());
   }
 
-  /** An email received for {@code mailbox}. */
+  /** An email received for {@code mailbox}, of unknown sending time. */
   public static EmailRecord received(EmailContent content, Mailbox mailbox, Instant receivedOn) {
+    return received(content, mailbox, receivedOn, null, null);
+  }
+
+  /**
+   * An email received for {@code mailbox}, sent (by its {@code Date} header) at {@code sentOn}, or
+   * {@code null} when it has none; a delivery identified by its {@link DeliveryKey}, if it has one.
+   */
+  public static EmailRecord received(
+      EmailContent content,
+      Mailbox mailbox,
+      Instant receivedOn,
+      Instant sentOn,
+      String deliveryKey) {
     EmailRecord record = new EmailRecord(Direction.INCOMING, EmailStatus.RECEIVED, content);
     record.receivingMailboxes.add(mailbox);
     record.receivedOn = receivedOn;
-    return record;
-  }
-
-  /** {@link #received} of a delivery identified by its {@link DeliveryKey}, if it has one. */
-  public static EmailRecord received(
-      EmailContent content, Mailbox mailbox, Instant receivedOn, String deliveryKey) {
-    EmailRecord record = received(content, mailbox, receivedOn);
+    record.sentOn = sentOn;
     record.deliveryKey = deliveryKey;
     return record;
   }

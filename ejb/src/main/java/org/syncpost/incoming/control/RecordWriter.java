@@ -101,6 +101,7 @@ public class RecordWriter {
               parsed.content(),
               mailbox,
               receivedOn == null ? clock.instant() : receivedOn,
+              parsed.sentOn(),
               deliveryKey);
       for (AttachmentData attachment : parsed.attachments()) {
         record.attach(attachment);

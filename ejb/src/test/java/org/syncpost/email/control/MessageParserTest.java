@@ -253,4 +253,108 @@ class MessageParserTest {
       Files.delete(file);
     }
   }
+
+  // ---- hostile mail (issue 14) ----
+
+  private static byte[] bytes(String message) {
+    return message.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String withAttachmentHeaders(String partHeaders) {
+    return "From: a@example.com\nSubject: hostile\nMIME-Version: 1.0\n"
+        + "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nhi\n--b\n"
+        + partHeaders
+        + "\n\nAAAA\n--b--\n";
+  }
+
+  @Test
+  void aMegabyteOfQuotedPrintableSoftLineBreaksParses() {
+    String message =
+        "From: a@example.com\nSubject: soft\nContent-Type: text/plain; charset=us-ascii\n"
+            + "Content-Transfer-Encoding: quoted-printable\n\n"
+            + "=\n".repeat(350_000)
+            + "caf=C3=A9 =\nend\n";
+
+    ParsedMessage parsed = parser.parse(bytes(message), FIVE_MB);
+
+    assertThat(parsed.content().textBody()).isEqualTo("café end\r\n");
+  }
+
+  @Test
+  void quotedPrintableKeepsWhatIsNotAnEscapeAsWritten() {
+    String message =
+        "From: a@example.com\nContent-Type: text/plain; charset=utf-8\n"
+            + "Content-Transfer-Encoding: quoted-printable\n\n"
+            + "a=3Db =zz 100% =  \nc=\n";
+
+    assertThat(parser.parse(bytes(message), FIVE_MB).content().textBody())
+        .isEqualTo("a=b =zz 100% c");
+  }
+
+  @Test
+  void anOverlongContentTypeIsStoredAsOctetStreamNotCutShort() {
+    AttachmentData attachment =
+        parser
+            .parse(
+                bytes(
+                    withAttachmentHeaders(
+                        "Content-Type: application/"
+                            + "x".repeat(300)
+                            + "\nContent-Disposition: attachment; filename=a.bin")),
+                FIVE_MB)
+            .attachments()
+            .get(0);
+
+    assertThat(attachment.contentType()).isEqualTo("application/octet-stream");
+  }
+
+  @Test
+  void theDateHeaderIsTheSentTime() {
+    ParsedMessage parsed =
+        parser.parse(
+            bytes("From: a@example.com\nDate: Tue, 1 Dec 2026 10:00:00 +0100\n\nhi\n"), FIVE_MB);
+
+    assertThat(parsed.sentOn()).isEqualTo(java.time.Instant.parse("2026-12-01T09:00:00Z"));
+  }
+
+  @Test
+  void aDateNoDatabaseCanHoldIsNoSentTime() {
+    ParsedMessage parsed =
+        parser.parse(
+            bytes("From: a@example.com\nDate: Tue, 1 Dec 99999 10:00:00 +0100\n\nhi\n"), FIVE_MB);
+
+    assertThat(parsed.sentOn()).isNull();
+  }
+
+  @Test
+  void aRawUtf8AttachmentNameIsReadAsUtf8() {
+    AttachmentData attachment =
+        parser
+            .parse(
+                bytes(
+                    withAttachmentHeaders(
+                        "Content-Type: application/pdf\n"
+                            + "Content-Disposition: attachment; filename=\"Prüfbericht – 東京.pdf\"")),
+                FIVE_MB)
+            .attachments()
+            .get(0);
+
+    assertThat(attachment.fileName()).isEqualTo("Prüfbericht – 東京.pdf");
+  }
+
+  @Test
+  void controlCharactersAreLeftOutOfAttachmentNames() {
+    AttachmentData attachment =
+        parser
+            .parse(
+                bytes(
+                    withAttachmentHeaders(
+                        "Content-Type: application/pdf\n"
+                            + "Content-Disposition: attachment; filename=\"in\u0000voice\u0007.pdf\"")),
+                FIVE_MB)
+            .attachments()
+            .get(0);
+
+    assertThat(attachment.fileName()).isEqualTo("invoice.pdf");
+  }
 }

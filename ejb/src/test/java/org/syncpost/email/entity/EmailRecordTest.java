@@ -173,7 +173,7 @@ class EmailRecordTest {
             new User(new UserDetails("bob", "bob@example.com", Set.of(Role.MAILBOX_OWNER))),
             organisation(),
             null);
-    EmailRecord received = EmailRecord.received(content(), alice, now, "key-1");
+    EmailRecord received = EmailRecord.received(content(), alice, now, null, "key-1");
 
     assertThatThrownBy(() -> received.alsoReceivedBy(bob, "key-2"))
         .isInstanceOf(IllegalArgumentException.class);
@@ -191,12 +191,22 @@ class EmailRecordTest {
             new User(new UserDetails("bob", "bob@example.com", Set.of(Role.MAILBOX_OWNER))),
             organisation(),
             null);
-    EmailRecord received = EmailRecord.received(content(), alice, now, null);
+    EmailRecord received = EmailRecord.received(content(), alice, now, null, null);
 
     assertThatThrownBy(() -> received.alsoReceivedBy(bob, null))
         .isInstanceOf(IllegalArgumentException.class);
     received.alsoReceivedBy(alice, null);
 
     assertThat(received.getReceivingMailboxes()).containsExactly(alice);
+  }
+
+  @Test
+  void aReceivedEmailKeepsWhenItWasSent() {
+    Instant sent = Instant.parse("2026-11-25T08:00:00Z");
+
+    EmailRecord record = EmailRecord.received(content(), alice, now, sent, null);
+
+    assertThat(record.getSentOn()).isEqualTo(sent);
+    assertThat(record.getReceivedOn()).isEqualTo(now);
   }
 }

@@ -32,6 +32,7 @@ import org.syncpost.email.boundary.Emails;
 import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.Direction;
+import org.syncpost.email.entity.DownloadName;
 import org.syncpost.email.entity.EmailFilter;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.EmailStatus;
@@ -200,17 +201,24 @@ public class EmailsResource {
       throw InvalidInput.of(
           "n", "this attachment was kept out of the record: " + attachment.getOmittedReason());
     }
-    String fileName =
-        attachment.getFileName() == null ? "attachment-" + n : attachment.getFileName();
+    DownloadName fileName = DownloadName.of(attachment.getFileName(), "attachment-" + n);
     StreamingOutput content = out -> emails.copyAttachmentContent(id, n, out);
-    return Response.ok(content, attachment.getContentType())
-        .header(
-            "Content-Disposition",
-            "attachment; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20"))
+    return Response.ok(content, servableType(attachment.getContentType()))
+        .header("Content-Disposition", fileName.contentDisposition())
         .header("X-Content-Type-Options", "nosniff")
         .build();
+  }
+
+  /**
+   * The stored type, or {@code application/octet-stream} when it is not one (records stored before
+   * the parser checked types hold some cut short with "…").
+   */
+  private static MediaType servableType(String contentType) {
+    try {
+      return MediaType.valueOf(contentType);
+    } catch (IllegalArgumentException notAType) {
+      return MediaType.APPLICATION_OCTET_STREAM_TYPE;
+    }
   }
 
   private static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {

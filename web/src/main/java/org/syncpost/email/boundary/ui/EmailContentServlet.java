@@ -7,10 +7,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.syncpost.email.boundary.Emails;
 import org.syncpost.email.entity.Attachment;
+import org.syncpost.email.entity.DownloadName;
 import org.syncpost.email.entity.SanitizedHtml;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.NotFound;
@@ -89,14 +88,19 @@ public class EmailContentServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    String fileName =
-        attachment.getFileName() == null ? "attachment-" + position : attachment.getFileName();
+    DownloadName fileName = DownloadName.of(attachment.getFileName(), "attachment-" + position);
     response.setHeader("Content-Security-Policy", "default-src 'none'; " + SANDBOX);
-    response.setHeader(
-        "Content-Disposition",
-        "attachment; filename*=UTF-8''"
-            + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
-    response.setContentType(attachment.getContentType());
+    response.setHeader("Content-Disposition", fileName.contentDisposition());
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setContentType(servableType(attachment.getContentType()));
     emails.copyAttachmentContent(id, position, response.getOutputStream());
+  }
+
+  /** A stored type that is not {@code type/subtype} (cut short by an older parser) as bytes. */
+  private static String servableType(String contentType) {
+    return contentType != null
+            && contentType.matches("[A-Za-z0-9!#$&^_.+-]{1,127}/[A-Za-z0-9!#$&^_.+-]{1,127}")
+        ? contentType
+        : "application/octet-stream";
   }
 }
