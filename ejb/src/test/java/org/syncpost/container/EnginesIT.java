@@ -156,7 +156,9 @@ class EnginesIT {
         () -> Instant.now().getEpochSecond() > oldValidity);
     host.deleteMailbox(user, "Orders");
     host.createMailbox(user, "Orders");
-    append(folder("Orders"), message("first", first.getMessageID()));
+    // the same message comes back as it was (the same delivery: issue 13 shares a record only
+    // then), with a message it never had
+    append(folder("Orders"), first);
     append(folder("Orders"), message("third"));
     SyncOutcome after = syncNow(mailboxId);
 
