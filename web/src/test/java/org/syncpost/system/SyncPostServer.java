@@ -13,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * SyncPost started exactly as the README's Quick start does ({@code ./syncpost}, without the build
@@ -195,12 +199,19 @@ public final class SyncPostServer implements AutoCloseable {
     if (launcher == null) {
       return;
     }
-    launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-    launcher.destroyForcibly();
+    // the server holds the data directory's lock and its ports until it is gone: a restart before
+    // that would be refused by the launcher, as it should be
+    List<ProcessHandle> processes = new ArrayList<>(launcher.descendants().toList());
+    processes.add(launcher.toHandle());
+    processes.forEach(ProcessHandle::destroyForcibly);
     try {
-      launcher.waitFor(30, TimeUnit.SECONDS);
+      for (ProcessHandle process : processes) {
+        process.onExit().get(30, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the killed server did not end", e);
     }
     launcher = null;
   }
