@@ -37,8 +37,10 @@ class BadInputIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final String UNKNOWN_ID = "987654321";
+  // alerts are counted for the suite's own mailbox and profile only: on the shared server the
+  // mailboxes of earlier test classes, whose mail servers are gone, raise alerts at any time
   private static final List<String> COUNTED =
-      List.of("profiles", "mailboxes", "users", "queues", "emails", "jobs", "alerts", "quarantine");
+      List.of("profiles", "mailboxes", "users", "queues", "emails", "jobs", "quarantine");
 
   private final SyncPostServer server;
   private final Api admin;
@@ -78,7 +80,7 @@ class BadInputIT {
     assertThat(user.status()).as(user.toString()).isEqualTo(201);
     String userId = String.valueOf(user.json().getJsonNumber("id").longValue());
     String mailbox = String.valueOf(user.json().getJsonNumber("mailboxId").longValue());
-    Map<String, String> before = counts();
+    Map<String, String> before = counts(profile, mailbox);
 
     List<Case> cases = new ArrayList<>();
     cases.addAll(restBodies(String.valueOf(profile), userId, mailbox));
@@ -88,7 +90,7 @@ class BadInputIT {
 
     assertThat(cases).hasSizeGreaterThanOrEqualTo(500);
     assertThat(failures).as("%d of %d cases failed", failures.size(), cases.size()).isEmpty();
-    assertThat(counts()).isEqualTo(before);
+    assertThat(counts(profile, mailbox)).isEqualTo(before);
     HttpResponse<String> health =
         client.send(
             HttpRequest.newBuilder(server.healthUri()).timeout(PATIENCE).build(),
@@ -595,14 +597,20 @@ class BadInputIT {
     return client && !namesClasses;
   }
 
-  private Map<String, String> counts() {
+  private Map<String, String> counts(long profile, String mailbox) {
     Map<String, String> counts = new LinkedHashMap<>();
     for (String list : COUNTED) {
-      Reply reply = admin.get(list + "?limit=1");
-      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-      counts.put(list, reply.header("X-Total-Count"));
+      counts.put(list, total(list + "?limit=1"));
     }
+    counts.put("alerts of the mailbox", total("alerts?limit=1&mailboxId=" + mailbox));
+    counts.put("alerts of the profile", total("alerts?limit=1&profileId=" + profile));
     return counts;
+  }
+
+  private String total(String list) {
+    Reply reply = admin.get(list);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return reply.header("X-Total-Count");
   }
 
   private long created(String path, String json) {
