@@ -20,8 +20,8 @@ import org.syncpost.validation.entity.NotFound;
  * Stores a raised alert in a transaction of its own, so that the alert survives when the work that
  * failed rolls back: a new alert, or the open one with the same key counted once more.
  *
- * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
- * atomic on a managed executor's threads (ADR 0011).
+ * <p>A stateless EJB, not a CDI bean with {@code jakarta.transaction.Transactional}: only so are
+ * its transactions atomic on a managed executor's threads (ADR 0011).
  */
 @Stateless
 public class AlertRecorder {

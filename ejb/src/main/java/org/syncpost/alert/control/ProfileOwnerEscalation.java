@@ -20,8 +20,8 @@ import org.syncpost.profile.entity.EmailServerProfile;
  * hour, the server or the profile is the likely cause rather than the mailboxes, and the profile's
  * owner hears about it once (a profile-level alert, counted like any other).
  *
- * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
- * atomic on a managed executor's threads (ADR 0011).
+ * <p>A stateless EJB, not a CDI bean with {@code jakarta.transaction.Transactional}: only so are
+ * its transactions atomic on a managed executor's threads (ADR 0011).
  */
 @Stateless
 public class ProfileOwnerEscalation {

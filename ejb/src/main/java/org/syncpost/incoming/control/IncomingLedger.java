@@ -35,10 +35,11 @@ import org.syncpost.mailbox.entity.Mailbox;
  * together, so a crash or a lost connection either keeps both or neither, and a replay is
  * recognised by the message's source key (mailbox, folder, UIDVALIDITY, UID) and by Message-ID.
  *
- * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: on Payara Micro 6 the connection
- * of a CDI {@code @Transactional(REQUIRES_NEW)} method called on a managed executor's thread was
- * not enlisted in the transaction and stayed in auto-commit, so H2 committed (and wrote to its
- * file) every statement on its own and a batch was not one transaction (docs/adr/0011).
+ * <p>A stateless EJB, not a CDI bean with {@code jakarta.transaction.Transactional}: on Payara
+ * Micro 6 the connection of a CDI {@code jakarta.transaction.Transactional(REQUIRES_NEW)} method
+ * called on a managed executor's thread was not enlisted in the transaction and stayed in
+ * auto-commit, so H2 committed (and wrote to its file) every statement on its own and a batch was
+ * not one transaction (docs/adr/0011).
  */
 @Stateless
 public class IncomingLedger {

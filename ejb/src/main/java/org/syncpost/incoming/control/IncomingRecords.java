@@ -29,8 +29,8 @@ import org.syncpost.validation.entity.NotFound;
 /**
  * The short transactions around a cycle: reading its plan, recording how it went. *
  *
- * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
- * atomic on a managed executor's threads (ADR 0011).
+ * <p>A stateless EJB, not a CDI bean with {@code jakarta.transaction.Transactional}: only so are
+ * its transactions atomic on a managed executor's threads (ADR 0011).
  */
 @Stateless
 public class IncomingRecords {

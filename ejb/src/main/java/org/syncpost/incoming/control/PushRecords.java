@@ -26,8 +26,8 @@ import org.syncpost.settings.entity.OrganisationSettings;
  * lease and the status, as for the cycle lease ({@link MailboxLeases}): the mailbox's version is
  * not changed, so a cycle writing the same mailbox never fails over it.
  *
- * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
- * atomic on a managed executor's threads (ADR 0011).
+ * <p>A stateless EJB, not a CDI bean with {@code jakarta.transaction.Transactional}: only so are
+ * its transactions atomic on a managed executor's threads (ADR 0011).
  */
 @Stateless
 public class PushRecords {

@@ -20,8 +20,8 @@ import org.syncpost.job.entity.JobKind;
  * sees every mailbox's result as soon as it is known, and a failure to record one result loses
  * nothing else.
  *
- * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
- * atomic on a managed executor's threads (ADR 0011).
+ * <p>A stateless EJB, not a CDI bean with {@code jakarta.transaction.Transactional}: only so are
+ * its transactions atomic on a managed executor's threads (ADR 0011).
  */
 @Stateless
 public class JobLedger {

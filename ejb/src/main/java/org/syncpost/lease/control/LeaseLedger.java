@@ -18,8 +18,8 @@ import java.util.Map;
  * row version stays: a renewal must not make the holder's own later change of the row fail as a
  * concurrent one.
  *
- * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: a renewal of several leases is
- * one transaction only so, on a managed executor's threads (ADR 0011, ADR 0012).
+ * <p>A stateless EJB, not a CDI bean with {@code jakarta.transaction.Transactional}: a renewal of
+ * several leases is one transaction only so, on a managed executor's threads (ADR 0011, ADR 0012).
  */
 @Stateless
 public class LeaseLedger {

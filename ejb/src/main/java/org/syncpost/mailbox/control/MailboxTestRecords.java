@@ -18,8 +18,8 @@ import org.syncpost.validation.entity.NotFound;
 /**
  * The two short transactions around a test & enable: reading the plan, recording the outcome. *
  *
- * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: only so are its transactions
- * atomic on a managed executor's threads (ADR 0011).
+ * <p>A stateless EJB, not a CDI bean with {@code jakarta.transaction.Transactional}: only so are
+ * its transactions atomic on a managed executor's threads (ADR 0011).
  */
 @Stateless
 public class MailboxTestRecords {

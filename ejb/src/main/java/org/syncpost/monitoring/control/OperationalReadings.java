@@ -21,8 +21,8 @@ import org.syncpost.monitoring.entity.Readings;
  * runs the same on H2 and PostgreSQL). Callers cache the result: a scrape must not load the
  * database.
  *
- * <p>A stateless EJB: its four reads are one transaction, which a CDI {@code @Transactional} method
- * on a background thread is not (ADR 0012).
+ * <p>A stateless EJB: its four reads are one transaction, which a CDI {@code
+ * jakarta.transaction.Transactional} method on a background thread is not (ADR 0012).
  */
 @Stateless
 public class OperationalReadings {

@@ -41,9 +41,9 @@ import org.syncpost.settings.entity.OrganisationSettings;
  * <p>Claiming is a conditional UPDATE ({@code ... where status = 'PENDING_SEND'}): of two nodes
  * claiming one record, exactly one changes a row. Row locks cannot do it on this stack (ADR 0005).
  *
- * <p>A stateless EJB, not a CDI bean with {@code @Transactional}: called on a managed executor's
- * thread, a CDI transaction's statements committed one by one on Payara Micro 6, so a batch
- * recorded SENT or a claim was not atomic (ADR 0011, {@code TransactionsIT}).
+ * <p>A stateless EJB, not a CDI bean with {@code jakarta.transaction.Transactional}: called on a
+ * managed executor's thread, a CDI transaction's statements committed one by one on Payara Micro 6,
+ * so a batch recorded SENT or a claim was not atomic (ADR 0011, {@code TransactionsIT}).
  */
 @Stateless
 public class OutgoingLedger {
