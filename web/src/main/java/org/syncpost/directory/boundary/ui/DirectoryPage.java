@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.primefaces.PrimeFaces;
 import org.syncpost.access.entity.Role;
 import org.syncpost.directory.boundary.Queues;
 import org.syncpost.directory.boundary.Users;
@@ -40,6 +41,10 @@ public class DirectoryPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
   static final String FORM = "directory";
+
+  /** The queue dialog's fields, apart from the user dialog's (both have a name and an email). */
+  static final String QUEUE_FIELDS = "directory:queue";
+
   private static final int OWNER_SUGGESTIONS = 20;
   private static final Map<String, DirectorySort> SORTS =
       Map.of("name", DirectorySort.NAME, "email", DirectorySort.EMAIL);
@@ -142,6 +147,11 @@ public class DirectoryPage implements Serializable {
   }
 
   public void saveUser() {
+    saveUserAsTyped();
+    closeWhenSaved("newUser", "directory:tabs:users");
+  }
+
+  private void saveUserAsTyped() {
     if (editingUserId == null) {
       createUser();
       return;
@@ -184,6 +194,11 @@ public class DirectoryPage implements Serializable {
   }
 
   public void saveQueue() {
+    saveQueueAsTyped();
+    closeWhenSaved("newQueue", "directory:tabs:queues");
+  }
+
+  private void saveQueueAsTyped() {
     boolean ownerNamed = queueOwnerName != null && !queueOwnerName.isBlank();
     Long queueOwnerId = ownerNamed ? userIdOf(queueOwnerName.strip()) : null;
     if (ownerNamed && queueOwnerId == null) {
@@ -195,7 +210,7 @@ public class DirectoryPage implements Serializable {
     }
     Queue saved =
         feedback.attempt(
-            FORM,
+            QUEUE_FIELDS,
             () ->
                 queues.update(
                     editingQueueId,
@@ -210,6 +225,17 @@ public class DirectoryPage implements Serializable {
     Removal removal = feedback.attempt(FORM, () -> queues.delete(queue.getId()));
     if (removal != null) {
       feedback.info(removed("Queue", queue.getName(), removal));
+    }
+  }
+
+  /**
+   * A saved dialog closes and the page shows the outcome under the tab it was opened from; a
+   * refused one stays open, its errors inside it (re-rendering the form would hide it).
+   */
+  private static void closeWhenSaved(String dialog, String table) {
+    if (!FacesContext.getCurrentInstance().isValidationFailed()) {
+      PrimeFaces.current().executeScript("PF('" + dialog + "').hide()");
+      PrimeFaces.current().ajax().update("directory:messages", table);
     }
   }
 
@@ -272,7 +298,7 @@ public class DirectoryPage implements Serializable {
   private void createQueue(Long queueOwnerId) {
     Queue created =
         feedback.attempt(
-            FORM,
+            QUEUE_FIELDS,
             () ->
                 queues.create(new QueueDetails(queueName, queueEmail, queueOwnerId, queueFilter)));
     if (created != null) {
