@@ -95,13 +95,20 @@ class DirectoryUiIT {
     String queue = ProfilesUiIT.unique("ui-owned");
     browser.click(By.cssSelector("[id='directory:tabs'] a[href$='queuesTab']"));
     browser.click(By.id("directory:tabs:newQueue"));
-    browser.type(By.id("directory:queueName"), queue);
-    browser.type(By.id("directory:queueEmail"), queue + "@example.org");
-    browser.type(By.id("directory:owner_input"), prefix + "-07");
+    browser.type(By.id("directory:queue:name"), queue);
+    browser.type(By.id("directory:queue:email"), queue + "@example.org");
+    browser.type(By.id("directory:queue:owner_input"), prefix + "-07");
     browser.click(
-        By.cssSelector("[id='directory:owner_panel'] li[data-item-value='" + prefix + "-07']"));
+        By.cssSelector(
+            "[id='directory:queue:owner_panel'] li[data-item-value='" + prefix + "-07']"));
     browser.click(By.id("directory:createQueue"));
-    browser.awaitText(By.id("growl_container"), "Queue '" + queue + "' created");
+    browser.awaitText(By.id("directory:messages"), "Queue '" + queue + "' created");
+    // the page stays where the queue was made
+    assertThat(
+            browser
+                .find(By.cssSelector("#directory\\:tabs .ui-tabs-header.ui-state-active"))
+                .getText())
+        .isEqualTo("Queues");
 
     JsonObject created =
         server.admin().get("queues?limit=1000").array().stream()
@@ -110,6 +117,65 @@ class DirectoryUiIT {
             .findFirst()
             .orElseThrow();
     assertThat(created.getJsonNumber("ownerId")).isEqualTo(owner.getJsonNumber("id"));
+  }
+
+  @Test
+  void aRefusedNewUserKeepsTheDialogOpenWithTheReasonsInside() {
+    String taken = ProfilesUiIT.unique("ui-taken");
+    user(taken);
+    browser = new Browser(server.httpsBase());
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+    browser.open("admin/directory/directory.xhtml");
+
+    browser.click(By.id("directory:tabs:newUser"));
+    browser.type(By.id("directory:name"), ProfilesUiIT.unique("ui-bad"));
+    browser.type(By.id("directory:email"), "not an address");
+    browser.click(By.id("directory:createUser"));
+    assertThat(errorInside("directory:newUserFields")).isNotBlank();
+    assertThat(browser.find(By.id("directory:newUserDialog")).isDisplayed()).isTrue();
+
+    browser.type(By.id("directory:name"), taken);
+    browser.type(By.id("directory:email"), ProfilesUiIT.unique("ui-other") + "@example.org");
+    browser.click(By.id("directory:createUser"));
+    browser.awaitText(By.id("directory:newUserFields"), taken);
+    assertThat(browser.find(By.id("directory:newUserDialog")).isDisplayed()).isTrue();
+  }
+
+  @Test
+  void aRefusedNewQueueKeepsTheDialogOpenOnTheQueuesTab() {
+    browser = new Browser(server.httpsBase());
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+    browser.open("admin/directory/directory.xhtml");
+    browser.click(By.cssSelector("#directory\\:tabs a[href$='queuesTab']"));
+
+    browser.click(By.id("directory:tabs:newQueue"));
+    browser.type(By.id("directory:queue:name"), ProfilesUiIT.unique("ui-bad-queue"));
+    browser.type(By.id("directory:queue:email"), "not an address");
+    browser.click(By.id("directory:createQueue"));
+
+    assertThat(errorInside("directory:newQueueFields")).isNotBlank();
+    assertThat(browser.find(By.id("directory:newQueueDialog")).isDisplayed()).isTrue();
+    assertThat(
+            browser
+                .find(By.cssSelector("#directory\\:tabs .ui-tabs-header.ui-state-active"))
+                .getText())
+        .isEqualTo("Queues");
+  }
+
+  /** The first error message shown inside the element, once there is one. */
+  private String errorInside(String id) {
+    By errors =
+        By.cssSelector("[id='" + id + "'] .ui-message-error, [id='" + id + "'] .ui-messages-error");
+    return new org.openqa.selenium.support.ui.WebDriverWait(
+            browser.driver(), java.time.Duration.ofSeconds(60))
+        .until(
+            d ->
+                d.findElements(errors).stream()
+                    .filter(org.openqa.selenium.WebElement::isDisplayed)
+                    .map(org.openqa.selenium.WebElement::getText)
+                    .filter(text -> !text.isBlank())
+                    .findFirst()
+                    .orElse(null));
   }
 
   private void openUserRow(String name) {
@@ -130,7 +196,7 @@ class DirectoryUiIT {
     browser.awaitText(By.id("directory:newUserDialog"), "Edit user");
     browser.type(By.id("directory:email"), name + "@moved.example.org");
     browser.click(By.id("directory:createUser"));
-    browser.awaitText(By.id("growl_container"), "saved");
+    browser.awaitText(By.id("directory:messages"), "saved");
 
     assertThat(server.admin().get("mailboxes/" + mailboxId).json().getString("email"))
         .isEqualTo(name + "@moved.example.org");
@@ -160,7 +226,7 @@ class DirectoryUiIT {
       openUserRow(name);
       browser.click(By.cssSelector("#directory\\:tabs\\:users_data button[id$=':deleteUser']"));
       browser.click(By.id("directory:confirmYes"));
-      browser.awaitText(By.id("growl_container"), name);
+      browser.awaitText(By.id("directory:messages"), name);
     }
 
     JsonObject kept = admin.get("users/" + withEmails.getJsonNumber("id")).json();

@@ -145,6 +145,8 @@ class EmailRecordsUiIT {
       browser.awaitText(By.id("email:subject"), subject);
       browser.awaitText(By.id("email:conversation"), "Re: " + subject);
       browser.awaitText(By.id("email:attachments"), "figures.txt");
+      // a received email was never delivered by SyncPost: no "Delivery: 0 attempts"
+      assertThat(browser.find(By.id("email")).getText()).doesNotContain("attempts");
       assertThat(browser.find(By.id("email:remoteImagesNote")).getText())
           .startsWith("An image from other servers is not shown");
 

@@ -72,13 +72,13 @@ class GuideWorkflowUiIT {
     browser.selectOne("settings:defaultProfileId", String.valueOf(profileId));
     browser.screenshot("settings");
     browser.click(By.id("settings:save"));
-    browser.awaitText(By.id("growl_container"), "saved");
+    browser.awaitText(By.id("settings:messages"), "saved");
 
     // Approve email
     browser.open("admin/mailbox/mailboxes.xhtml");
     selectOnly(address);
     browser.click(By.id("mailboxes:approve"));
-    browser.awaitText(By.id("mailboxes:table"), "APPROVED");
+    browser.awaitText(By.id("mailboxes:table"), "Approved");
 
     // Apply default email settings, "test & enable" checked by default
     selectOnly(address);
@@ -92,14 +92,14 @@ class GuideWorkflowUiIT {
 
     // the job page's progress bar moves by polling until the job is finished
     new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
-        .until(d -> d.findElement(By.id("job:status")).getText().startsWith("COMPLETED"));
+        .until(d -> d.findElement(By.id("job:status")).getText().startsWith("Completed"));
     browser.awaitText(By.id("job:progress"), "100%");
-    assertThat(browser.find(By.id("job:status")).getText()).isEqualTo("COMPLETED");
+    assertThat(browser.find(By.id("job:status")).getText()).isEqualTo("Completed");
     assertThat(browser.find(By.id("job:results")).getText()).contains("enabled");
     browser.screenshot("job");
 
-    browser.click(By.cssSelector("#job\\:results a"));
-    browser.awaitText(By.id("alerts:wall"), "INFORMATION");
+    browser.click(By.cssSelector("#job\\:results a[id$=':alerts']"));
+    browser.awaitText(By.id("alerts:wall"), "Information");
     browser.click(By.cssSelector("#alerts\\:wall .ui-row-toggler"));
     browser.awaitText(By.id("alerts:wall"), "mailbox-enabled");
     browser.screenshot("alerts");

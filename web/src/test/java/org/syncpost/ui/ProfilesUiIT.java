@@ -85,11 +85,9 @@ class ProfilesUiIT {
     admin.screenshot("profile-form");
     admin.click(By.id("profile:save"));
 
-    admin.awaitText(By.id("growl_container"), "saved");
-    assertThat(admin.find(By.id("profile:incomingPort_input")).getDomProperty("value"))
-        .isEqualTo("993");
-    assertThat(admin.find(By.id("profile:outgoingPort_input")).getDomProperty("value"))
-        .isEqualTo("465");
+    admin.awaitText(By.id("profile:messages"), "saved");
+    assertThat(admin.find(By.id("profile:incomingPort")).getDomProperty("value")).isEqualTo("993");
+    assertThat(admin.find(By.id("profile:outgoingPort")).getDomProperty("value")).isEqualTo("465");
     admin.open("admin/profile/profiles.xhtml");
     admin.awaitText(By.id("profiles:table"), name);
     admin.screenshot("profiles");
@@ -106,7 +104,7 @@ class ProfilesUiIT {
     admin.type(By.id("profile:maxMessagesPerMinute_input"), "120");
     admin.click(By.id("profile:save"));
 
-    admin.awaitText(By.id("growl_container"), "saved");
+    admin.awaitText(By.id("profile:messages"), "saved");
     assertThat(
             server.admin().get("profiles?limit=1000").array().stream()
                 .map(jakarta.json.JsonValue::asJsonObject)

@@ -74,14 +74,23 @@ public class MailboxTests {
     return jobs.start(JobKind.APPLY_DEFAULT_SETTINGS, mailboxIds, work(actor.name()));
   }
 
+  private static String inWords(TestStatus status) {
+    return switch (status) {
+      case SUCCESS -> "test succeeded";
+      case FAILURE -> "test failed";
+      case NOT_RUN -> "not tested";
+    };
+  }
+
   private JobWork work(String requestedBy) {
     return mailboxId -> {
       Mailbox tested = run.testAndEnable(mailboxId, requestedBy, false);
+      // read by people on the job page: words, not TestStatus constants
       String summary =
           "incoming "
-              + tested.getIncoming().getStatus()
+              + inWords(tested.getIncoming().getStatus())
               + ", outgoing "
-              + tested.getOutgoing().getStatus();
+              + inWords(tested.getOutgoing().getStatus());
       boolean failed =
           tested.getIncoming().getStatus() == TestStatus.FAILURE
               || tested.getOutgoing().getStatus() == TestStatus.FAILURE;

@@ -98,6 +98,11 @@ public class QueuesPage implements Serializable {
   }
 
   public void saveQueue() {
+    saveQueueAsTyped();
+    DirectoryTables.closeWhenSaved("newQueue", "directory:tabs:queues");
+  }
+
+  private void saveQueueAsTyped() {
     boolean ownerNamed = queueOwnerName != null && !queueOwnerName.isBlank();
     Long queueOwnerId = ownerNamed ? userIdOf(queueOwnerName.strip()) : null;
     if (ownerNamed && queueOwnerId == null) {
@@ -109,7 +114,7 @@ public class QueuesPage implements Serializable {
     }
     Queue saved =
         feedback.attempt(
-            DirectoryTables.FORM,
+            DirectoryTables.QUEUE_FIELDS,
             () ->
                 queues.update(
                     editingQueueId,
@@ -145,7 +150,7 @@ public class QueuesPage implements Serializable {
   private void createQueue(Long queueOwnerId) {
     Queue created =
         feedback.attempt(
-            DirectoryTables.FORM,
+            DirectoryTables.QUEUE_FIELDS,
             () ->
                 queues.create(new QueueDetails(queueName, queueEmail, queueOwnerId, queueFilter)));
     if (created != null) {

@@ -86,6 +86,11 @@ public class UsersPage implements Serializable {
   }
 
   public void saveUser() {
+    saveUserAsTyped();
+    DirectoryTables.closeWhenSaved("newUser", "directory:tabs:users");
+  }
+
+  private void saveUserAsTyped() {
     if (editingUserId == null) {
       createUser();
       return;

@@ -42,10 +42,6 @@ public class SettingsPage implements Serializable {
     return Arrays.asList(DeliveryMethod.values());
   }
 
-  public String label(DeliveryMethod method) {
-    return method == DeliveryMethod.SERVER_SIDE_SYNC ? "Server-side synchronization" : "None";
-  }
-
   public SettingsForm getForm() {
     return form;
   }
