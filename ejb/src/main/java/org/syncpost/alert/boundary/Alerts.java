@@ -15,10 +15,12 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.syncpost.access.entity.Role;
 import org.syncpost.alert.control.AlertRaiser;
+import org.syncpost.alert.control.AlertRecorder;
 import org.syncpost.alert.control.ProfileOwnerEscalation;
 import org.syncpost.alert.entity.Alert;
 import org.syncpost.alert.entity.AlertFilter;
@@ -42,9 +44,11 @@ import org.syncpost.validation.entity.NotFound;
 public class Alerts {
 
   static final String AUDIT_TYPE = "alert";
+  private static final System.Logger LOGGER = System.getLogger(Alerts.class.getName());
 
   @PersistenceContext EntityManager em;
   @Inject AlertRaiser raiser;
+  @Inject AlertRecorder recorder;
   @Inject ProfileOwnerEscalation escalation;
   @Inject Caller caller;
   @Inject Actor actor;
@@ -74,6 +78,35 @@ public class Alerts {
         .flatMap(alert -> escalation.after(alert.getMailboxId()))
         .ifPresent(raiser::raise);
     return raised.orElse(null);
+  }
+
+  /**
+   * The mailbox's open alerts with one of these codes no longer hold (e.g. its sign-in failed and
+   * has just succeeded): they close as {@linkplain Alert#resolve resolved by SyncPost}, audited
+   * with the reason, and the dashboard counts them no more.
+   *
+   * <p>Open to every caller, in a transaction of its own, like {@link #raise}. Called after work
+   * that succeeded: when closing fails (the database is briefly unavailable), that work still
+   * stands, the alerts stay open and the next success closes them, so the failure is logged and not
+   * passed on.
+   *
+   * @return how many alerts were closed
+   */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int resolve(long mailboxId, Collection<String> codes, String because) {
+    if (codes.isEmpty()) {
+      return 0;
+    }
+    try {
+      return recorder.resolve(mailboxId, codes, because).size();
+    } catch (RuntimeException e) {
+      LOGGER.log(
+          System.Logger.Level.WARNING,
+          "Mailbox " + mailboxId + ": its alerts could not be resolved (" + because + ")",
+          e);
+      return 0;
+    }
   }
 
   public List<Alert> list(AlertFilter filter, int offset, int limit) {

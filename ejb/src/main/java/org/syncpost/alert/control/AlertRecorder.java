@@ -8,9 +8,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.syncpost.alert.entity.Alert;
 import org.syncpost.alert.entity.AlertNotice;
+import org.syncpost.audit.control.Auditor;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -30,6 +33,7 @@ public class AlertRecorder {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject Auditor auditor;
 
   /**
    * Raises the notice unless the organisation does not raise alerts of its level: counts the open
@@ -84,6 +88,39 @@ public class AlertRecorder {
         alert.getId(),
         notice.dedupKey());
     return Optional.of(alert);
+  }
+
+  /**
+   * Closes the mailbox's open alerts with one of these codes as {@linkplain Alert#resolve resolved
+   * by SyncPost}, each with an audit entry saying why.
+   *
+   * @return the alerts closed
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public List<Alert> resolve(long mailboxId, Collection<String> codes, String because) {
+    List<Alert> open =
+        em.createNamedQuery(Alert.OPEN_ABOUT_MAILBOX, Alert.class)
+            .setParameter("mailboxId", mailboxId)
+            .setParameter("codes", codes)
+            .getResultList();
+    Instant now = clock.instant();
+    for (Alert alert : open) {
+      alert.resolve(now);
+      auditor.record(
+          "resolved",
+          "alert",
+          alert.getId(),
+          "alert " + alert.getCode() + " " + Alert.RESOLVED_BY + ": " + because);
+      LOGGER.log(
+          System.Logger.Level.INFO,
+          "Resolved alert {0} ({1}) of mailbox {2}: {3}",
+          alert.getId(),
+          alert.getCode(),
+          mailboxId,
+          because);
+    }
+    em.flush();
+    return open;
   }
 
   private Mailbox mailbox(Long id) {

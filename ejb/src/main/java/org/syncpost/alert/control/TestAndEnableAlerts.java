@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.syncpost.alert.boundary.Alerts;
 import org.syncpost.alert.entity.AlertLevel;
 import org.syncpost.alert.entity.AlertNotice;
+import org.syncpost.alert.entity.SignInAlerts;
 import org.syncpost.mailbox.entity.MailboxTested;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.TestOutcome;
@@ -35,6 +37,7 @@ public class TestAndEnableAlerts {
         failures.computeIfAbsent(outcome.cause(), cause -> new ArrayList<>()).add(outcome);
       }
     }
+    resolveWhatPassed(tested.mailboxId(), incoming, outgoing, failures.keySet());
     failures.forEach(
         (cause, outcomes) ->
             alerts.raise(
@@ -95,6 +98,26 @@ public class TestAndEnableAlerts {
               "Set its incoming and/or outgoing delivery method to SERVER_SIDE_SYNC (or apply the"
                   + " default email settings), then test & enable it again.",
               null));
+    }
+  }
+
+  /**
+   * A direction that passed closes its alerts from polling or sending; a test closes the alerts of
+   * earlier tests for causes that no longer fail.
+   */
+  private void resolveWhatPassed(
+      long mailboxId, TestOutcome incoming, TestOutcome outgoing, Set<FailureCause> failing) {
+    if (incoming != null && !incoming.failed()) {
+      alerts.resolve(mailboxId, SignInAlerts.INCOMING.codes(), "the incoming test passed");
+    }
+    if (outgoing != null && !outgoing.failed()) {
+      alerts.resolve(mailboxId, SignInAlerts.OUTGOING.codes(), "the outgoing test passed");
+    }
+    if (incoming != null || outgoing != null) {
+      alerts.resolve(
+          mailboxId,
+          SignInAlerts.TEST_AND_ENABLE.codesExcept(failing),
+          "test & enable no longer fails for this reason");
     }
   }
 

@@ -26,6 +26,11 @@ import org.syncpost.audit.entity.Tracked;
 @Table(name = "alert")
 @NamedQuery(name = Alert.OPEN_WITH_KEY, query = "select a from Alert a where a.dedupKey = :key")
 @NamedQuery(
+    name = Alert.OPEN_ABOUT_MAILBOX,
+    query =
+        "select a from Alert a where a.mailboxId = :mailboxId and a.code in :codes"
+            + " and a.dismissedOn is null")
+@NamedQuery(
     name = Alert.MAILBOXES_FAILING_SINCE,
     query =
         "select count(distinct a.mailboxId) from Alert a, Mailbox m"
@@ -35,6 +40,14 @@ public class Alert extends Tracked {
 
   public static final String OPEN_WITH_KEY = "Alert.openWithKey";
   public static final String MAILBOXES_FAILING_SINCE = "Alert.mailboxesFailingSince";
+  public static final String OPEN_ABOUT_MAILBOX = "Alert.openAboutMailbox";
+
+  /**
+   * Who "dismissed" an alert whose cause SyncPost saw go away. Not a sign-in name (those have no
+   * spaces), so no person's dismissal reads as SyncPost's.
+   */
+  public static final String RESOLVED_BY = "resolved by SyncPost";
+
   public static final int MAX_TEXT = 2000;
   public static final int MAX_DETAILS = 4000;
 
@@ -157,6 +170,20 @@ public class Alert extends Tracked {
     dismissedBy = by;
     dismissedOn = at;
     dedupKey = null;
+  }
+
+  /**
+   * What the alert said no longer holds (the sign-in it reported failing has just succeeded): it
+   * closes as dismissed by {@value #RESOLVED_BY}; raised again later, it comes back as a new alert.
+   * A dismissed alert stays as it was dismissed.
+   */
+  public void resolve(Instant at) {
+    dismiss(RESOLVED_BY, at);
+  }
+
+  /** Closed by SyncPost because its cause went away, not by a person. */
+  public boolean isResolved() {
+    return RESOLVED_BY.equals(dismissedBy);
   }
 
   public boolean isDismissed() {

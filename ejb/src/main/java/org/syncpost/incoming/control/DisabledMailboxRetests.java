@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.syncpost.alert.boundary.Alerts;
 import org.syncpost.alert.entity.AlertLevel;
 import org.syncpost.alert.entity.AlertNotice;
+import org.syncpost.alert.entity.SignInAlerts;
 import org.syncpost.mailbox.control.MailboxTestRecords;
 import org.syncpost.mailbox.control.TestPlan;
 import org.syncpost.mailserver.control.ConnectionLimiter;
@@ -64,6 +65,10 @@ public class DisabledMailboxRetests {
           System.Logger.Level.INFO,
           "Mailbox {0}: incoming server accepts the mailbox again, incoming enabled",
           mailboxId);
+      alerts.resolve(
+          mailboxId,
+          SignInAlerts.INCOMING.codes(),
+          "the incoming server accepts the mailbox again");
       alerts.raise(
           AlertNotice.aboutMailbox(
               AlertLevel.INFORMATION,

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.alert.boundary.Alerts;
 import org.syncpost.alert.entity.AlertLevel;
 import org.syncpost.alert.entity.AlertNotice;
+import org.syncpost.alert.entity.SignInAlerts;
 import org.syncpost.incoming.control.FolderSynchronizer.FolderResult;
 import org.syncpost.incoming.control.IncomingRecords.Verdict;
 import org.syncpost.incoming.entity.SyncOutcome;
@@ -168,6 +169,8 @@ public class IncomingCycle {
   private void succeeded(CyclePlan plan, Share share) {
     BatchResult taken = share.taken();
     records.succeeded(plan, taken, share.moreWaiting());
+    alerts.resolve(
+        plan.mailboxId(), SignInAlerts.INCOMING.codes(), "an incoming cycle signed in again");
     metrics.cycleFinished(SyncStatus.SUCCEEDED.name(), taken.recorded(), taken.quarantined());
     LOGGER.log(
         System.Logger.Level.INFO,

@@ -167,6 +167,9 @@ public class MailboxSender {
       }
       return false;
     }
+    if (!sent.isEmpty()) {
+      alerter.sentAgain(plan);
+    }
     if (!sentCopies.isEmpty()) {
       copyToSentFolder(plan, sentCopies);
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.syncpost.alert.boundary.Alerts;
 import org.syncpost.alert.entity.AlertLevel;
 import org.syncpost.alert.entity.AlertNotice;
+import org.syncpost.alert.entity.SignInAlerts;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.outgoing.entity.OutgoingMessage;
 import org.syncpost.outgoing.entity.SendingPlan;
@@ -71,6 +72,12 @@ public class OutgoingAlerter {
                 failure.advice() + " Then test & enable the mailbox again.",
                 failure.technicalDetail())
             .alsoToProfileOwner());
+  }
+
+  /** The server took an email: its sign-in works, so alerts that it failed are closed. */
+  public void sentAgain(SendingPlan plan) {
+    alerts.resolve(
+        plan.mailboxId(), SignInAlerts.OUTGOING.codes(), "an email was sent through its server");
   }
 
   public void delayed(SendingPlan plan, String serverSaid) {
