@@ -14,13 +14,13 @@ public record TrustSettings(String trustedCertificatesPem, RevocationCheck revoc
       trustedCertificatesPem = null;
     }
     if (revocationCheck == null) {
-      revocationCheck = RevocationCheck.ON;
+      revocationCheck = RevocationCheck.DEFAULT;
     }
   }
 
-  /** The JDK's trust anchors only, revocation checked strictly. */
+  /** The JDK's trust anchors only, revocation checked as by default. */
   public static TrustSettings jdkDefaults() {
-    return new TrustSettings(null, RevocationCheck.ON);
+    return new TrustSettings(null, RevocationCheck.DEFAULT);
   }
 
   @Override

@@ -106,7 +106,7 @@ public record ProfileSettings(
         or(connectionTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS),
         or(alertOwnerOnFailures, Boolean.FALSE),
         ownerId,
-        or(revocationCheck, RevocationCheck.ON),
+        or(revocationCheck, RevocationCheck.DEFAULT),
         trustedCertificatesPem,
         maxMessagesPerMinute,
         or(pushIncomingEmail, Boolean.FALSE),

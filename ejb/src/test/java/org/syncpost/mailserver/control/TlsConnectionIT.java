@@ -132,6 +132,14 @@ class TlsConnectionIT {
   }
 
   @Test
+  void theDefaultRevocationCheckAcceptsAnInHouseCaWithoutAnyRevocationSource() {
+    assertPassed(
+        tester.testIncoming(
+            overTls(EndpointFixture.imap(greenMail.getImaps().getPort())).revocation(null).build(),
+            List.of("INBOX")));
+  }
+
+  @Test
   void softFailStillRefusesACertificateItDoesNotTrust() {
     TestOutcome outcome =
         tester.testIncoming(

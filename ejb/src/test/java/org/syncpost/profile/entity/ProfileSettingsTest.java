@@ -32,7 +32,7 @@ class ProfileSettingsTest {
                 .maxConcurrentConnections(10)
                 .connectionTimeoutSeconds(30)
                 .alertOwnerOnFailures(false)
-                .revocationCheck(RevocationCheck.ON)
+                .revocationCheck(RevocationCheck.SOFT_FAIL)
                 .build());
   }
 

@@ -51,7 +51,7 @@ public class ProfileForm implements Serializable {
   private boolean alertOwnerOnFailures;
   private boolean pushIncomingEmail;
   private Long ownerId;
-  private RevocationCheck revocationCheck = RevocationCheck.ON;
+  private RevocationCheck revocationCheck = RevocationCheck.DEFAULT;
   private String trustedCertificatesPem;
 
   /** Empty: no limit. */
