@@ -105,6 +105,44 @@ class GuideWorkflowUiIT {
     browser.screenshot("alerts");
   }
 
+  @Test
+  void theApplyDefaultsDialogAndTheJobPageSayWhatAMailboxStillNeedsWithALinkToFixIt() {
+    settingsBefore = admin.get("settings").json();
+    long profileId = mailboxes.profile(ProfilesUiIT.unique("ui-needs"));
+    admin.patch("settings", "{\"defaultProfileId\": " + profileId + "}");
+    // a new user's mailbox: no user name, no password, use of credentials not allowed
+    String name = ProfilesUiIT.unique("uineeds");
+    String address = name + "@example.org";
+    Api.Reply user =
+        admin.post(
+            "users",
+            Json.createObjectBuilder().add("name", name).add("email", address).build().toString());
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
+
+    browser = new Browser(server.httpsBase());
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+    browser.open("admin/mailbox/mailboxes.xhtml");
+    selectOnly(address);
+    browser.click(By.id("mailboxes:applyDefaults"));
+    browser.awaitText(By.id("mailboxes:stillNeeded"), name);
+    assertThat(browser.find(By.id("mailboxes:stillNeeded")).getText())
+        .contains(
+            name + ": \u201callow use of credentials\u201d switched on, a user name, a password");
+    assertThat(browser.find(By.cssSelector("#mailboxes\\:stillNeeded a")).getAttribute("href"))
+        .endsWith("/admin/mailbox/mailbox.xhtml?id=" + mailboxId);
+    browser.screenshot("apply-defaults-still-needed");
+    browser.click(By.id("mailboxes:applyDefaultsOk"));
+
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+        .until(d -> d.findElement(By.id("job:status")).getText().startsWith("Completed"));
+    browser.awaitText(By.id("job:stillNeeded"), name);
+    assertThat(browser.find(By.id("job:stillNeeded")).getText()).contains("a password");
+    assertThat(browser.find(By.cssSelector("#job\\:stillNeeded a")).getAttribute("href"))
+        .endsWith("/admin/mailbox/mailbox.xhtml?id=" + mailboxId);
+    browser.screenshot("job-still-needed");
+  }
+
   /** Filters the table to one address and ticks its row. */
   private void selectOnly(String address) {
     browser.filterTable("mailboxes:table", 1, address);

@@ -19,6 +19,7 @@ import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxFilter;
 import org.syncpost.mailbox.entity.MailboxSettings;
+import org.syncpost.mailbox.entity.StillNeeded;
 import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.settings.entity.AppointmentsNotSupported;
@@ -283,6 +284,39 @@ public class Mailboxes {
           "profile '" + defaultProfile.getName() + "' (" + selected.size() + " mailboxes)");
     }
     return selected;
+  }
+
+  /** At most this many mailboxes are looked at by {@link #stillNeeded}: a page, not a table. */
+  public static final int MOST_LOOKED_AT = 200;
+
+  /**
+   * What the mailboxes still lack before test &amp; enable can pass — credentials, the owner's
+   * permission to use them, approval — with the organisation's default profile ({@code
+   * withDefaultProfile}, as "apply default settings" would give them) or their own; only those that
+   * lack something, of the first {@value #MOST_LOOKED_AT}. Ids of mailboxes that no longer exist
+   * are left out.
+   */
+  @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME})
+  public List<StillNeeded> stillNeeded(List<Long> mailboxIds, boolean withDefaultProfile) {
+    OrganisationSettings organisation = organisation();
+    EmailServerProfile defaultProfile =
+        !withDefaultProfile || organisation.getDefaultProfileId() == null
+            ? null
+            : em.find(EmailServerProfile.class, organisation.getDefaultProfileId());
+    List<StillNeeded> lacking = new ArrayList<>();
+    for (Long id : mailboxIds.subList(0, Math.min(mailboxIds.size(), MOST_LOOKED_AT))) {
+      Mailbox mailbox = em.find(Mailbox.class, id);
+      if (mailbox == null) {
+        continue;
+      }
+      StillNeeded needs =
+          StillNeeded.of(
+              mailbox, withDefaultProfile ? defaultProfile : mailbox.getProfile(), organisation);
+      if (!needs.isReady()) {
+        lacking.add(needs);
+      }
+    }
+    return lacking;
   }
 
   private List<Mailbox> existing(List<Long> mailboxIds, List<Violation> found) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
 import javax.naming.InitialContext;
@@ -11,6 +12,7 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailbox.entity.Need;
 import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
@@ -197,18 +199,17 @@ public class Endpoints {
   }
 
   private static Credentials mailboxCredentials(Mailbox mailbox, String server) {
-    String reason = null;
-    if (!mailbox.getCredentials().isAllowUse()) {
-      reason =
-          "the mailbox "
-              + mailbox.getName()
-              + " does not allow the use of its credentials for email processing";
-    } else if (isBlank(mailbox.getCredentials().getUsername())) {
-      reason = "the mailbox " + mailbox.getName() + " has no user name";
-    } else if (mailbox.getCredentials().getPassword() == null) {
-      reason = "the mailbox " + mailbox.getName() + " has no password";
-    }
-    if (reason != null) {
+    List<Need> missing = mailbox.getCredentials().missing();
+    if (!missing.isEmpty()) {
+      String reason =
+          switch (missing.get(0)) {
+            case CREDENTIAL_USE_ALLOWED ->
+                "the mailbox "
+                    + mailbox.getName()
+                    + " does not allow the use of its credentials for email processing";
+            case USER_NAME -> "the mailbox " + mailbox.getName() + " has no user name";
+            default -> "the mailbox " + mailbox.getName() + " has no password";
+          };
       throw MailServerFailure.of(
           FailureCause.CREDENTIALS_MISSING,
           server,

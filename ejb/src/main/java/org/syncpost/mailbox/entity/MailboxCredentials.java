@@ -3,6 +3,8 @@ package org.syncpost.mailbox.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
+import java.util.ArrayList;
+import java.util.List;
 import org.syncpost.crypto.control.SecretConverter;
 import org.syncpost.crypto.entity.Secret;
 
@@ -61,5 +63,23 @@ public class MailboxCredentials {
 
   public boolean isAllowUse() {
     return allowUse;
+  }
+
+  /**
+   * What SyncPost lacks to sign in as the mailbox, in the order {@code Endpoints} reports it: the
+   * owner's permission, the user name, the password.
+   */
+  public List<Need> missing() {
+    List<Need> missing = new ArrayList<>();
+    if (!allowUse) {
+      missing.add(Need.CREDENTIAL_USE_ALLOWED);
+    }
+    if (username == null || username.isBlank()) {
+      missing.add(Need.USER_NAME);
+    }
+    if (password == null) {
+      missing.add(Need.PASSWORD);
+    }
+    return missing;
   }
 }

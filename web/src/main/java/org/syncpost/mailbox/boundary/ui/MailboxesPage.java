@@ -17,6 +17,7 @@ import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxFilter;
 import org.syncpost.mailbox.entity.MailboxSort;
+import org.syncpost.mailbox.entity.StillNeeded;
 import org.syncpost.mailbox.entity.TestStatus;
 import org.syncpost.paging.boundary.ui.PagedRows;
 import org.syncpost.paging.boundary.ui.PagedRows.Columns;
@@ -46,6 +47,7 @@ public class MailboxesPage implements Serializable {
    */
   static final int MOST_SELECTED = 50_000;
 
+  private List<StillNeeded> stillNeeded;
   private static final int PROFILE_CHOICES = 1000;
   private static final Map<String, MailboxSort> SORTS =
       Map.of(
@@ -178,6 +180,19 @@ public class MailboxesPage implements Serializable {
             ? null
             : profiles.find(defaults.getDefaultProfileId());
     testAfterApplying = true;
+    List<Long> ids = selectedIds();
+    stillNeeded =
+        ids == null || ids.isEmpty()
+            ? List.of()
+            : feedback.attempt(FORM, () -> mailboxes.stillNeeded(ids, true));
+  }
+
+  /**
+   * The selected mailboxes that lack something test &amp; enable needs (credentials, the owner's
+   * permission, approval), said in the dialog before anything runs.
+   */
+  public List<StillNeeded> getStillNeeded() {
+    return stillNeeded == null ? List.of() : stillNeeded;
   }
 
   public void applyDefaults() {
