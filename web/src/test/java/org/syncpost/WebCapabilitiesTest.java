@@ -86,8 +86,8 @@ class WebCapabilitiesTest {
           "test & enable of a profile's mailboxes is offered on the profile (REST), as the guide"
               + " has it; the work is MailboxTests'",
           "ProfilePage -> mailbox",
-          "test & enable of a profile's mailboxes is offered on the profile page, as the guide"
-              + " has it; the work is MailboxTests'");
+          "test & enable of a profile's mailboxes, and \"test connection\" of the form, are"
+              + " offered on the profile page, as the guide has it; the work is MailboxTests'");
 
   /** web's classes and ejb's (a directory in the reactor, else its jar), not the class path. */
   private static final JavaClasses PRODUCT =

@@ -7,19 +7,31 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Actor;
+import org.syncpost.crypto.entity.Secret;
 import org.syncpost.job.boundary.Jobs;
 import org.syncpost.job.entity.ItemResult;
 import org.syncpost.job.entity.Job;
 import org.syncpost.job.entity.JobKind;
 import org.syncpost.job.entity.JobWork;
+import org.syncpost.mailbox.control.Endpoints;
 import org.syncpost.mailbox.control.MailboxTestRun;
+import org.syncpost.mailbox.entity.ConnectionCheck;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.TestStatus;
+import org.syncpost.mailserver.control.ConnectionTester;
+import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.mailserver.entity.TestOutcome;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.settings.entity.OrganisationSettings;
+import org.syncpost.validation.control.Rules;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotFound;
 import org.syncpost.validation.entity.Violation;
@@ -38,6 +50,10 @@ public class MailboxTests {
   @Inject Jobs jobs;
   @Inject Mailboxes mailboxes;
   @Inject Actor actor;
+  @Inject Endpoints endpoints;
+  @Inject ConnectionTester tester;
+  @Inject Rules rules;
+  @Inject Clock clock;
 
   /** Tests one mailbox now; optionally sends the mailbox a "you are connected" message. */
   public Mailbox testAndEnable(long mailboxId, boolean sendConfirmation) {
@@ -45,6 +61,56 @@ public class MailboxTests {
       throw new NotFound("mailbox", mailboxId);
     }
     return run.testAndEnable(mailboxId, actor.name(), sendConfirmation);
+  }
+
+  /**
+   * "Test connection" on the profile form, before or without saving: signs in to the incoming and
+   * the outgoing server with the settings as entered (a password left empty is the stored one of
+   * profile {@code profileId}), the same test test &amp; enable runs, without a mailbox and without
+   * storing anything.
+   *
+   * @param profileId the profile being edited, or {@code null} for a new one
+   * @param testUsername a mailbox's user name to test with when the profile signs in with each
+   *     mailbox's credentials, else {@code null}
+   * @param testPassword its password, else {@code null}
+   * @throws InvalidInput when the settings could not be saved either (no host, bad port, …)
+   */
+  public ConnectionCheck testProfileConnection(
+      ProfileSettings entered, Long profileId, String testUsername, Secret testPassword) {
+    ProfileSettings settings = entered.withDefaults(clock.instant());
+    // without a transaction (NOT_SUPPORTED), a found profile is detached: configuring it changes
+    // only this copy
+    EmailServerProfile profile =
+        profileId == null ? new EmailServerProfile() : em.find(EmailServerProfile.class, profileId);
+    if (profile == null) {
+      throw new NotFound("email server profile", profileId);
+    }
+    OrganisationSettings organisation =
+        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
+    rules.enforce(
+        settings,
+        new ArrayList<>(profile.violationsOf(settings, organisation.isAllowNonSslEmail())));
+    profile.configure(settings, null);
+    return new ConnectionCheck(
+        test(profile, false, organisation, testUsername, testPassword),
+        test(profile, true, organisation, testUsername, testPassword));
+  }
+
+  private TestOutcome test(
+      EmailServerProfile profile,
+      boolean outgoing,
+      OrganisationSettings organisation,
+      String testUsername,
+      Secret testPassword) {
+    Endpoint endpoint;
+    try {
+      endpoint = endpoints.ofProfile(profile, outgoing, organisation, testUsername, testPassword);
+    } catch (MailServerFailure failure) {
+      return TestOutcome.failed(failure);
+    }
+    return outgoing
+        ? tester.testOutgoing(endpoint, Optional.empty())
+        : tester.testIncoming(endpoint, List.of("INBOX"));
   }
 
   /** Tests the selected mailboxes in the background; the job reports progress and results. */

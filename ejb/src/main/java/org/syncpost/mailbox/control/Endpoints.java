@@ -25,6 +25,7 @@ import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.Impersonation;
 import org.syncpost.profile.entity.MailboxIdentity;
 import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.profile.entity.ServerConnection;
 import org.syncpost.settings.entity.OrganisationSettings;
 
 /**
@@ -137,6 +138,69 @@ public class Endpoints {
         credentials,
         profile.getOutgoing().getAuthProtocol(),
         true);
+  }
+
+  /**
+   * The incoming or outgoing server of a profile as its form holds it, before or without saving,
+   * for "test connection": signs in as the profile's own account (not on behalf of a mailbox), as
+   * the application server's identity for SMTP when the profile says so, or — when the profile
+   * signs in with each mailbox's credentials — with the user name and password given for the test.
+   *
+   * @param testUsername a mailbox's user name to test with, or {@code null}
+   * @param testPassword its password, or {@code null}
+   * @throws MailServerFailure {@code NON_SSL_NOT_ALLOWED}, {@code CREDENTIALS_MISSING} or {@code
+   *     UNSUPPORTED_AUTHENTICATION}
+   */
+  public Endpoint ofProfile(
+      EmailServerProfile profile,
+      boolean outgoing,
+      OrganisationSettings organisation,
+      String testUsername,
+      Secret testPassword) {
+    ServerConnection connection = outgoing ? profile.getOutgoing() : profile.getIncoming();
+    MailProtocol protocol =
+        outgoing ? profile.getServerType().outgoing() : profile.getServerType().incoming();
+    String host = connection.getHost();
+    int port = connection.getPort();
+    TlsMode tls = TlsMode.of(protocol, port, connection.isUseSsl());
+    String server = Endpoint.describe(protocol, host, port);
+    requireAllowedTls(tls, organisation, server);
+    Credentials credentials =
+        switch (connection.getCredentialSource()) {
+          case USER_OR_QUEUE -> {
+            if (isBlank(testUsername) || testPassword == null) {
+              throw MailServerFailure.of(
+                  FailureCause.CREDENTIALS_MISSING,
+                  server,
+                  "the profile signs in with each mailbox's own credentials: enter a mailbox's user"
+                      + " name and password to test with",
+                  "credential source USER_OR_QUEUE, connection test");
+            }
+            yield new Credentials(testUsername.strip(), testPassword);
+          }
+          case PROFILE ->
+              profileCredentials(connection.getUsername(), connection.getPassword(), server);
+          default ->
+              credentialsFor(connection.getCredentialSource(), null, null, null, server, outgoing);
+        };
+    int timeout = profile.getConnectionTimeoutSeconds();
+    return new Endpoint(
+        protocol,
+        host,
+        port,
+        tls,
+        timeout > 0 ? timeout : ProfileSettings.DEFAULT_TIMEOUT_SECONDS,
+        credentials.username(),
+        credentials.password(),
+        connection.getAuthProtocol() == null
+            ? AuthProtocol.AUTO_DETECT
+            : connection.getAuthProtocol(),
+        new TrustSettings(profile.getTrustedCertificatesPem(), profile.getRevocationCheck()),
+        "connection-test-" + (outgoing ? "outgoing-" : "incoming-") + host + ":" + port,
+        1,
+        null,
+        null,
+        null);
   }
 
   private static EmailServerProfile profileOf(Mailbox mailbox) {

@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import org.syncpost.crypto.entity.Secret;
 import org.syncpost.job.entity.Job;
 import org.syncpost.mailbox.boundary.MailboxTests;
+import org.syncpost.mailbox.entity.ConnectionCheck;
 import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.profile.boundary.Profiles;
@@ -37,6 +39,9 @@ public class ProfilePage implements Serializable {
   private ProfileForm form = new ProfileForm();
   private boolean passwordSet;
   private boolean outgoingPasswordSet;
+  private transient ConnectionCheck connectionCheck;
+  private String testUsername;
+  private transient String testPassword;
 
   public void load() {
     if (id != null && !FacesContext.getCurrentInstance().isPostback()) {
@@ -60,6 +65,48 @@ public class ProfilePage implements Serializable {
       show(saved);
       feedback.info("Profile '" + saved.getName() + "' saved.");
     }
+  }
+
+  /**
+   * "Test connection": signs in to both servers with what the form holds now, saved or not, and
+   * shows each step's result in the form. Typed passwords stay in the form (only the result is
+   * re-rendered), so that Save still has them.
+   */
+  public void testConnection() {
+    String username = testUsername;
+    Secret password =
+        isCredentialsEntryAllowed() && testPassword != null && !testPassword.isEmpty()
+            ? Secret.of(testPassword)
+            : null;
+    testPassword = null;
+    connectionCheck =
+        feedback.attempt(
+            FORM,
+            () ->
+                tests.testProfileConnection(
+                    form.settings(isCredentialsEntryAllowed()), id, username, password));
+  }
+
+  /** The last "test connection" of this form, or null. */
+  public ConnectionCheck getConnectionCheck() {
+    return connectionCheck;
+  }
+
+  public String getTestUsername() {
+    return testUsername;
+  }
+
+  public void setTestUsername(String testUsername) {
+    this.testUsername = testUsername;
+  }
+
+  /** Write-only. */
+  public String getTestPassword() {
+    return null;
+  }
+
+  public void setTestPassword(String testPassword) {
+    this.testPassword = testPassword;
   }
 
   /** The guide's "Test & Enable Mailboxes" for every mailbox of this profile, as a job. */
