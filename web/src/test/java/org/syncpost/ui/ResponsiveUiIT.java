@@ -1,0 +1,93 @@
+package org.syncpost.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.syncpost.system.SyncPostServer;
+
+/**
+ * The admin UI on a phone and on a desktop (issue 18): under ~900 px the side menu hides behind the
+ * header's menu button and no page scrolls sideways (tables scroll inside themselves); at 1280 px
+ * the menu stays and nothing is wider than the window.
+ */
+@ExtendWith(UiSyncPost.class)
+@Timeout(180)
+class ResponsiveUiIT {
+
+  private static final List<String> PAGES =
+      List.of(
+          "admin/index.xhtml",
+          "admin/profile/profiles.xhtml",
+          "admin/settings/settings.xhtml",
+          "admin/directory/directory.xhtml",
+          "admin/mailbox/mailboxes.xhtml",
+          "admin/job/jobs.xhtml",
+          "admin/alert/alerts.xhtml",
+          "admin/email/emails.xhtml",
+          "admin/incoming/quarantine.xhtml");
+
+  private final SyncPostServer server;
+  private Browser browser;
+
+  ResponsiveUiIT(SyncPostServer server) {
+    this.server = server;
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private void signInAt(int width, int height) {
+    browser = new Browser(server.httpsBase());
+    browser.driver().manage().window().setSize(new Dimension(width, height));
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+  }
+
+  /** How many CSS pixels the page is wider than the window (0: no sideways scrolling). */
+  private long sidewaysOverflow() {
+    return (Long)
+        browser
+            .driver()
+            .executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth"
+                    + " - document.documentElement.clientWidth);");
+  }
+
+  @Test
+  void onAPhoneTheMenuHidesBehindAButtonAndNoPageScrollsSideways() {
+    signInAt(390, 844);
+    for (String page : PAGES) {
+      browser.open(page);
+      assertThat(browser.find(By.id("menuToggle")).isDisplayed()).as(page).isTrue();
+      assertThat(browser.present(By.id("sideMenu")).isDisplayed()).as(page).isFalse();
+      assertThat(sidewaysOverflow()).as(page).isZero();
+    }
+    browser.screenshot("phone-mailboxes-closed");
+
+    browser.click(By.id("menuToggle"));
+
+    assertThat(browser.find(By.id("sideMenu")).isDisplayed()).isTrue();
+    assertThat(browser.find(By.id("menuToggle")).getAttribute("aria-expanded")).isEqualTo("true");
+    browser.screenshot("phone-menu-open");
+  }
+
+  @Test
+  void onADesktopTheMenuStaysAndNothingIsWiderThanTheWindow() {
+    signInAt(1280, 900);
+    for (String page : PAGES) {
+      browser.open(page);
+      assertThat(browser.present(By.id("menuToggle")).isDisplayed()).as(page).isFalse();
+      assertThat(browser.find(By.id("sideMenu")).isDisplayed()).as(page).isTrue();
+      assertThat(sidewaysOverflow()).as(page).isZero();
+    }
+  }
+}
