@@ -2,6 +2,7 @@ package org.syncpost.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.syncpost.system.Api;
 import org.syncpost.system.SyncPostServer;
 
 /**
@@ -80,14 +82,40 @@ class ResponsiveUiIT {
     browser.screenshot("phone-menu-open");
   }
 
+  /** The table data cells whose content is cut off (wider than the cell shows), as their text. */
+  @SuppressWarnings("unchecked")
+  private List<String> clippedCells() {
+    return (List<String>)
+        browser
+            .driver()
+            .executeScript(
+                "return Array.from(document.querySelectorAll('.ui-datatable tbody td'))"
+                    + ".filter(c => c.offsetParent !== null && c.scrollWidth > c.clientWidth + 1)"
+                    + ".map(c => c.textContent.trim());");
+  }
+
   @Test
-  void onADesktopTheMenuStaysAndNothingIsWiderThanTheWindow() {
+  void onADesktopTheMenuStaysAndNothingIsWiderThanTheWindowNorCutOff() {
+    // a user (a row on the users and mailboxes pages) whose mailbox failed its test (an alert)
+    String name = ProfilesUiIT.unique("uiwide");
+    Api admin = server.admin();
+    Api.Reply user =
+        admin.post(
+            "users",
+            Json.createObjectBuilder()
+                .add("name", name)
+                .add("email", name + "@example.org")
+                .build()
+                .toString());
+    long mailboxId = user.json().getJsonNumber("mailboxId").longValue();
+    admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}");
     signInAt(1280, 900);
     for (String page : PAGES) {
       browser.open(page);
       assertThat(browser.present(By.id("menuToggle")).isDisplayed()).as(page).isFalse();
       assertThat(browser.find(By.id("sideMenu")).isDisplayed()).as(page).isTrue();
       assertThat(sidewaysOverflow()).as(page).isZero();
+      assertThat(clippedCells()).as(page).isEmpty();
     }
   }
 }
