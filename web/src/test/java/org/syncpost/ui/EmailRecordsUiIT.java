@@ -270,8 +270,8 @@ class EmailRecordsUiIT {
 
   /**
    * Issue 13's stranger: an owner who has mail with someone else's Message-ID delivered to himself
-   * gets a record of his own, and the other mailbox's record stays closed to him on its page, in its
-   * HTML body, in its attachment download and in the list.
+   * gets a record of his own, and the other mailbox's record stays closed to him on its page, in
+   * its HTML body, in its attachment download and in the list.
    */
   @Test
   void aStrangerReusingAMessageIdSeesHisOwnRecordAndNothingOfTheOtherMailboxsRecord() {
