@@ -118,6 +118,53 @@ class HostileMailIT {
                     .isEqualTo("Prüfbericht 東京.pdf"));
   }
 
+  /**
+   * PostgreSQL refuses U+0000 in text columns: run this class with {@code
+   * -Dsyncpost.test.database=postgresql} too (docs/testing.md).
+   */
+  @Test
+  void nulCharactersInTextBecomeReplacementCharactersAndTheMessageARecord() {
+    Box box = mailboxes.enabledMailbox();
+    servers
+        .dovecot()
+        .deliver(
+            box.user().name(),
+            ("From: =?utf-8?Q?Eve=00Sender?= <eve@example.org>\r\nTo: someone@syncpost.test\r\n"
+                    + "Date: Tue, 1 Dec 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+                    + "Subject: =?utf-8?Q?nul=00subject?=\r\nMessage-ID: <nul@hostile.test>\r\n"
+                    + "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+                    + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: quoted-printable\r\n\r\nnul=00body\r\n"
+                    + "--b\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\nPHA+bnVsAGh0bWw8L3A+\r\n"
+                    + "--b\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Disposition: attachment; filename*=utf-8''nul%00name.bin\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\nAQACAA==\r\n--b--\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+
+    mailboxes.syncUntilDone(box);
+
+    assertThat(mailboxes.quarantine(box)).isEmpty();
+    JsonObject record = mailboxes.records(box).get(0);
+    long id = record.getJsonNumber("id").longValue();
+    JsonObject full = admin.get("emails/" + id).json();
+    assertThat(
+            List.of(
+                full.getString("subject"),
+                full.getString("from"),
+                full.getString("textBody").strip(),
+                full.getJsonArray("attachments").getJsonObject(0).getString("name")))
+        .containsExactly(
+            "nul\uFFFDsubject",
+            "\"Eve\uFFFDSender\" <eve@example.org>",
+            "nul\uFFFDbody",
+            "nulname.bin");
+    assertThat(full.getString("htmlBody")).doesNotContain("\0");
+    assertThat(admin.download("emails/" + id + "/attachments/0"))
+        .as("the attachment's bytes as they came")
+        .containsExactly(1, 0, 2, 0);
+  }
+
   @Test
   void soapNamesAHostileAttachmentAsTheRestDownloadDoes() throws Exception {
     Box box = mailboxes.enabledMailbox();
