@@ -1,6 +1,7 @@
 package org.syncpost.incoming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.container.UniqueNames.unique;
 
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -30,7 +31,12 @@ import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.TrackingToken;
 import org.syncpost.incoming.control.IncomingRecords;
 import org.syncpost.incoming.control.MailboxLeases;
+import org.syncpost.incoming.control.PushRecords;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailbox.entity.PushSetting;
+import org.syncpost.profile.boundary.Profiles;
+import org.syncpost.profile.entity.ProfileSettingsBuilder;
+import org.syncpost.profile.entity.ServerType;
 
 /** Leases and correlation against the real database, in the container. */
 @ExtendWith(ArquillianExtension.class)
@@ -48,6 +54,8 @@ class IncomingIT {
   @Inject EmailFixtures emails;
   @Inject MailboxFixtures mailboxes;
   @Inject IncomingRecords records;
+  @Inject PushRecords pushRecords;
+  @Inject Profiles profiles;
 
   private long newMailbox() {
     return admin.newMailbox("lease");
@@ -106,6 +114,51 @@ class IncomingIT {
     assertThat(found)
         .as("the due one")
         .contains(variants.get("incoming_disabled_by_policy = true"));
+  }
+
+  /**
+   * {@link PushRecords#wanted}'s query repeats {@link Mailbox#wantsPush} (server type, the
+   * mailbox's push setting, the profile's): for every combination of the three, on mailboxes that
+   * are otherwise listened to, the query finds exactly the ones the entity says want push.
+   */
+  @Test
+  void thePushQueryFindsExactlyTheMailboxesThatWantPush() throws Exception {
+    Map<String, Long> variants = new LinkedHashMap<>();
+    for (ServerType serverType : ServerType.values()) {
+      for (boolean profilePush : new boolean[] {true, false}) {
+        ProfileSettingsBuilder settings =
+            serverType == ServerType.POP3_SMTP
+                ? ProfileSettingsBuilder.pop3()
+                : ProfileSettingsBuilder.imap();
+        long profileId =
+            admin
+                .call(
+                    () ->
+                        profiles.create(
+                            settings.name(unique("push")).pushIncomingEmail(profilePush).build()))
+                .getId();
+        for (PushSetting push : PushSetting.values()) {
+          long mailboxId = admin.newMailbox("push");
+          mailboxes.set(
+              mailboxId,
+              "profile_id = ?, push_incoming_email = ?, enabled_for_incoming = true, active = true,"
+                  + " incoming_delivery_method = 'SERVER_SIDE_SYNC', approval_status = 'APPROVED',"
+                  + " idle_owner = null",
+              profileId,
+              push.name());
+          variants.put(serverType + ", profile push " + profilePush + ", " + push, mailboxId);
+        }
+      }
+    }
+
+    List<Long> found = pushRecords.wanted("node-push", NOW);
+
+    variants.forEach(
+        (variant, mailboxId) ->
+            assertThat(found.contains(mailboxId))
+                .as(variant)
+                .isEqualTo(mailboxes.mailbox(mailboxId).wantsPush()));
+    assertThat(variants.values()).as("some want push").anyMatch(found::contains);
   }
 
   @Test
