@@ -44,6 +44,7 @@ public class QueuesPage implements Serializable {
   private final Map<Long, Long> mailboxIds = new HashMap<>();
 
   private Long editingQueueId;
+  private Long editingQueueVersion;
   private String queueName;
   private String queueEmail;
   private String queueOwnerName;
@@ -83,6 +84,7 @@ public class QueuesPage implements Serializable {
 
   public void newQueue() {
     editingQueueId = null;
+    editingQueueVersion = null;
     queueName = null;
     queueEmail = null;
     queueOwnerName = null;
@@ -91,6 +93,7 @@ public class QueuesPage implements Serializable {
 
   public void editQueue(Queue queue) {
     editingQueueId = queue.getId();
+    editingQueueVersion = queue.getVersion();
     queueName = queue.getName();
     queueEmail = queue.getEmail();
     queueOwnerName = queue.getOwner() == null ? null : queue.getOwner().getName();
@@ -118,7 +121,8 @@ public class QueuesPage implements Serializable {
             () ->
                 queues.update(
                     editingQueueId,
-                    new QueueDetails(queueName, queueEmail, queueOwnerId, queueFilter)));
+                    new QueueDetails(queueName, queueEmail, queueOwnerId, queueFilter),
+                    editingQueueVersion));
     if (saved != null) {
       feedback.info("Queue '" + saved.getName() + "' saved; its mailbox has the same address.");
       newQueue();
