@@ -80,7 +80,7 @@ class ConcurrentEditsUiIT {
 
     second.type(By.id("profile:description"), "theirs");
     second.click(By.id("profile:save"));
-    second.awaitText(By.id("growl_container"), "saved");
+    second.awaitText(By.id("profile:messages"), "saved");
     first.type(By.id("profile:description"), "mine");
     first.click(By.id("profile:save"));
 
@@ -124,14 +124,14 @@ class ConcurrentEditsUiIT {
     first.open(page);
     first.type(By.id("mailbox:folders"), "INBOX,Mine");
     first.click(By.id("mailbox:save"));
-    first.awaitText(By.id("growl_container"), "saved");
+    first.awaitText(By.id("mailbox:messages"), "saved");
     second = new Browser(server.httpsBase());
     second.signIn(editor, PASSWORD);
     second.open(page);
 
     second.type(By.id("mailbox:folders"), "INBOX,Theirs");
     second.click(By.id("mailbox:save"));
-    second.awaitText(By.id("growl_container"), "saved");
+    second.awaitText(By.id("mailbox:messages"), "saved");
     first.type(By.id("mailbox:folders"), "INBOX,Mine,Again");
     first.click(By.id("mailbox:save"));
 
