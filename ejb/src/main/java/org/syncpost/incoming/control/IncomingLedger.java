@@ -48,6 +48,7 @@ public class IncomingLedger {
 
   @PersistenceContext EntityManager em;
   @Inject RecordWriter recorder;
+  @Inject Correspondents correspondents;
   @Inject Clock clock;
 
   /**
@@ -123,6 +124,7 @@ public class IncomingLedger {
     int quarantined = 0;
     Set<ServerMessageKey> taken = takenAmong(mailboxId, batch);
     Map<String, EmailRecord> known = recorder.knownByDeliveryKey(batch);
+    FilteredTally filtered = new FilteredTally();
     for (Fetched message : batch) {
       if (taken.contains(message.key())) {
         continue;
@@ -130,6 +132,9 @@ public class IncomingLedger {
       if (message.parsed() == null) {
         quarantine(message, message.refusal());
         quarantined++;
+      } else if (!passesFilter(message.parsed(), rules)) {
+        // not a record and not a source: the action after processing never touches it (issue 16)
+        filtered.add(message);
       } else {
         recorder.record(
             mailbox,
@@ -144,7 +149,57 @@ public class IncomingLedger {
         recorded++;
       }
     }
+    filtered.countOn(mailboxId, em);
     return new BatchResult(recorded, quarantined);
+  }
+
+  /** Whether the mailbox's incoming filter lets the message become a record; judged per mailbox. */
+  private boolean passesFilter(ParsedMessage parsed, IngestRules rules) {
+    boolean passes =
+        rules
+            .filter()
+            .takes(
+                () -> correspondents.answersOurEmail(parsed, rules.trackingTokenPrefix()),
+                () -> correspondents.isKnown(parsed.content().from()));
+    return passes;
+  }
+
+  /** The messages of a batch the incoming filter left out, counted on the mailbox at its end. */
+  private static final class FilteredTally {
+    private long count;
+    private Fetched last;
+
+    void add(Fetched message) {
+      count++;
+      last = message;
+      LOGGER.log(
+          System.Logger.Level.DEBUG,
+          "{0} left out by the mailbox's incoming filter",
+          message.key());
+    }
+
+    /** One update statement, in the batch's transaction: the count commits with the cursor. */
+    void countOn(long mailboxId, EntityManager em) {
+      if (count == 0) {
+        return;
+      }
+      ParsedMessage parsed = last.parsed();
+      java.time.Instant date = last.receivedOn() != null ? last.receivedOn() : parsed.sentOn();
+      em.createQuery(
+              "update Mailbox m set m.filteredOut.count = m.filteredOut.count + :n,"
+                  + " m.filteredOut.lastMessageId = :messageId, m.filteredOut.lastFrom = :from,"
+                  + " m.filteredOut.lastDate = :date where m.id = :id")
+          .setParameter("n", count)
+          .setParameter("messageId", clamp(parsed.content().messageId()))
+          .setParameter("from", clamp(parsed.content().from()))
+          .setParameter("date", date == null ? null : date.atOffset(ZoneOffset.UTC))
+          .setParameter("id", mailboxId)
+          .executeUpdate();
+    }
+
+    private static String clamp(String value) {
+      return value == null || value.length() <= 1000 ? value : value.substring(0, 1000);
+    }
   }
 
   /**

@@ -25,6 +25,7 @@ import org.syncpost.directory.entity.User;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.settings.entity.IncomingFilter;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.entity.Violation;
 
@@ -61,6 +62,8 @@ public class Mailbox extends Tracked {
 
   /** Messages the process-from rule left out (issue 13); written by the incoming engine. */
   @Embedded private ProcessFromSkips processFromSkips = new ProcessFromSkips();
+
+  @Embedded private FilteredOut filteredOut = new FilteredOut();
 
   public static final String FILTERED = "Mailbox.filtered";
   public static final String COUNT_FILTERED = "Mailbox.countFiltered";
@@ -479,6 +482,22 @@ public class Mailbox extends Tracked {
   @Override
   public Long getId() {
     return id;
+  }
+
+  public FilteredOut getFilteredOut() {
+    return filteredOut == null ? new FilteredOut() : filteredOut;
+  }
+
+  /**
+   * Which received mail becomes records: its queue's or user's own method, else the organisation's
+   * {@code byDefault}.
+   */
+  public IncomingFilter incomingFilter(IncomingFilter byDefault) {
+    IncomingFilter own =
+        regardingQueue != null
+            ? regardingQueue.getIncomingFilter()
+            : regardingUser == null ? null : regardingUser.getIncomingFilter();
+    return IncomingFilter.effective(own, byDefault);
   }
 
   public ProcessFromSkips getProcessFromSkips() {

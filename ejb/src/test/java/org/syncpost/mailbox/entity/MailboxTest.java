@@ -8,7 +8,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.syncpost.access.entity.Role;
 import org.syncpost.crypto.entity.Secret;
-import org.syncpost.directory.entity.IncomingFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
 import org.syncpost.directory.entity.User;
@@ -17,6 +16,7 @@ import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettingsBuilder;
+import org.syncpost.settings.entity.IncomingFilter;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.entity.Violation;
 
