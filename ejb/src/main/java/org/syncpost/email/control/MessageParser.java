@@ -131,7 +131,8 @@ public class MessageParser {
           content,
           body.attachments,
           HeaderReader.sentOn(message),
-          HeaderReader.isAutoSubmitted(message));
+          HeaderReader.isAutoSubmitted(message),
+          DeliveryReports.of(message).orElse(null));
     } catch (UnparseableMessage refused) {
       body.attachments.forEach(AttachmentData::discardSpooled);
       throw refused;

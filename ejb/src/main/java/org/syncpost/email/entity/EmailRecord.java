@@ -154,6 +154,17 @@ public class EmailRecord extends Tracked {
   @Column(name = "sending_lease_until")
   private Instant sendingLeaseUntil;
 
+  /**
+   * Outgoing: what delivery status notifications said, one line per recipient ({@code a@b: 5.1.1
+   * (diagnostic)}), oldest first; {@code null} while none came.
+   */
+  @Column(name = "delivery_report")
+  private String deliveryReport;
+
+  /** Outgoing: the recipients reported as failed, bare and lower case, one per line. */
+  @Column(name = "bounced_recipients")
+  private String bouncedRecipients;
+
   @OneToMany(mappedBy = "email", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
   private List<Attachment> attachments = new ArrayList<>();
@@ -236,6 +247,49 @@ public class EmailRecord extends Tracked {
   public void correlateWith(EmailRecord earlier, CorrelationMethod method) {
     this.conversation = earlier.conversation != null ? earlier.conversation : earlier;
     this.correlationMethod = method;
+  }
+
+  /**
+   * A delivery status notification about this email SyncPost sent: each recipient's outcome is
+   * kept; a sent email whose every recipient failed is {@code BOUNCED} (a delayed delivery or a
+   * failure of only some recipients leaves it {@code SENT}, with the outcomes shown).
+   */
+  public void deliveryReported(DeliveryReport report) {
+    if (direction != Direction.OUTGOING) {
+      throw new IllegalEmailTransition(id, status, "reported on", "an outgoing email");
+    }
+    List<String> lines = new ArrayList<>(split(deliveryReport));
+    Set<String> bounced = new LinkedHashSet<>(split(bouncedRecipients));
+    for (DeliveryReport.RecipientOutcome outcome : report.recipients()) {
+      lines.add(outcome.line());
+      if (outcome.failed() && outcome.recipient() != null) {
+        bounced.add(outcome.recipient());
+      }
+    }
+    deliveryReport = joined(lines);
+    bouncedRecipients = joined(List.copyOf(bounced));
+    if (status == EmailStatus.SENT && !bounced.isEmpty() && bounced.containsAll(recipients())) {
+      status = EmailStatus.BOUNCED;
+    }
+  }
+
+  /** Its recipients' bare addresses, lower case. */
+  private Set<String> recipients() {
+    Set<String> all = new LinkedHashSet<>();
+    for (String list : new String[] {to, cc, bcc}) {
+      for (String address : split(list)) {
+        int open = address.lastIndexOf('<');
+        int close = address.lastIndexOf('>');
+        String bare = open >= 0 && close > open ? address.substring(open + 1, close) : address;
+        all.add(bare.strip().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return all;
+  }
+
+  /** What delivery status notifications said, one line per recipient; empty while none came. */
+  public List<String> getDeliveryReport() {
+    return split(deliveryReport);
   }
 
   public void markAutoSubmitted() {

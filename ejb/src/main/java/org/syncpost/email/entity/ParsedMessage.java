@@ -8,11 +8,26 @@ import java.util.List;
  *
  * @param sentOn the Date header, or {@code null} when missing or unreadable
  * @param autoSubmitted an auto-reply, bulk mail or a loop: nothing may answer it
+ * @param deliveryReport what it reports when it is a delivery status notification, else {@code
+ *     null}
  */
 public record ParsedMessage(
-    EmailContent content, List<AttachmentData> attachments, Instant sentOn, boolean autoSubmitted) {
+    EmailContent content,
+    List<AttachmentData> attachments,
+    Instant sentOn,
+    boolean autoSubmitted,
+    DeliveryReport deliveryReport) {
 
   public ParsedMessage {
     attachments = List.copyOf(attachments);
+  }
+
+  /** A message that is not a delivery status notification. */
+  public ParsedMessage(
+      EmailContent content,
+      List<AttachmentData> attachments,
+      Instant sentOn,
+      boolean autoSubmitted) {
+    this(content, attachments, sentOn, autoSubmitted, null);
   }
 }

@@ -1,6 +1,7 @@
 package org.syncpost.incoming.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.syncpost.email.control.Correlator;
 import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.ParsedMessage;
 import org.syncpost.email.entity.TrackingToken;
@@ -25,6 +27,7 @@ import org.syncpost.email.entity.TrackingToken;
 public class Correspondents {
 
   @PersistenceContext EntityManager em;
+  @Inject Correlator correlator;
 
   /**
    * Whether its In-Reply-To or References names the Message-ID of an outgoing record, or its
@@ -32,7 +35,10 @@ public class Correspondents {
    * tracking tokens are not looked for).
    */
   public boolean answersOurEmail(ParsedMessage parsed, String trackingTokenPrefix) {
-    return answersOurEmail(parsed.content(), trackingTokenPrefix);
+    // a delivery status notification about our email is an answer to it, too
+    return answersOurEmail(parsed.content(), trackingTokenPrefix)
+        || parsed.deliveryReport() != null
+            && correlator.reportedEmail(parsed.deliveryReport(), trackingTokenPrefix).isPresent();
   }
 
   boolean answersOurEmail(EmailContent content, String trackingTokenPrefix) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.syncpost.email.control.Correlator;
 import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.AttachmentData;
+import org.syncpost.email.entity.CorrelationMethod;
 import org.syncpost.email.entity.DeliveryKey;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.ParsedMessage;
@@ -109,7 +110,22 @@ public class RecordWriter {
       if (parsed.autoSubmitted()) {
         record.markAutoSubmitted();
       }
-      if (rules.correlate()) {
+      Optional<EmailRecord> reported =
+          parsed.deliveryReport() == null
+              ? Optional.empty()
+              : correlator.reportedEmail(parsed.deliveryReport(), rules.trackingTokenPrefix());
+      if (reported.isPresent()) {
+        // a bounce (or a delay) of an email SyncPost sent: its outcome goes onto that record, the
+        // report joins its conversation instead of opening one (issue 16)
+        reported.get().deliveryReported(parsed.deliveryReport());
+        record.correlateWith(reported.get(), CorrelationMethod.DELIVERY_REPORT);
+        record.markAutoSubmitted();
+        LOGGER.log(
+            System.Logger.Level.INFO,
+            "{0} is a delivery status notification about email record {1}",
+            key,
+            reported.get().getId());
+      } else if (rules.correlate()) {
         correlator
             .correlate(parsed.content(), rules.trackingTokenPrefix())
             .ifPresent(found -> record.correlateWith(found.earlier(), found.method()));

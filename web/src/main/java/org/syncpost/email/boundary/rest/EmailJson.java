@@ -51,6 +51,8 @@ public final class EmailJson {
         .add("nextAttemptAt", e.getNextAttemptAt())
         .add("deliveryAttempts", e.getDeliveryAttempts())
         .add("lastError", e.getLastDeliveryError())
+        // outgoing: each recipient's outcome from delivery status notifications (issue 16)
+        .add("deliveryReport", strings(e.getDeliveryReport()))
         .add("senderMailboxId", e.getSenderMailbox() == null ? null : e.getSenderMailbox().getId())
         .add("receivingMailboxIds", receiving.build())
         .add("attachments", attachments.build())
