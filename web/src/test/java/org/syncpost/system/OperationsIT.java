@@ -34,7 +34,7 @@ class OperationsIT {
     assertThat(health)
         .contains("\"status\":\"UP\"")
         .contains("\"name\":\"database\"")
-        .contains("\"schemaVersion\":\"17\"");
+        .contains("\"schemaVersion\":\"18\"");
   }
 
   @Test

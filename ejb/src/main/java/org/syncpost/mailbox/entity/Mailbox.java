@@ -65,6 +65,8 @@ public class Mailbox extends Tracked {
 
   @Embedded private FilteredOut filteredOut = new FilteredOut();
 
+  @Embedded private HeldAsLoop heldAsLoop = new HeldAsLoop();
+
   public static final String FILTERED = "Mailbox.filtered";
   public static final String COUNT_FILTERED = "Mailbox.countFiltered";
   public static final String WITH_EMAIL = "Mailbox.withEmail";
@@ -482,6 +484,10 @@ public class Mailbox extends Tracked {
   @Override
   public Long getId() {
     return id;
+  }
+
+  public HeldAsLoop getHeldAsLoop() {
+    return heldAsLoop == null ? new HeldAsLoop() : heldAsLoop;
   }
 
   public FilteredOut getFilteredOut() {

@@ -68,6 +68,8 @@ final class MailboxJson {
           "lastFilteredMessageId",
           "lastFilteredFrom",
           "lastFilteredDate",
+          "heldAsLoop",
+          "lastLoopSender",
           "incomingDisabledByPolicy",
           "incomingRetestAt",
           "active",
@@ -126,6 +128,9 @@ final class MailboxJson {
         .add("lastFilteredMessageId", m.getFilteredOut().getLastMessageId())
         .add("lastFilteredFrom", m.getFilteredOut().getLastFrom())
         .add("lastFilteredDate", m.getFilteredOut().getLastDate())
+        // automatic mail over the loop limit: not records, still on the mail server (issue 16)
+        .add("heldAsLoop", m.getHeldAsLoop().getCount())
+        .add("lastLoopSender", m.getHeldAsLoop().getLastSender())
         .add("incomingDisabledByPolicy", m.getRetest().isDisabledByPolicy())
         .add("incomingRetestAt", m.getRetest().getRetestAt())
         .add("active", m.isActive())
