@@ -20,6 +20,24 @@ public class ReceivedRecords {
 
   @Inject Emails emails;
 
+  /** Subject, S/MIME signature state, signer and encryption of each received record. */
+  public List<String> protections(long mailboxId) {
+    return emails
+        .list(new EmailFilter(mailboxId, Direction.INCOMING, null, null, null, null), 0, 1000)
+        .stream()
+        .sorted(Comparator.comparing(EmailRecord::getId))
+        .map(
+            e ->
+                e.getSubject()
+                    + " | "
+                    + e.getProtection().signature()
+                    + " | "
+                    + e.getProtection().signer()
+                    + " | "
+                    + e.getProtection().encryption())
+        .toList();
+  }
+
   public List<String> of(long mailboxId) {
     return emails
         .list(new EmailFilter(mailboxId, Direction.INCOMING, null, null, null, null), 0, 1000)

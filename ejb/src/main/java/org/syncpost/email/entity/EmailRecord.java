@@ -161,6 +161,20 @@ public class EmailRecord extends Tracked {
   @Column(name = "delivery_report")
   private String deliveryReport;
 
+  /** Received: the S/MIME signature's state, or {@code null} when it is not S/MIME signed. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "signature", length = 20)
+  private Protection.Signature signature;
+
+  /** Received: who signed it (certificate email address or subject), or {@code null}. */
+  @Column(name = "signer", length = 1000)
+  private String signer;
+
+  /** Received: how it is encrypted (its body is not readable by SyncPost), or {@code null}. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "encryption", length = 20)
+  private Protection.Encryption encryption;
+
   /** Outgoing: the recipients reported as failed, bare and lower case, one per line. */
   @Column(name = "bounced_recipients")
   private String bouncedRecipients;
@@ -290,6 +304,17 @@ public class EmailRecord extends Tracked {
   /** What delivery status notifications said, one line per recipient; empty while none came. */
   public List<String> getDeliveryReport() {
     return split(deliveryReport);
+  }
+
+  /** How its sender protected it, as SyncPost found on receipt. */
+  public void protectedBy(Protection protection) {
+    this.signature = protection.signature();
+    this.signer = protection.signer();
+    this.encryption = protection.encryption();
+  }
+
+  public Protection getProtection() {
+    return new Protection(signature, signer, encryption);
   }
 
   public void markAutoSubmitted() {

@@ -10,16 +10,19 @@ import java.util.List;
  * @param autoSubmitted an auto-reply, bulk mail or a loop: nothing may answer it
  * @param deliveryReport what it reports when it is a delivery status notification, else {@code
  *     null}
+ * @param protection its S/MIME signature's state and whether it is encrypted
  */
 public record ParsedMessage(
     EmailContent content,
     List<AttachmentData> attachments,
     Instant sentOn,
     boolean autoSubmitted,
-    DeliveryReport deliveryReport) {
+    DeliveryReport deliveryReport,
+    Protection protection) {
 
   public ParsedMessage {
     attachments = List.copyOf(attachments);
+    protection = protection == null ? Protection.NONE : protection;
   }
 
   /** A message that is not a delivery status notification. */
@@ -28,6 +31,6 @@ public record ParsedMessage(
       List<AttachmentData> attachments,
       Instant sentOn,
       boolean autoSubmitted) {
-    this(content, attachments, sentOn, autoSubmitted, null);
+    this(content, attachments, sentOn, autoSubmitted, null, Protection.NONE);
   }
 }

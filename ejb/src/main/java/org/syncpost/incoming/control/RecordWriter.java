@@ -110,6 +110,7 @@ public class RecordWriter {
       if (parsed.autoSubmitted()) {
         record.markAutoSubmitted();
       }
+      record.protectedBy(parsed.protection());
       Optional<EmailRecord> reported =
           parsed.deliveryReport() == null
               ? Optional.empty()

@@ -1,0 +1,105 @@
+package org.syncpost.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.inject.Inject;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncpost.container.MailServerMailboxes.Servers;
+import org.syncpost.incoming.boundary.Incoming;
+import org.syncpost.profile.entity.ServerType;
+import org.syncpost.testing.mail.SignedMessages;
+
+/**
+ * Signed and encrypted mail (issue 16) through the real engine in the container: the signature
+ * state, signer and encryption are on the records. The test authority is in no trust store of the
+ * server, so a correct signature is an unknown signer's there.
+ */
+@ExtendWith(ArquillianExtension.class)
+@Timeout(120)
+class MessageProtectionIT {
+
+  private static final String PASSWORD = "greenmail-password";
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.engines();
+  }
+
+  @Inject AsAdministrator admin;
+  @Inject MailServerMailboxes mailboxes;
+  @Inject Incoming incoming;
+  @Inject ReceivedRecords records;
+
+  private GreenMail greenMail;
+
+  @BeforeEach
+  void startMailServer() {
+    greenMail =
+        new GreenMail(
+            ServerSetup.dynamicPort(
+                new ServerSetup[] {
+                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+                }));
+    greenMail.start();
+  }
+
+  @AfterEach
+  void stopMailServer() {
+    greenMail.stop();
+  }
+
+  private static MimeMessage parsed(String raw) throws Exception {
+    return new MimeMessage(
+        Session.getInstance(new Properties()),
+        new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  @Test
+  void signedTamperedAndEncryptedMailAreRecordedWithTheirState() throws Exception {
+    String login = "box-" + UUID.randomUUID().toString().substring(0, 8);
+    GreenMailUser account = greenMail.setUser(login + "@example.org", login, PASSWORD);
+    Servers servers =
+        new Servers(
+            ServerType.IMAP_SMTP, greenMail.getImap().getPort(), greenMail.getSmtp().getPort());
+    long mailboxId = admin.call(() -> mailboxes.userMailbox(servers, login, PASSWORD, "INBOX"));
+    SignedMessages samples = SignedMessages.create();
+    String signed = samples.signedBy("alice@example.com", "Please pay invoice 42.");
+    account.deliver(parsed(signed.replace("Subject: Signed", "Subject: as signed")));
+    account.deliver(
+        parsed(
+            signed
+                .replace("Subject: Signed", "Subject: tampered")
+                .replace("invoice 42", "invoice 43")));
+    account.deliver(
+        parsed(
+            "From: carol@example.com\r\nSubject: encrypted\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data;"
+                + " name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + "MIAGCSqGSIb3DQEHA6CAMIACAQAx\r\n"));
+
+    admin.call(() -> incoming.syncNow(mailboxId));
+
+    assertThat(admin.call(() -> records.protections(mailboxId)))
+        .containsExactly(
+            "as signed | UNKNOWN_SIGNER | alice@example.com | null",
+            "tampered | INVALID | alice@example.com | null",
+            "encrypted | null | null | SMIME");
+  }
+}
