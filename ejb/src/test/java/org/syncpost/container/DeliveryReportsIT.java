@@ -21,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncpost.alert.boundary.Alerts;
+import org.syncpost.alert.entity.Alert;
+import org.syncpost.alert.entity.AlertFilter;
 import org.syncpost.container.MailServerMailboxes.Servers;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.EmailStatus;
@@ -49,6 +52,7 @@ class DeliveryReportsIT {
   @Inject Incoming incoming;
   @Inject MailboxSender sender;
   @Inject ReceivedRecords records;
+  @Inject Alerts alerts;
 
   private GreenMail greenMail;
   private GreenMailUser account;
@@ -90,6 +94,14 @@ class DeliveryReportsIT {
   private List<String> received() throws Exception {
     admin.call(() -> incoming.syncNow(mailboxId));
     return admin.call(() -> records.of(mailboxId));
+  }
+
+  private List<Alert> bounceAlerts() throws Exception {
+    return admin
+        .call(() -> alerts.list(new AlertFilter(mailboxId, null, null, false, false), 0, 100))
+        .stream()
+        .filter(alert -> "outgoing-bounced".equals(alert.getCode()))
+        .toList();
   }
 
   private void deliverReport(String action, String status, String recipient, String messageId)
@@ -153,6 +165,9 @@ class DeliveryReportsIT {
     assertThat(reports)
         .containsExactly(
             "Delivery Status Notification (failed) | DELIVERY_REPORT | " + offer.getId());
+    assertThat(bounceAlerts())
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.getText()).contains("nobody@example.net: 5.1.1"));
   }
 
   @Test
@@ -163,6 +178,7 @@ class DeliveryReportsIT {
     received();
     EmailRecord delayed = admin.call(() -> mailboxes.email(offer.getId()));
 
+    assertThat(bounceAlerts()).isEmpty();
     assertThat(delayed.getStatus()).isEqualTo(EmailStatus.SENT);
     assertThat(delayed.getDeliveryReport())
         .containsExactly("slow@example.net: 4.4.7 (550 4.4.7 User unknown)");
