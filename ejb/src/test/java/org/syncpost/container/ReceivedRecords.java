@@ -38,6 +38,24 @@ public class ReceivedRecords {
         .toList();
   }
 
+  /** Subject and attachment names, in order, of each received record. */
+  public List<String> attachments(long mailboxId) {
+    return emails
+        .list(new EmailFilter(mailboxId, Direction.INCOMING, null, null, null, null), 0, 1000)
+        .stream()
+        .sorted(Comparator.comparing(EmailRecord::getId))
+        .map(
+            e ->
+                e.getSubject()
+                    + " | "
+                    + String.join(
+                        ", ",
+                        e.getAttachments().stream()
+                            .map(org.syncpost.email.entity.Attachment::getFileName)
+                            .toList()))
+        .toList();
+  }
+
   public List<String> of(long mailboxId) {
     return emails
         .list(new EmailFilter(mailboxId, Direction.INCOMING, null, null, null, null), 0, 1000)

@@ -24,15 +24,17 @@ import org.syncpost.container.MailServerMailboxes.Servers;
 import org.syncpost.incoming.boundary.Incoming;
 import org.syncpost.profile.entity.ServerType;
 import org.syncpost.testing.mail.SignedMessages;
+import org.syncpost.testing.mail.TnefStreams;
 
 /**
- * Signed and encrypted mail (issue 16) through the real engine in the container: the signature
- * state, signer and encryption are on the records. The test authority is in no trust store of the
- * server, so a correct signature is an unknown signer's there.
+ * Signed, encrypted and TNEF mail (issue 16) through the real engine in the container, with the
+ * libraries (BouncyCastle, Apache POI) as deployed: the signature state, signer and encryption are
+ * on the records, a winmail.dat's attachments beside it. The test authority is in no trust store of
+ * the server, so a correct signature is an unknown signer's there.
  */
 @ExtendWith(ArquillianExtension.class)
 @Timeout(120)
-class MessageProtectionIT {
+class MessageFormatsIT {
 
   private static final String PASSWORD = "greenmail-password";
 
@@ -71,14 +73,42 @@ class MessageProtectionIT {
         new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
   }
 
-  @Test
-  void signedTamperedAndEncryptedMailAreRecordedWithTheirState() throws Exception {
+  private GreenMailUser account;
+  private long mailboxId;
+
+  private void mailbox() throws Exception {
     String login = "box-" + UUID.randomUUID().toString().substring(0, 8);
-    GreenMailUser account = greenMail.setUser(login + "@example.org", login, PASSWORD);
+    account = greenMail.setUser(login + "@example.org", login, PASSWORD);
     Servers servers =
         new Servers(
             ServerType.IMAP_SMTP, greenMail.getImap().getPort(), greenMail.getSmtp().getPort());
-    long mailboxId = admin.call(() -> mailboxes.userMailbox(servers, login, PASSWORD, "INBOX"));
+    mailboxId = admin.call(() -> mailboxes.userMailbox(servers, login, PASSWORD, "INBOX"));
+  }
+
+  @Test
+  void aWinmailDatIsRecordedWithTheAttachmentsItCarries() throws Exception {
+    mailbox();
+    byte[] tnef =
+        TnefStreams.withAttachment("figures.csv", "Q1;Q2\r\n".getBytes(StandardCharsets.US_ASCII));
+    account.deliver(
+        parsed(
+            "From: a@example.com\r\nSubject: from Outlook\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"m\"\r\n\r\n"
+                + "--m\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+                + "--m\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(tnef)
+                + "\r\n--m--\r\n"));
+
+    admin.call(() -> incoming.syncNow(mailboxId));
+
+    assertThat(admin.call(() -> records.attachments(mailboxId)))
+        .containsExactly("from Outlook | winmail.dat, figures.csv");
+  }
+
+  @Test
+  void signedTamperedAndEncryptedMailAreRecordedWithTheirState() throws Exception {
+    mailbox();
     SignedMessages samples = SignedMessages.create();
     String signed = samples.signedBy("alice@example.com", "Please pay invoice 42.");
     account.deliver(parsed(signed.replace("Subject: Signed", "Subject: as signed")));
