@@ -50,6 +50,9 @@ run set configs.config.server-config.jms-service.type=DISABLED
 run set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
 mkdir -p "$data_dir"
 run create-jvm-options "-Dsyncpost.data-dir=$data_dir"
+# HTTP/1.1 only: Grizzly's HTTP/2 cuts requests that take longer than 30 s (payara/Payara#7394;
+# server-config/payara-micro/pre-boot.asadmin says more)
+run set configs.config.server-config.network-config.protocols.protocol.http-listener-2.http.http2-enabled=false
 # SOAP faults (Metro) without the server's stack trace
 run create-jvm-options "-Dcom.sun.xml.ws.fault.SOAPFaultBuilder.captureStackTrace=false"
 

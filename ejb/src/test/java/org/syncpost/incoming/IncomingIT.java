@@ -1,9 +1,11 @@
 package org.syncpost.incoming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.container.UniqueNames.unique;
 
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,7 +32,12 @@ import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.TrackingToken;
 import org.syncpost.incoming.control.IncomingRecords;
 import org.syncpost.incoming.control.MailboxLeases;
+import org.syncpost.incoming.control.PushRecords;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailbox.entity.PushSetting;
+import org.syncpost.profile.boundary.Profiles;
+import org.syncpost.profile.entity.ProfileSettingsBuilder;
+import org.syncpost.profile.entity.ServerType;
 
 /** Leases and correlation against the real database, in the container. */
 @ExtendWith(ArquillianExtension.class)
@@ -48,6 +55,8 @@ class IncomingIT {
   @Inject EmailFixtures emails;
   @Inject MailboxFixtures mailboxes;
   @Inject IncomingRecords records;
+  @Inject PushRecords pushRecords;
+  @Inject Profiles profiles;
 
   private long newMailbox() {
     return admin.newMailbox("lease");
@@ -106,6 +115,53 @@ class IncomingIT {
     assertThat(found)
         .as("the due one")
         .contains(variants.get("incoming_disabled_by_policy = true"));
+  }
+
+  /**
+   * {@link PushRecords#wanted}'s query repeats {@link Mailbox#wantsPush} (server type, the
+   * mailbox's push setting, the profile's): for every combination of the three, on mailboxes that
+   * are otherwise listened to, the query finds exactly the ones the entity says want push.
+   */
+  @Test
+  void thePushQueryFindsExactlyTheMailboxesThatWantPush() throws Exception {
+    Map<String, Long> variants = new LinkedHashMap<>();
+    for (ServerType serverType : ServerType.values()) {
+      for (boolean profilePush : new boolean[] {true, false}) {
+        ProfileSettingsBuilder settings =
+            serverType == ServerType.POP3_SMTP
+                ? ProfileSettingsBuilder.pop3()
+                : ProfileSettingsBuilder.imap();
+        long profileId =
+            admin
+                .call(
+                    () ->
+                        profiles.create(
+                            settings.name(unique("push")).pushIncomingEmail(profilePush).build()))
+                .getId();
+        for (PushSetting push : PushSetting.values()) {
+          long mailboxId = admin.newMailbox("push");
+          mailboxes.set(
+              mailboxId,
+              "profile_id = ?, push_incoming_email = ?, enabled_for_incoming = true, active = true,"
+                  + " incoming_delivery_method = 'SERVER_SIDE_SYNC', approval_status = 'APPROVED',"
+                  + " idle_owner = null",
+              profileId,
+              push.name());
+          variants.put(serverType + ", profile push " + profilePush + ", " + push, mailboxId);
+        }
+      }
+    }
+
+    // the deployment's own push listeners lease these mailboxes as soon as they want push: a day
+    // ahead, every IDLE lease has run out, so only the push rule decides
+    List<Long> found = pushRecords.wanted("node-push", Instant.now().plus(Duration.ofDays(1)));
+
+    variants.forEach(
+        (variant, mailboxId) ->
+            assertThat(found.contains(mailboxId))
+                .as(variant)
+                .isEqualTo(mailboxes.mailbox(mailboxId).wantsPush()));
+    assertThat(variants.values()).as("some want push").anyMatch(found::contains);
   }
 
   @Test

@@ -29,10 +29,12 @@ class HostileMailIT {
       "From: sender@example.org\r\nTo: someone@syncpost.test\r\n"
           + "Date: Tue, 1 Dec 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n";
 
+  private final SyncPostServer server;
   private final Api admin;
   private final IncomingMailboxes mailboxes;
 
   HostileMailIT(SyncPostServer server) {
+    this.server = server;
     this.admin = server.admin();
     this.mailboxes = new IncomingMailboxes(admin, servers);
   }
@@ -114,5 +116,87 @@ class HostileMailIT {
             r ->
                 assertThat(r.getJsonArray("attachments").getJsonObject(0).getString("name"))
                     .isEqualTo("Prüfbericht 東京.pdf"));
+  }
+
+  /**
+   * PostgreSQL refuses U+0000 in text columns: run this class with {@code
+   * -Dsyncpost.test.database=postgresql} too (docs/testing.md).
+   */
+  @Test
+  void nulCharactersInTextBecomeReplacementCharactersAndTheMessageARecord() {
+    Box box = mailboxes.enabledMailbox();
+    servers
+        .dovecot()
+        .deliver(
+            box.user().name(),
+            ("From: =?utf-8?Q?Eve=00Sender?= <eve@example.org>\r\nTo: someone@syncpost.test\r\n"
+                    + "Date: Tue, 1 Dec 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+                    + "Subject: =?utf-8?Q?nul=00subject?=\r\nMessage-ID: <nul@hostile.test>\r\n"
+                    + "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+                    + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: quoted-printable\r\n\r\nnul=00body\r\n"
+                    + "--b\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\nPHA+bnVsAGh0bWw8L3A+\r\n"
+                    + "--b\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Disposition: attachment; filename*=utf-8''nul%00name.bin\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\nAQACAA==\r\n--b--\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+
+    mailboxes.syncUntilDone(box);
+
+    assertThat(mailboxes.quarantine(box)).isEmpty();
+    JsonObject record = mailboxes.records(box).get(0);
+    long id = record.getJsonNumber("id").longValue();
+    JsonObject full = admin.get("emails/" + id).json();
+    assertThat(
+            List.of(
+                full.getString("subject"),
+                full.getString("from"),
+                full.getString("textBody").strip(),
+                full.getJsonArray("attachments").getJsonObject(0).getString("name")))
+        .containsExactly(
+            "nul\uFFFDsubject",
+            "\"Eve\uFFFDSender\" <eve@example.org>",
+            "nul\uFFFDbody",
+            "nulname.bin");
+    assertThat(full.getString("htmlBody")).doesNotContain("\0");
+    assertThat(admin.download("emails/" + id + "/attachments/0"))
+        .as("the attachment's bytes as they came")
+        .containsExactly(1, 0, 2, 0);
+  }
+
+  @Test
+  void soapNamesAHostileAttachmentAsTheRestDownloadDoes() throws Exception {
+    Box box = mailboxes.enabledMailbox();
+    // path separators, CR/LF with a header after it, control characters, 500 characters in all
+    String hostile = "..%2F..%2Fetc%5Cevil%0D%0ABcc%3A%20x%01%07%1B" + "n".repeat(470) + ".pdf";
+    servers
+        .dovecot()
+        .deliver(
+            box.user().name(),
+            withAttachment(
+                "hostile soap name",
+                "Content-Type: application/pdf\r\nContent-Disposition: attachment;"
+                    + " filename*=utf-8''"
+                    + hostile));
+
+    mailboxes.syncUntilDone(box);
+
+    JsonObject record = mailboxes.records(box).get(0);
+    long id = record.getJsonNumber("id").longValue();
+    String rest = admin.get("emails/" + id + "/attachments/0").header("Content-Disposition");
+    String safe = rest.substring(rest.indexOf("filename*=UTF-8''") + "filename*=UTF-8''".length());
+    var soap = server.soap("admin", SyncPostServer.ADMIN_PASSWORD).emails();
+    String listed = soap.getEmail(id).getAttachments().get(0).getName();
+    String downloaded = soap.getAttachment(id, 0).getName();
+
+    assertThat(java.net.URLDecoder.decode(safe, StandardCharsets.UTF_8))
+        .as("the REST download's name")
+        .isEqualTo(listed)
+        .isEqualTo(downloaded);
+    assertThat(downloaded)
+        .hasSizeLessThanOrEqualTo(200)
+        .endsWith(".pdf")
+        .doesNotContain("/", "\\", "\r", "\n", "\u0001", "\u0007", "\u001b");
   }
 }

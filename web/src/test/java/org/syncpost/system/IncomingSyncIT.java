@@ -303,6 +303,7 @@ class IncomingSyncIT {
   }
 
   @Test
+  @MinuteBound
   void aMailboxDisabledByARefusedPasswordIsEnabledAgainByItselfOnceTheServerAcceptsIt()
       throws Exception {
     Box box = enabledMailbox();

@@ -221,6 +221,7 @@ class OutgoingEmailIT {
   }
 
   @Test
+  @MinuteBound
   void aProfileLimitedTo30EmailsAMinuteSendsNoMoreThan30InAnyMinute() {
     long sender = mailbox(p -> p.add("maxMessagesPerMinute", 30), true);
     MailUser recipient = servers.dovecot().addUser(unique("rcpt"), "recipient-password");

@@ -31,7 +31,7 @@ import org.syncpost.system.Api.Reply;
  * about and the owner of another mailbox, and checks each answer against the role matrix
  * (docs/access.md): allowed means neither 401/403 nor a server error (a 400 for the empty body or a
  * 404 for an id that does not exist is fine), refused means 403 (or 404 for what belongs to someone
- * else).
+ * else). A signed-in user without any role is refused every operation, REST and SOAP alike.
  */
 @ExtendWith(SharedSyncPost.class)
 class RoleMatrixIT {
@@ -296,6 +296,48 @@ class RoleMatrixIT {
     return tests.stream();
   }
 
+  @TestFactory
+  Stream<DynamicTest> aUserWithoutAnyRoleIsRefusedEveryOperationSayingToAskAnAdministrator()
+      throws Exception {
+    Fixture fixture = new Fixture();
+    String roleless = fixture.userWithoutRole();
+    Api rest = server.https(roleless, PASSWORD);
+    SoapCaller soap = server.soap(roleless, PASSWORD);
+    Map<String, List<java.lang.reflect.Parameter>> soapOperations = soapOperations();
+    List<DynamicTest> tests = new ArrayList<>();
+    expected()
+        .keySet()
+        .forEach(
+            operation ->
+                tests.add(
+                    DynamicTest.dynamicTest(
+                        operation + " without a role",
+                        () -> {
+                          Reply answer = call(rest, operation, fixture);
+                          assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+                          assertThat(answer.header("Content-Type"))
+                              .startsWith("application/problem+json");
+                          assertThat(answer.json().getString("detail"))
+                              .contains("no role", "ask an administrator");
+                        })));
+    soapOperations.forEach(
+        (operation, parameters) ->
+            tests.add(
+                DynamicTest.dynamicTest(
+                    operation + " without a role",
+                    () -> {
+                      var answer =
+                          soap.raw(
+                              operation.substring(0, operation.indexOf('.')),
+                              fixture.envelope(operation, parameters));
+                      assertThat(answer.body())
+                          .as(answer.statusCode() + " " + answer.body())
+                          .contains("<faultcode>S:Client</faultcode>", "no role")
+                          .contains("ask an administrator");
+                    })));
+    return tests.stream();
+  }
+
   /** Allowed: an answer or a fault for the request itself; refused: AccessDenied or NotFound. */
   private static void checkSoap(Outcome expected, java.net.http.HttpResponse<String> answer) {
     String body = answer.body();
@@ -428,6 +470,14 @@ class RoleMatrixIT {
     }
 
     private String user(String role) {
+      return user(Json.createArrayBuilder().add(role));
+    }
+
+    String userWithoutRole() {
+      return user(Json.createArrayBuilder());
+    }
+
+    private String user(jakarta.json.JsonArrayBuilder roles) {
       String name = unique("matrix");
       Reply created =
           admin.post(
@@ -435,7 +485,7 @@ class RoleMatrixIT {
               Json.createObjectBuilder()
                   .add("name", name)
                   .add("email", name + "@example.org")
-                  .add("roles", Json.createArrayBuilder().add(role))
+                  .add("roles", roles)
                   .add("password", PASSWORD)
                   .build()
                   .toString());

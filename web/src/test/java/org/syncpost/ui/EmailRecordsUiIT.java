@@ -2,6 +2,8 @@ package org.syncpost.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SyncPostServer;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.ui.DovecotMailboxes.Owner;
@@ -255,23 +258,7 @@ class EmailRecordsUiIT {
   @Test
   void aMailboxOwnersDashboardCountsOnlyTheirOwnMailboxAndEmails() {
     Owner owner = ownerWithThreeNewEmails();
-    long userId =
-        server
-            .admin()
-            .get("mailboxes/" + owner.mailboxId())
-            .json()
-            .getJsonNumber("ownerId")
-            .longValue();
-    assertThat(
-            server
-                .admin()
-                .patch(
-                    "users/" + userId,
-                    "{\"password\": \"owner-password-1\", \"roles\": [\"mailbox-owner\"]}")
-                .status())
-        .isEqualTo(200);
-    browser = new Browser(server.httpsBase());
-    browser.signIn(owner.user().name(), "owner-password-1");
+    ownerBrowser(owner);
     browser.open("admin/index.xhtml");
 
     assertThat(
@@ -279,6 +266,88 @@ class EmailRecordsUiIT {
                 browser.find(By.id("dashboard:mailboxCount")).getText(),
                 String.valueOf(receivedLastTwoHours())))
         .containsExactly("1", "3");
+  }
+
+  /**
+   * Issue 13's stranger: an owner who has mail with someone else's Message-ID delivered to himself
+   * gets a record of his own, and the other mailbox's record stays closed to him on its page, in
+   * its HTML body, in its attachment download and in the list.
+   */
+  @Test
+  void aStrangerReusingAMessageIdSeesHisOwnRecordAndNothingOfTheOtherMailboxsRecord() {
+    String secret = ProfilesUiIT.unique("victim-secret-figures");
+    Owner victim = mailboxes.enabledForIncoming();
+    Owner stranger = mailboxes.enabledForIncoming();
+    String messageId = "<" + UUID.randomUUID() + "@victim.test>";
+    servers.dovecot().deliver(victim.user().name(), withAttachment(secret, messageId));
+    mailboxes.syncUntilDone(victim);
+    servers.dovecot().deliver(stranger.user().name(), withAttachment("give me", messageId));
+    mailboxes.syncUntilDone(stranger);
+    long victims = onlyRecordOf(victim);
+    ownerBrowser(stranger).open("admin/email/email.xhtml?id=" + onlyRecordOf(stranger));
+    assertThat(browser.find(By.id("email:subject")).getText()).isEqualTo("give me");
+
+    browser.open("admin/email/email.xhtml?id=" + victims);
+    String recordPage = browser.driver().getPageSource();
+    browser.open("admin/email/html?id=" + victims);
+    String htmlBody = browser.driver().getPageSource();
+    browser.open("admin/email/attachment?id=" + victims + "&n=0");
+    String attachment = browser.driver().getPageSource();
+    browser.open("admin/email/emails.xhtml");
+    String list = browser.driver().getPageSource();
+
+    assertThat(List.of(recordPage, htmlBody, attachment, list)).noneMatch(p -> p.contains(secret));
+    assertThat(recordPage).contains("belongs to another mailbox");
+    assertThat(list).contains("give me");
+  }
+
+  /** A message whose subject stands again in its HTML body and in its one attachment. */
+  private static byte[] withAttachment(String subject, String messageId) {
+    return ("From: Sender <sender@example.org>\r\nTo: someone@syncpost.test\r\nSubject: "
+            + subject
+            + "\r\nDate: Thu, 26 Nov 2026 09:00:00 +0000\r\nMessage-ID: "
+            + messageId
+            + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+            + "--b\r\nContent-Type: text/html; charset=us-ascii\r\n\r\n<p>"
+            + subject
+            + "</p>\r\n--b\r\nContent-Type: text/plain; charset=us-ascii; name=\"figures.txt\"\r\n"
+            + "Content-Disposition: attachment; filename=\"figures.txt\"\r\n\r\n"
+            + subject
+            + "\r\n--b--\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private long onlyRecordOf(Owner owner) {
+    List<JsonValue> records =
+        server.admin().get("emails?mailboxId=" + owner.mailboxId() + "&limit=10").array();
+    assertThat(records).hasSize(1);
+    return records.get(0).asJsonObject().getJsonNumber("id").longValue();
+  }
+
+  /** A browser signed in as the owner of {@code owner}'s mailbox, given a password and the role. */
+  private Browser ownerBrowser(Owner owner) {
+    long userId =
+        server
+            .admin()
+            .get("mailboxes/" + owner.mailboxId())
+            .json()
+            .getJsonNumber("ownerId")
+            .longValue();
+    String password = "owner-" + UUID.randomUUID();
+    Reply changed =
+        server
+            .admin()
+            .patch(
+                "users/" + userId,
+                Json.createObjectBuilder()
+                    .add("password", password)
+                    .add("roles", Json.createArrayBuilder().add("mailbox-owner"))
+                    .build()
+                    .toString());
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    browser = new Browser(server.httpsBase());
+    browser.signIn(owner.user().name(), password);
+    return browser;
   }
 
   /** The text of the sandboxed frame that shows the HTML body, once it has loaded. */

@@ -14,8 +14,8 @@ import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SyncPostServer;
 
 /**
- * The sign-in form is throttled like HTTP Basic, and the users page refuses weak passwords saying
- * what to choose instead.
+ * The sign-in form is throttled like HTTP Basic, lets no user without a role in, and the users page
+ * refuses weak passwords saying what to choose instead.
  */
 @ExtendWith(UiSyncPost.class)
 @Timeout(180)
@@ -65,6 +65,34 @@ class SignInUiIT {
     assertThat(browser.find(By.id("login:messages")).getText())
         .contains("Too many failed sign-ins")
         .contains("minute");
+  }
+
+  @Test
+  void aUserWithoutAnyRoleIsNotSignedInAndTheFormSaysToAskAnAdministratorForOne() {
+    String name = ProfilesUiIT.unique("ui-roleless");
+    Reply created =
+        server
+            .admin()
+            .post(
+                "users",
+                Json.createObjectBuilder()
+                    .add("name", name)
+                    .add("email", name + "@example.org")
+                    .add("roles", Json.createArrayBuilder())
+                    .add("password", PASSWORD)
+                    .build()
+                    .toString());
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    browser = new Browser(server.httpsBase());
+
+    browser.signIn(name, PASSWORD);
+
+    assertThat(browser.driver().getCurrentUrl()).contains("login.xhtml");
+    assertThat(browser.find(By.id("login:messages")).getText())
+        .contains("has no role")
+        .contains("ask an administrator");
+    browser.open("admin/index.xhtml");
+    assertThat(browser.driver().getCurrentUrl()).as("still not signed in").contains("login.xhtml");
   }
 
   @Test

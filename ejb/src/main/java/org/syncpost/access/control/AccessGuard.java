@@ -31,7 +31,17 @@ public class AccessGuard {
   Object check(InvocationContext call) throws Exception {
     String operation = operationOf(call);
     AccessMatrix matrix = AccessMatrix.get();
-    if (!matrix.isOpenToAnyone(operation) && !matrix.allows(operation, callerRoles())) {
+    if (matrix.isOpenToAnyone(operation)) {
+      return call.proceed();
+    }
+    Set<Role> roles = callerRoles();
+    if (roles.isEmpty()) {
+      // not an owner of nothing: a signed-in user without a role may do nothing at all
+      throw new AccessRefused(
+          "Your account has no role, so SyncPost lets it do nothing: ask an administrator to give"
+              + " it one.");
+    }
+    if (!matrix.allows(operation, roles)) {
       throw new AccessRefused(
           "Your roles do not allow "
               + operation

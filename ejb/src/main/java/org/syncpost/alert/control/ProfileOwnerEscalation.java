@@ -43,8 +43,7 @@ public class ProfileOwnerEscalation {
     }
     EmailServerProfile profile = mailbox.getProfile();
     long total =
-        em.createNamedQuery(Mailbox.COUNT_FILTERED, Long.class)
-            .setParameter("ownerId", Mailbox.ANY)
+        em.createNamedQuery(Mailbox.COUNT_OF_PROFILE, Long.class)
             .setParameter("profileId", profile.getId())
             .getSingleResult();
     long failing =

@@ -45,7 +45,7 @@ public abstract class Tracked {
    */
   public void requireVersion(Long expected, String what) {
     if (expected != null && expected != version) {
-      throw new StaleVersion(what, expected, version, modifiedBy);
+      throw new StaleVersion(what, expected, version, modifiedBy, modifiedOn);
     }
   }
 

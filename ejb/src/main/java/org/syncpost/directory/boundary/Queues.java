@@ -109,7 +109,16 @@ public class Queues {
   }
 
   public Queue update(long id, QueueDetails details) {
+    return update(id, details, null);
+  }
+
+  /**
+   * As {@link #update(long, QueueDetails)}, refused if the queue is no longer at {@code
+   * expectedVersion} ({@code null}: unconditional).
+   */
+  public Queue update(long id, QueueDetails details, Long expectedVersion) {
     Queue queue = find(id);
+    queue.requireVersion(expectedVersion, "queue");
     List<Violation> found = new ArrayList<>();
     found.addAll(addressTaken(AddressCheck.forQueue(details.email(), queue)));
     User owner = owner(details, found);

@@ -133,7 +133,16 @@ public class Users {
   }
 
   public User update(long id, UserDetails details, String newPassword) {
+    return update(id, details, newPassword, null);
+  }
+
+  /**
+   * As {@link #update(long, UserDetails, String)}, refused if the user is no longer at {@code
+   * expectedVersion} ({@code null}: unconditional).
+   */
+  public User update(long id, UserDetails details, String newPassword, Long expectedVersion) {
     User user = find(id);
+    user.requireVersion(expectedVersion, "user");
     List<Violation> found = new ArrayList<>();
     checkName(found, details.name(), user);
     found.addAll(addressTaken(AddressCheck.forUser(details.email(), user)));

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * An attachment as read from a message or sent by an application.
+ * An attachment as read from a message or sent by an application. Its texts (name, content type,
+ * content id) are as a database can store them ({@link StorableText}: no U+0000); the content stays
+ * as it came.
  *
  * @param content the bytes, or {@code null} when kept out ({@code omittedReason} says why) or
  *     spooled
@@ -23,6 +25,13 @@ public record AttachmentData(
     byte[] content,
     String omittedReason,
     Path spooled) {
+
+  public AttachmentData {
+    fileName = StorableText.of(fileName);
+    contentType = StorableText.of(contentType);
+    contentId = StorableText.of(contentId);
+    omittedReason = StorableText.of(omittedReason);
+  }
 
   /** An attachment whose content (if any) is in memory. */
   public AttachmentData(

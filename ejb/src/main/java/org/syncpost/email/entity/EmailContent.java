@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What an email says, whichever way it travels: addresses as RFC 5322 strings ({@code "Name"
- * <a@b.c>}), subject decoded, bodies as text.
+ * <a@b.c>}), subject decoded, bodies as text — every text as a database can store it ({@link
+ * StorableText}: no U+0000).
  *
  * @param references the Message-IDs of the References header, oldest first
  */
@@ -21,9 +22,15 @@ public record EmailContent(
     List<String> references) {
 
   public EmailContent {
-    to = to == null ? List.of() : List.copyOf(to);
-    cc = cc == null ? List.of() : List.copyOf(cc);
-    bcc = bcc == null ? List.of() : List.copyOf(bcc);
-    references = references == null ? List.of() : List.copyOf(references);
+    subject = StorableText.of(subject);
+    from = StorableText.of(from);
+    to = to == null ? List.of() : List.copyOf(StorableText.of(to));
+    cc = cc == null ? List.of() : List.copyOf(StorableText.of(cc));
+    bcc = bcc == null ? List.of() : List.copyOf(StorableText.of(bcc));
+    textBody = StorableText.of(textBody);
+    htmlBody = StorableText.of(htmlBody);
+    messageId = StorableText.of(messageId);
+    inReplyTo = StorableText.of(inReplyTo);
+    references = references == null ? List.of() : List.copyOf(StorableText.of(references));
   }
 }

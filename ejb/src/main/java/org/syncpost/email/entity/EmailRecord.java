@@ -38,17 +38,12 @@ import org.syncpost.mailbox.entity.Mailbox;
     name = EmailRecord.BY_MESSAGE_ID,
     query = "select e from EmailRecord e where e.messageId = :messageId order by e.id")
 @NamedQuery(
-    name = EmailRecord.BY_MESSAGE_IDS,
-    query = "select e from EmailRecord e where e.messageId in :messageIds order by e.id")
-@NamedQuery(
     name = EmailRecord.BY_DELIVERY_KEYS,
     query = "select e from EmailRecord e where e.deliveryKey in :deliveryKeys order by e.id")
 public class EmailRecord extends Tracked {
 
   public static final String BY_DELIVERY_KEYS = "EmailRecord.byDeliveryKeys";
-
   public static final String BY_MESSAGE_ID = "EmailRecord.byMessageId";
-  public static final String BY_MESSAGE_IDS = "EmailRecord.byMessageIds";
 
   /** Address lists are stored one address per line: a comma may stand inside a display name. */
   static final String ADDRESS_SEPARATOR = "\n";
@@ -245,7 +240,7 @@ public class EmailRecord extends Tracked {
   }
 
   /** Whether a message with {@code otherDeliveryKey} is this record's delivery. */
-  public boolean isSameDeliveryAs(String otherDeliveryKey) {
+  private boolean isSameDeliveryAs(String otherDeliveryKey) {
     return deliveryKey != null && deliveryKey.equals(otherDeliveryKey);
   }
 

@@ -169,8 +169,11 @@ public class IncomingCycle {
     BatchResult taken = share.taken();
     records.succeeded(plan, taken, share.moreWaiting());
     metrics.cycleFinished(SyncStatus.SUCCEEDED.name(), taken.recorded(), taken.quarantined());
+    // a cycle that found nothing is the usual case, every poll of every mailbox: the metrics
+    // count it; the log keeps what changed something (issue 14: one INFO line per sync call)
+    boolean changed = taken.recorded() > 0 || taken.quarantined() > 0;
     LOGGER.log(
-        System.Logger.Level.INFO,
+        changed ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
         "Incoming cycle of mailbox {0}: SUCCEEDED, {1} recorded, {2} quarantined{3}",
         plan.mailboxId(),
         taken.recorded(),

@@ -76,7 +76,7 @@ public class IncomingRecords {
         null,
         endpoint,
         unusable,
-        mailbox.folderList(),
+        mailbox.getHandling().folderList(),
         cursors,
         rules,
         settings.transientRetryCount(),

@@ -89,7 +89,7 @@ public class PushRecords {
             mailboxId,
             mailbox.getName(),
             endpoints.incomingOf(mailbox, organisation),
-            mailbox.folderList(),
+            mailbox.getHandling().folderList(),
             mailbox.getProfile().getId(),
             Math.max(mailbox.getProfile().getMaxConcurrentConnections(), 1),
             signatureOf(mailbox)));

@@ -20,6 +20,7 @@ import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxFilter;
 import org.syncpost.mailbox.entity.MailboxSettings;
 import org.syncpost.mailserver.entity.MailProtocol;
+import org.syncpost.paging.entity.SearchCriteria;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.settings.entity.AppointmentsNotSupported;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -47,20 +48,21 @@ public class Mailboxes {
   @Inject Actor actor;
   @Inject Clock clock;
 
+  /** One page of the mailboxes of {@code profileId} (null: of any profile), by name. */
   public List<Mailbox> list(Long profileId, int offset, int limit) {
-    return em.createNamedQuery(Mailbox.FILTERED, Mailbox.class)
-        .setParameter("ownerId", caller.restrictedToOwnerId().orElse(Mailbox.ANY))
-        .setParameter("profileId", profileId == null ? Mailbox.ANY : profileId)
+    return matching("select m", ofProfile(profileId), MailboxFilter.ALL.orderBy(), Mailbox.class)
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
   }
 
+  /** How many mailboxes {@code profileId} has (null: all mailboxes). */
   public long count(Long profileId) {
-    return em.createNamedQuery(Mailbox.COUNT_FILTERED, Long.class)
-        .setParameter("ownerId", caller.restrictedToOwnerId().orElse(Mailbox.ANY))
-        .setParameter("profileId", profileId == null ? Mailbox.ANY : profileId)
-        .getSingleResult();
+    return matching("select count(m)", ofProfile(profileId), null, Long.class).getSingleResult();
+  }
+
+  private static SearchCriteria ofProfile(Long profileId) {
+    return new SearchCriteria().equal("p.id", "profileId", profileId);
   }
 
   /**
@@ -68,7 +70,7 @@ public class Mailboxes {
    * own): the database filters, sorts and pages, so a list never loads every mailbox.
    */
   public List<Mailbox> search(MailboxFilter filter, int offset, int limit) {
-    return matching("select m", filter, " order by " + filter.orderBy(), Mailbox.class)
+    return matching("select m", filter.criteria(), filter.orderBy(), Mailbox.class)
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
@@ -76,7 +78,7 @@ public class Mailboxes {
 
   /** How many mailboxes {@code filter} selects. */
   public long countMatching(MailboxFilter filter) {
-    return matching("select count(m)", filter, "", Long.class).getSingleResult();
+    return matching("select count(m)", filter.criteria(), null, Long.class).getSingleResult();
   }
 
   /**
@@ -85,7 +87,7 @@ public class Mailboxes {
    */
   public List<Long> idsMatching(MailboxFilter filter, int most) {
     List<Long> ids =
-        matching("select m.id", filter, " order by m.id", Long.class)
+        matching("select m.id", filter.criteria(), "m.id", Long.class)
             .setMaxResults(most + 1)
             .getResultList();
     if (ids.size() > most) {
@@ -94,12 +96,18 @@ public class Mailboxes {
     return ids;
   }
 
+  /**
+   * {@code criteria} over the mailboxes the caller may see, ordered by {@code orderBy} if given.
+   */
   private <T> TypedQuery<T> matching(
-      String select, MailboxFilter filter, String orderBy, Class<T> type) {
-    return filter
-        .criteria()
+      String select, SearchCriteria criteria, String orderBy, Class<T> type) {
+    return criteria
         .equal("m.owner.id", "ownerId", caller.restrictedToOwnerId().orElse(null))
-        .query(em, select + " from Mailbox m left join m.profile p", orderBy, type);
+        .query(
+            em,
+            select + " from Mailbox m left join m.profile p",
+            orderBy == null ? "" : " order by " + orderBy,
+            type);
   }
 
   public Mailbox find(long id) {

@@ -23,6 +23,7 @@ import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.Impersonation;
 import org.syncpost.profile.entity.MailboxIdentity;
 import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.profile.entity.ServerConnection;
 import org.syncpost.settings.entity.OrganisationSettings;
 
 /**
@@ -77,30 +78,8 @@ public class Endpoints {
    */
   public Endpoint incomingOf(Mailbox mailbox, OrganisationSettings organisation) {
     EmailServerProfile profile = profileOf(mailbox);
-    MailProtocol protocol = profile.getServerType().incoming();
-    String host = profile.getIncoming().getHost();
-    int port = profile.getIncoming().getPort();
-    TlsMode tls = TlsMode.of(protocol, port, profile.getIncoming().isUseSsl());
-    String server = Endpoint.describe(protocol, host, port);
-    requireAllowedTls(tls, organisation, server);
-    Credentials credentials =
-        credentialsFor(
-            profile.getIncoming().getCredentialSource(),
-            mailbox,
-            profile.getIncoming().getUsername(),
-            profile.getIncoming().getPassword(),
-            server,
-            false);
-    return endpoint(
-        mailbox,
-        profile,
-        protocol,
-        host,
-        port,
-        tls,
-        credentials,
-        profile.getIncoming().getAuthProtocol(),
-        false);
+    return endpointOf(
+        mailbox, profile, profile.getServerType().incoming(), profile.getIncoming(), organisation);
   }
 
   /**
@@ -111,30 +90,39 @@ public class Endpoints {
    */
   public Endpoint outgoingOf(Mailbox mailbox, OrganisationSettings organisation) {
     EmailServerProfile profile = profileOf(mailbox);
-    MailProtocol protocol = profile.getServerType().outgoing();
-    String host = profile.getOutgoing().getHost();
-    int port = profile.getOutgoing().getPort();
-    TlsMode tls = TlsMode.of(protocol, port, profile.getOutgoing().isUseSsl());
-    String server = Endpoint.describe(protocol, host, port);
+    return endpointOf(
+        mailbox, profile, profile.getServerType().outgoing(), profile.getOutgoing(), organisation);
+  }
+
+  /** One direction's server of the profile, signed in to as the mailbox's credentials say. */
+  private Endpoint endpointOf(
+      Mailbox mailbox,
+      EmailServerProfile profile,
+      MailProtocol protocol,
+      ServerConnection connection,
+      OrganisationSettings organisation) {
+    boolean outgoing = protocol == MailProtocol.SMTP;
+    TlsMode tls = TlsMode.of(protocol, connection.getPort(), connection.isUseSsl());
+    String server = Endpoint.describe(protocol, connection.getHost(), connection.getPort());
     requireAllowedTls(tls, organisation, server);
     Credentials credentials =
         credentialsFor(
-            profile.getOutgoing().getCredentialSource(),
+            connection.getCredentialSource(),
             mailbox,
-            profile.getOutgoing().getUsername(),
-            profile.getOutgoing().getPassword(),
+            connection.getUsername(),
+            connection.getPassword(),
             server,
-            true);
+            outgoing);
     return endpoint(
         mailbox,
         profile,
         protocol,
-        host,
-        port,
+        connection.getHost(),
+        connection.getPort(),
         tls,
         credentials,
-        profile.getOutgoing().getAuthProtocol(),
-        true);
+        connection.getAuthProtocol(),
+        outgoing);
   }
 
   private static EmailServerProfile profileOf(Mailbox mailbox) {

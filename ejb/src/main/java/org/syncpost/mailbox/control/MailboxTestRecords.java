@@ -61,7 +61,7 @@ public class MailboxTestRecords {
         mailbox.isApprovedFor(organisation),
         incoming,
         incomingUnusable,
-        mailbox.folderList(),
+        mailbox.getHandling().folderList(),
         outgoing,
         outgoingUnusable);
   }

@@ -39,26 +39,12 @@ import org.syncpost.validation.entity.Violation;
 @Entity
 @Table(name = "mailbox")
 @NamedQuery(
-    name = Mailbox.FILTERED,
-    query =
-        "select m from Mailbox m where (:ownerId = 0 or m.owner.id = :ownerId)"
-            + " and (:profileId = 0 or m.profile.id = :profileId) order by m.name, m.id")
-@NamedQuery(
-    name = Mailbox.COUNT_FILTERED,
-    query =
-        "select count(m) from Mailbox m where (:ownerId = 0 or m.owner.id = :ownerId)"
-            + " and (:profileId = 0 or m.profile.id = :profileId)")
+    name = Mailbox.COUNT_OF_PROFILE,
+    query = "select count(m) from Mailbox m where m.profile.id = :profileId")
 @NamedQuery(
     name = Mailbox.WITH_EMAIL,
     query = "select m from Mailbox m where lower(m.email) = lower(:email)")
 public class Mailbox extends Tracked {
-
-  /**
-   * The {@link #FILTERED} and {@link #COUNT_FILTERED} parameter value for "any owner" or "any
-   * profile" (ids are positive). Not null: EclipseLink binds a null as VARCHAR, which PostgreSQL
-   * refuses to compare with a bigint column.
-   */
-  public static final long ANY = 0L;
 
   /** Messages the process-from rule left out (issue 13); written by the incoming engine. */
   @Embedded private ProcessFromSkips processFromSkips = new ProcessFromSkips();
@@ -67,8 +53,7 @@ public class Mailbox extends Tracked {
 
   @Embedded private HeldAsLoop heldAsLoop = new HeldAsLoop();
 
-  public static final String FILTERED = "Mailbox.filtered";
-  public static final String COUNT_FILTERED = "Mailbox.countFiltered";
+  public static final String COUNT_OF_PROFILE = "Mailbox.countOfProfile";
   public static final String WITH_EMAIL = "Mailbox.withEmail";
 
   @Id
@@ -327,18 +312,6 @@ public class Mailbox extends Tracked {
   /** A queue changed hands: its mailbox follows. */
   public void transferOwnership(User newOwner) {
     owner = newOwner;
-  }
-
-  /** Drops the profile, e.g. when the profile is deleted; the mailbox stops processing. */
-  public void detachFrom(EmailServerProfile removed) {
-    if (EmailServerProfile.same(profile, removed)) {
-      useDeliveryMethods(
-          null, delivery.getIncoming(), delivery.getOutgoing(), delivery.getAppointments());
-    }
-  }
-
-  public List<String> folderList() {
-    return getHandling().folderList();
   }
 
   /** Whether the scheduler should poll it now: processed, enabled, and its next poll is due. */

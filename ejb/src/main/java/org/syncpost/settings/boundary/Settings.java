@@ -42,6 +42,15 @@ public class Settings {
   }
 
   public OrganisationSettings change(EmailSettings settings) {
+    return change(settings, null);
+  }
+
+  /**
+   * As {@link #change(EmailSettings)}, refused if the settings are no longer at {@code
+   * expectedVersion} ({@code null}: unconditional).
+   */
+  public OrganisationSettings change(EmailSettings settings, Long expectedVersion) {
+    organisation().requireVersion(expectedVersion, "settings");
     List<Violation> found = new ArrayList<>(OrganisationSettings.violationsOf(settings));
     SettingsChanging check = new SettingsChanging(settings);
     changing.fire(check);

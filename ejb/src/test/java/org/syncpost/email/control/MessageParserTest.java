@@ -55,6 +55,38 @@ class MessageParserTest {
   }
 
   @Test
+  void nulCharactersInTextBecomeReplacementCharactersWhileAttachmentBytesStayAsTheyCame() {
+    byte[] raw =
+        ("From: =?utf-8?Q?Eve=00Sender?= <eve@example.org>\r\n"
+                + "To: someone@example.org\r\n"
+                + "Subject: =?utf-8?Q?before=00after?=\r\n"
+                + "Message-ID: <nul@example.org>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\nbody=00text\r\n"
+                + "--b\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Disposition: attachment; filename*=utf-8''a%00b.bin\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nAQACAA==\r\n--b--\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    ParsedMessage parsed = parser.parse(raw, FIVE_MB);
+
+    assertThat(
+            List.of(
+                parsed.content().subject(),
+                parsed.content().from(),
+                parsed.content().textBody().strip(),
+                parsed.attachments().get(0).fileName()))
+        .containsExactly(
+            "before\uFFFDafter",
+            "\"Eve\uFFFDSender\" <eve@example.org>",
+            "body\uFFFDtext",
+            "ab.bin"); // file names lose every control character (FileNames)
+    assertThat(parsed.attachments().get(0).content()).containsExactly(1, 0, 2, 0);
+  }
+
+  @Test
   void subjectAndAddressesAreDecodedFromRfc2047() {
     ParsedMessage parsed = parse("plain-utf8-subject.eml");
 

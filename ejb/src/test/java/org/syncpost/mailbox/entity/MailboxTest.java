@@ -220,7 +220,8 @@ class MailboxTest {
 
   @Test
   void newMailboxReadsTheInbox() {
-    assertThat(Mailbox.of(alice, noApproval(), null).folderList()).containsExactly("INBOX");
+    assertThat(Mailbox.of(alice, noApproval(), null).getHandling().folderList())
+        .containsExactly("INBOX");
   }
 
   @Test
@@ -301,7 +302,7 @@ class MailboxTest {
 
     mailbox.reconfigure(withFolders("INBOX, Archive ,,"), null, false);
 
-    assertThat(mailbox.folderList()).containsExactly("INBOX", "Archive");
+    assertThat(mailbox.getHandling().folderList()).containsExactly("INBOX", "Archive");
   }
 
   @Test
@@ -313,25 +314,6 @@ class MailboxTest {
     assertThat(mailbox)
         .extracting(Mailbox::getEmail, m -> m.getApproval().getStatus())
         .containsExactly("alice@example.com", ApprovalStatus.PENDING);
-  }
-
-  @Test
-  void detachingTheMailboxProfileLeavesItWithoutAServer() {
-    Mailbox mailbox = Mailbox.of(alice, organisation(false, false), profileWithId(7));
-
-    mailbox.detachFrom(profileWithId(7));
-
-    assertThat(mailbox.getProfile()).isNull();
-  }
-
-  @Test
-  void detachingAnotherProfileKeepsTheMailboxProfile() {
-    EmailServerProfile own = profileWithId(7);
-    Mailbox mailbox = Mailbox.of(alice, organisation(false, false), own);
-
-    mailbox.detachFrom(profileWithId(8));
-
-    assertThat(mailbox.getProfile()).isSameAs(own);
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.access.control.SignInThrottle;
 import org.syncpost.access.entity.Role;
 import org.syncpost.api.boundary.soap.Soap;
+import org.syncpost.api.boundary.soap.SoapRequests;
 import org.syncpost.settings.boundary.Settings;
 
 /**
@@ -50,6 +51,14 @@ public class ApiSecurity implements HttpAuthenticationMechanism {
 
   /** Set on the request when the sign-in form's attempt was refused because of a lock. */
   public static final String LOCKED_FOR = ApiSecurity.class.getName() + ".lockedFor";
+
+  /** Set on the request when the sign-in form's user has the right password but no role. */
+  public static final String NO_ROLE = ApiSecurity.class.getName() + ".noRole";
+
+  /** What a user without any role is told, wherever they come in. */
+  public static final String NO_ROLE_DETAIL =
+      "Your account has no role, so SyncPost lets it do nothing: ask an administrator to give it"
+          + " one (administrator, approver or mailbox-owner).";
 
   @Inject IdentityStoreHandler identityStores;
   @Inject SignInThrottle throttle;
@@ -87,6 +96,9 @@ public class ApiSecurity implements HttpAuthenticationMechanism {
       CredentialValidationResult result = identityStores.validate(credential);
       if (result.getStatus() == CredentialValidationResult.Status.VALID) {
         throttle.succeeded(credential.getCaller());
+        if (result.getCallerGroups().isEmpty()) {
+          return noRole(request, context.getResponse());
+        }
         return context.notifyContainerAboutLogin(result);
       }
       pause(throttle.failed(credential.getCaller(), address));
@@ -102,6 +114,26 @@ public class ApiSecurity implements HttpAuthenticationMechanism {
         "unauthenticated",
         "Sign-in required",
         "Send the user name and password of a SyncPost user with HTTP Basic authentication.");
+  }
+
+  /**
+   * A user without a role is no one SyncPost knows what to let do: not signed in at all, so no
+   * operation runs on their behalf, and told why (REST 403 problem+json, SOAP a {@code Client}
+   * fault) rather than a bare "forbidden".
+   */
+  private static AuthenticationStatus noRole(
+      HttpServletRequest request, HttpServletResponse response) {
+    if (Soap.isFor(pathOf(request))) {
+      try {
+        SoapRequests.refuse(response, NO_ROLE_DETAIL);
+        response.flushBuffer();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    return problem(
+        response, HttpServletResponse.SC_FORBIDDEN, "no-role", "No role", NO_ROLE_DETAIL);
   }
 
   private AuthenticationStatus httpsRequired(
@@ -243,6 +275,10 @@ public class ApiSecurity implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
       }
       throttle.succeeded(name);
+      if (result.getCallerGroups().isEmpty()) {
+        request.setAttribute(NO_ROLE, Boolean.TRUE);
+        return AuthenticationStatus.SEND_FAILURE;
+      }
       // a new session id on sign-in, so a session id planted before cannot ride along
       request.getSession(true);
       request.changeSessionId();

@@ -142,7 +142,7 @@ public class SoapRequests extends HttpFilter {
   }
 
   /** A SOAP 1.1 {@code Client} fault, with HTTP 500 as WS-I Basic Profile R1126 asks. */
-  private static void refuse(HttpServletResponse response, String message) throws IOException {
+  public static void refuse(HttpServletResponse response, String message) throws IOException {
     response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
     response.setContentType("text/xml; charset=utf-8");
     String fault =

@@ -52,6 +52,9 @@ public class LoginPage {
                   + Math.max(1, (lockedFor.toSeconds() + 59) / 60)
                   + " more minute(s). Try again later, or ask an administrator.",
               null));
+    } else if (external.getRequestMap().get(ApiSecurity.NO_ROLE) != null) {
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, ApiSecurity.NO_ROLE_DETAIL, null));
     } else if (status != AuthenticationStatus.SEND_CONTINUE) {
       faces.addMessage(
           null,

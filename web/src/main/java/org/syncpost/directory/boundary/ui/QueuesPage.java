@@ -44,6 +44,7 @@ public class QueuesPage implements Serializable {
   private final Map<Long, Long> mailboxIds = new HashMap<>();
 
   private Long editingQueueId;
+  private Long editingQueueVersion;
   private String queueName;
   private String queueEmail;
   private String queueOwnerName;
@@ -84,6 +85,7 @@ public class QueuesPage implements Serializable {
 
   public void newQueue() {
     editingQueueId = null;
+    editingQueueVersion = null;
     queueName = null;
     queueEmail = null;
     queueOwnerName = null;
@@ -92,6 +94,7 @@ public class QueuesPage implements Serializable {
 
   public void editQueue(Queue queue) {
     editingQueueId = queue.getId();
+    editingQueueVersion = queue.getVersion();
     queueName = queue.getName();
     queueEmail = queue.getEmail();
     queueOwnerName = queue.getOwner() == null ? null : queue.getOwner().getName();
@@ -114,7 +117,8 @@ public class QueuesPage implements Serializable {
             () ->
                 queues.update(
                     editingQueueId,
-                    new QueueDetails(queueName, queueEmail, queueOwnerId, queueFilter)));
+                    new QueueDetails(queueName, queueEmail, queueOwnerId, queueFilter),
+                    editingQueueVersion));
     if (saved != null) {
       feedback.info("Queue '" + saved.getName() + "' saved; its mailbox has the same address.");
       newQueue();

@@ -42,6 +42,7 @@ public class UsersPage implements Serializable {
   private final Map<Long, Long> mailboxIds = new HashMap<>();
 
   private Long editingUserId;
+  private Long editingUserVersion;
   private String userName;
   private String userEmail;
   // mutable: Faces makes its own copy of the submitted roles by the value's class
@@ -73,6 +74,7 @@ public class UsersPage implements Serializable {
   /** The user dialog opens empty, for a new user. */
   public void newUser() {
     editingUserId = null;
+    editingUserVersion = null;
     userName = null;
     userEmail = null;
     userRoles = new ArrayList<>(List.of(Role.MAILBOX_OWNER_NAME));
@@ -83,6 +85,7 @@ public class UsersPage implements Serializable {
   /** The user dialog opens with {@code user}'s details; the password stays unless one is typed. */
   public void editUser(User user) {
     editingUserId = user.getId();
+    editingUserVersion = user.getVersion();
     userName = user.getName();
     userEmail = user.getEmail();
     userRoles = new ArrayList<>(user.getRoles().stream().map(Role::externalName).toList());
@@ -115,7 +118,8 @@ public class UsersPage implements Serializable {
                 users.update(
                     editingUserId,
                     new UserDetails(userName, userEmail, roles(), userFilter),
-                    password));
+                    password,
+                    editingUserVersion));
     if (saved != null) {
       feedback.info("User '" + saved.getName() + "' saved; their mailbox has the same address.");
       newUser();

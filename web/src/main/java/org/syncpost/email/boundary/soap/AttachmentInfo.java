@@ -5,7 +5,10 @@ import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlType;
 import org.syncpost.email.entity.Attachment;
 
-/** An attachment of a record, without its bytes ({@code getAttachment} reads those). */
+/**
+ * An attachment of a record, without its bytes ({@code getAttachment} reads those), named as its
+ * download is ({@link AttachmentFile#nameOf}).
+ */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(propOrder = {"position", "name", "contentType", "size", "inline", "omittedReason"})
 public class AttachmentInfo {
@@ -20,7 +23,7 @@ public class AttachmentInfo {
   static AttachmentInfo of(Attachment a) {
     AttachmentInfo info = new AttachmentInfo();
     info.position = a.getPosition();
-    info.name = a.getFileName();
+    info.name = AttachmentFile.nameOf(a);
     info.contentType = a.getContentType();
     info.size = a.getSize();
     info.inline = a.isInline();

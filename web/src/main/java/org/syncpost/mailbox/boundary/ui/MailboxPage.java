@@ -53,7 +53,11 @@ public class MailboxPage implements Serializable {
   public void save() {
     Mailbox saved =
         feedback.attempt(
-            FORM, () -> mailboxes.update(id, form.settings(isCredentialsEntryAllowed())));
+            FORM,
+            // the version shown: saving refuses what someone else saved since
+            () ->
+                mailboxes.update(
+                    id, form.settings(isCredentialsEntryAllowed()), mailbox.getVersion()));
     form.forgetPassword();
     if (saved != null) {
       show(saved);

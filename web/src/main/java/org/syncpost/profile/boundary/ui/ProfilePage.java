@@ -34,6 +34,10 @@ public class ProfilePage implements Serializable {
   @Inject transient FacesFeedback feedback;
 
   private Long id;
+
+  /** The version the form was opened with: saving refuses what someone else saved meanwhile. */
+  private Long version;
+
   private ProfileForm form = new ProfileForm();
   private boolean passwordSet;
   private boolean outgoingPasswordSet;
@@ -54,7 +58,7 @@ public class ProfilePage implements Serializable {
             () ->
                 id == null
                     ? profiles.create(form.settings(isCredentialsEntryAllowed()))
-                    : profiles.update(id, form.settings(isCredentialsEntryAllowed())));
+                    : profiles.update(id, form.settings(isCredentialsEntryAllowed()), version));
     form.forgetPasswords();
     if (saved != null) {
       show(saved);
@@ -77,6 +81,7 @@ public class ProfilePage implements Serializable {
 
   private void show(EmailServerProfile profile) {
     id = profile.getId();
+    version = profile.getVersion();
     form = ProfileForm.of(profile);
     passwordSet = profile.getIncoming().isPasswordSet();
     outgoingPasswordSet = profile.getOutgoing().isPasswordSet();

@@ -25,15 +25,22 @@ public class SettingsPage implements Serializable {
 
   private SettingsForm form;
 
+  /** The version the form was opened with: saving refuses what someone else saved meanwhile. */
+  private Long version;
+
   @PostConstruct
   void load() {
-    form = SettingsForm.of(settings.current().asEmailSettings());
+    OrganisationSettings current = settings.current();
+    form = SettingsForm.of(current.asEmailSettings());
+    version = current.getVersion();
   }
 
   public void save() {
-    OrganisationSettings saved = feedback.attempt(FORM, () -> settings.change(form.settings()));
+    OrganisationSettings saved =
+        feedback.attempt(FORM, () -> settings.change(form.settings(), version));
     if (saved != null) {
       form = SettingsForm.of(saved.asEmailSettings());
+      version = saved.getVersion();
       feedback.info("Email configuration settings saved.");
     }
   }

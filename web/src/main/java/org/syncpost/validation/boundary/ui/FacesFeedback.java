@@ -5,11 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 import org.syncpost.access.entity.AccessRefused;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotFound;
+import org.syncpost.validation.entity.StaleVersion;
 import org.syncpost.validation.entity.Violation;
 
 /**
@@ -19,6 +22,10 @@ import org.syncpost.validation.entity.Violation;
  */
 @ApplicationScoped
 public class FacesFeedback {
+
+  /** The server's local time of a change, to the second (two saves may be a minute apart). */
+  private static final DateTimeFormatter CHANGED_AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   /**
    * Runs {@code action}; returns its result, or {@code null} after reporting why it was refused.
@@ -32,9 +39,29 @@ public class FacesFeedback {
       error(refused.getMessage());
     } catch (EJBAccessException notAllowed) {
       error("Your role does not allow this; ask an administrator.");
+    } catch (StaleVersion stale) {
+      error(changedMeanwhile(stale));
     }
     FacesContext.getCurrentInstance().validationFailed();
     return null;
+  }
+
+  /**
+   * "<who> changed this <thing> at <local time>; reload to see their change": a form opened before
+   * someone else saved the same record stores nothing (it carried the version it was opened with).
+   */
+  static String changedMeanwhile(StaleVersion stale) {
+    String who = stale.changedBy() == null ? "Someone else" : stale.changedBy();
+    String when =
+        stale.changedOn() == null
+            ? ""
+            : " at " + CHANGED_AT.format(stale.changedOn().atZone(ZoneId.systemDefault()));
+    return who
+        + " changed this "
+        + stale.what()
+        + when
+        + "; reload to see their change. Nothing of yours was saved: make your change again"
+        + " after reloading.";
   }
 
   public boolean attempt(String formId, Runnable action) {
