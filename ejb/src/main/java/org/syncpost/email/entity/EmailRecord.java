@@ -2,6 +2,7 @@ package org.syncpost.email.entity;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -149,30 +150,11 @@ public class EmailRecord extends Tracked {
   @Column(name = "sending_lease_until")
   private Instant sendingLeaseUntil;
 
-  /**
-   * Outgoing: what delivery status notifications said, one line per recipient ({@code a@b: 5.1.1
-   * (diagnostic)}), oldest first; {@code null} while none came.
-   */
-  @Column(name = "delivery_report")
-  private String deliveryReport;
+  /** Outgoing: what delivery status notifications said (issue 16); null while none came. */
+  @Embedded private DeliveryOutcomes deliveryOutcomes;
 
-  /** Received: the S/MIME signature's state, or {@code null} when it is not S/MIME signed. */
-  @Enumerated(EnumType.STRING)
-  @Column(name = "signature", length = 20)
-  private Protection.Signature signature;
-
-  /** Received: who signed it (certificate email address or subject), or {@code null}. */
-  @Column(name = "signer", length = 1000)
-  private String signer;
-
-  /** Received: how it is encrypted (its body is not readable by SyncPost), or {@code null}. */
-  @Enumerated(EnumType.STRING)
-  @Column(name = "encryption", length = 20)
-  private Protection.Encryption encryption;
-
-  /** Outgoing: the recipients reported as failed, bare and lower case, one per line. */
-  @Column(name = "bounced_recipients")
-  private String bouncedRecipients;
+  /** Received: its S/MIME signature and encryption as found on receipt (issue 16). */
+  @Embedded private ReceivedProtection protection;
 
   @OneToMany(mappedBy = "email", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
@@ -267,49 +249,29 @@ public class EmailRecord extends Tracked {
     if (direction != Direction.OUTGOING) {
       throw new IllegalEmailTransition(id, status, "reported on", "an outgoing email");
     }
-    List<String> lines = new ArrayList<>(split(deliveryReport));
-    Set<String> bounced = new LinkedHashSet<>(split(bouncedRecipients));
-    for (DeliveryReport.RecipientOutcome outcome : report.recipients()) {
-      lines.add(outcome.line());
-      if (outcome.failed() && outcome.recipient() != null) {
-        bounced.add(outcome.recipient());
-      }
+    if (deliveryOutcomes == null) {
+      deliveryOutcomes = new DeliveryOutcomes();
     }
-    deliveryReport = joined(lines);
-    bouncedRecipients = joined(List.copyOf(bounced));
-    if (status == EmailStatus.SENT && !bounced.isEmpty() && bounced.containsAll(recipients())) {
+    List<String> recipients = new ArrayList<>(getTo());
+    recipients.addAll(getCc());
+    recipients.addAll(getBcc());
+    if (deliveryOutcomes.add(report, recipients) && status == EmailStatus.SENT) {
       status = EmailStatus.BOUNCED;
     }
   }
 
-  /** Its recipients' bare addresses, lower case. */
-  private Set<String> recipients() {
-    Set<String> all = new LinkedHashSet<>();
-    for (String list : new String[] {to, cc, bcc}) {
-      for (String address : split(list)) {
-        int open = address.lastIndexOf('<');
-        int close = address.lastIndexOf('>');
-        String bare = open >= 0 && close > open ? address.substring(open + 1, close) : address;
-        all.add(bare.strip().toLowerCase(java.util.Locale.ROOT));
-      }
-    }
-    return all;
-  }
-
   /** What delivery status notifications said, one line per recipient; empty while none came. */
   public List<String> getDeliveryReport() {
-    return split(deliveryReport);
+    return deliveryOutcomes == null ? List.of() : deliveryOutcomes.lines();
   }
 
   /** How its sender protected it, as SyncPost found on receipt. */
-  public void protectedBy(Protection protection) {
-    this.signature = protection.signature();
-    this.signer = protection.signer();
-    this.encryption = protection.encryption();
+  public void protectedBy(Protection found) {
+    this.protection = new ReceivedProtection(found);
   }
 
   public Protection getProtection() {
-    return new Protection(signature, signer, encryption);
+    return protection == null ? Protection.NONE : protection.asProtection();
   }
 
   public void markAutoSubmitted() {
