@@ -78,6 +78,28 @@ class IncomingSyncIT {
         .containsExactly(1000L, 1000L, 0L);
   }
 
+  /**
+   * Every cycle writes the mailbox's sync state: an administrator who read the mailbox before a
+   * poll still saves his change with that ETag; a change of its settings meanwhile refuses it.
+   */
+  @Test
+  void pollsDoNotTurnAnEditIntoAConflictButAnotherEditDoes() {
+    Box box = enabledMailbox();
+    String read = admin.get("mailboxes/" + box.id()).header("ETag");
+    servers
+        .dovecot()
+        .deliver(box.user().name(), message("polled", "<" + UUID.randomUUID() + "@poll.test>", ""));
+
+    syncOnce(box);
+    Reply afterPoll =
+        admin.patchIfMatch("mailboxes/" + box.id(), "{\"pushIncomingEmail\": \"OFF\"}", read);
+    Reply stale =
+        admin.patchIfMatch("mailboxes/" + box.id(), "{\"pushIncomingEmail\": \"ON\"}", read);
+
+    assertThat(afterPoll.status()).as(afterPoll.toString()).isEqualTo(200);
+    assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+  }
+
   @Test
   void aMessageAlreadyReadInAnotherClientIsStillTaken() throws Exception {
     Box box = enabledMailbox();

@@ -34,7 +34,7 @@ class OperationsIT {
     assertThat(health)
         .contains("\"status\":\"UP\"")
         .contains("\"name\":\"database\"")
-        .contains("\"schemaVersion\":\"19\"");
+        .contains("\"schemaVersion\":\"20\"");
   }
 
   @Test

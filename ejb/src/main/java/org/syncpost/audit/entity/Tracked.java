@@ -44,11 +44,15 @@ public abstract class Tracked {
    * not say which version it read, and the change goes through as before).
    */
   public void requireVersion(Long expected, String what) {
-    if (expected != null && expected != version) {
-      throw new StaleVersion(what, expected, version, modifiedBy, modifiedOn);
+    if (expected != null && expected != getVersion()) {
+      throw new StaleVersion(what, expected, getVersion(), modifiedBy, modifiedOn);
     }
   }
 
+  /**
+   * The version clients read and send back with a change; the optimistic lock's by default. An
+   * entity that the engine also writes in the background may count only what people change.
+   */
   public long getVersion() {
     return version;
   }

@@ -17,7 +17,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.syncpost.audit.entity.Tracked;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.directory.entity.Queue;
@@ -124,6 +123,12 @@ public class Mailbox extends Tracked {
   @Column(name = "protocol_trace", nullable = false)
   private boolean protocolTrace;
 
+  /**
+   * Counts the changes of what people set (see {@link #getVersion}); the engine's writes do not.
+   */
+  @Column(name = "settings_version", nullable = false)
+  private long settingsVersion;
+
   protected Mailbox() {}
 
   private Mailbox(
@@ -207,11 +212,13 @@ public class Mailbox extends Tracked {
     }
     profile = newProfile;
     delivery = new DeliveryMethods(incomingMethod, outgoingMethod, appointmentsMethod);
+    settingsVersion++;
   }
 
   /** The mailbox owner's own change of the credentials SyncPost uses for their mailbox. */
   public void changeCredentials(String newUsername, Secret newPassword, boolean allowUse) {
     credentials = getCredentials().changed(newUsername, newPassword, allowUse);
+    settingsVersion++;
   }
 
   /** Another address has not been approved: it goes back to pending. */
@@ -288,25 +295,6 @@ public class Mailbox extends Tracked {
   public void disableOutgoing(String errorCode, String errorText) {
     outgoing = TestResult.failed();
     lastError = getLastError().another(errorCode, errorText);
-  }
-
-  /** Why this mailbox cannot send now, in plain words; empty when it can. */
-  public Optional<String> outgoingBlockedBecause(OrganisationSettings organisation) {
-    if (!processesOutgoing()) {
-      return Optional.of("its outgoing email is not set to server-side synchronization");
-    }
-    if (!isApprovedFor(organisation)) {
-      return Optional.of(
-          "its email address "
-              + email
-              + " is not approved, and the organisation sends email only for approved mailboxes");
-    }
-    if (!getOutgoing().isEnabled()) {
-      return Optional.of(
-          "it is not enabled for outgoing email (it has not passed test & enable, or sending failed"
-              + " and disabled it)");
-    }
-    return Optional.empty();
   }
 
   /** A queue changed hands: its mailbox follows. */
@@ -454,7 +442,15 @@ public class Mailbox extends Tracked {
     return push == null ? Push.asProfile() : push;
   }
 
+  /**
+   * The version that an edit (form, REST If-Match, SOAP) is checked against: every poll writes the
+   * mailbox's sync state, which must not turn an administrator's save into a conflict.
+   */
   @Override
+  public long getVersion() {
+    return settingsVersion;
+  }
+
   public Long getId() {
     return id;
   }

@@ -22,6 +22,7 @@ import org.syncpost.email.entity.EmailStatus;
 import org.syncpost.email.entity.TrackingToken;
 import org.syncpost.mailbox.control.Endpoints;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailbox.entity.SendingBlock;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.outgoing.entity.OutgoingMessage;
@@ -74,7 +75,7 @@ public class OutgoingLedger {
     OrganisationSettings organisation =
         em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
     EmailSettings settings = organisation.asEmailSettings();
-    String blocked = mailbox.outgoingBlockedBecause(organisation).orElse(null);
+    String blocked = SendingBlock.of(mailbox, organisation).orElse(null);
     Endpoint endpoint = null;
     MailServerFailure unusable = null;
     if (blocked == null) {

@@ -1,6 +1,7 @@
 package org.syncpost.mailbox.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettingsBuilder;
 import org.syncpost.settings.entity.IncomingFilter;
 import org.syncpost.settings.entity.OrganisationSettings;
+import org.syncpost.validation.entity.StaleVersion;
 import org.syncpost.validation.entity.Violation;
 
 class MailboxTest {
@@ -498,5 +500,20 @@ class MailboxTest {
                 PushSetting.ON.wanted(false),
                 PushSetting.OFF.wanted(true)))
         .containsExactly(true, false, true, false);
+  }
+
+  @Test
+  void pollsLeaveTheVersionAnEditIsCheckedAgainstAndAnEditMovesIt() {
+    Mailbox mailbox = Mailbox.of(alice, noApproval(), null);
+    long opened = mailbox.getVersion();
+
+    mailbox.incomingSyncStarted(T0);
+    mailbox.incomingSyncSucceeded(3, 0, T0.plusSeconds(5), T0.plusSeconds(65));
+    mailbox.requireVersion(opened, "mailbox");
+    mailbox.changeCredentials("alice", null, true);
+
+    assertThat(mailbox.getVersion()).isGreaterThan(opened);
+    assertThatThrownBy(() -> mailbox.requireVersion(opened, "mailbox"))
+        .isInstanceOf(StaleVersion.class);
   }
 }
