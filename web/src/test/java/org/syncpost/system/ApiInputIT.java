@@ -5,6 +5,7 @@ import static org.syncpost.system.Bodies.unique;
 
 import jakarta.json.Json;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,6 +139,52 @@ class ApiInputIT {
     assertThat(unconditional.status()).as(unconditional.toString()).isEqualTo(200);
     assertThat(admin.get("profiles/" + profile).json().getString("name"))
         .isEqualTo(first.json().getString("name"));
+  }
+
+  @Test
+  void usersQueuesAndSettingsRefuseAChangeBasedOnAnOlderVersionWith412() {
+    String user = unique("versioned");
+    String queue = unique("versioned-queue");
+    long userId =
+        admin
+            .post(
+                "users", "{\"name\": \"%s\", \"email\": \"%s@example.org\"}".formatted(user, user))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    long queueId =
+        admin
+            .post(
+                "queues",
+                "{\"name\": \"%s\", \"email\": \"%s@example.org\"}".formatted(queue, queue))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    int retest = admin.get("settings").json().getInt("disabledRetestMinutes");
+    java.util.Map<String, List<String>> changes =
+        java.util.Map.of(
+            "users/" + userId,
+            List.of("{\"name\": \"" + user + "-1\"}", "{\"name\": \"" + user + "-2\"}"),
+            "queues/" + queueId,
+            List.of("{\"name\": \"" + queue + "-1\"}", "{\"name\": \"" + queue + "-2\"}"),
+            "settings",
+            List.of(
+                "{\"disabledRetestMinutes\": " + (retest + 1) + "}",
+                "{\"disabledRetestMinutes\": " + (retest + 2) + "}"));
+    try {
+      changes.forEach(
+          (path, twoChanges) -> {
+            String etag = admin.get(path).header("ETag");
+            Reply first = patch(path, twoChanges.get(0), etag);
+            Reply stale = patch(path, twoChanges.get(1), etag);
+
+            assertThat(etag).as(path).matches("\"\\d+\"");
+            assertThat(first.status() + " " + stale.status()).as(path).isEqualTo("200 412");
+            assertThat(first.header("ETag")).as(path).isNotEqualTo(etag);
+          });
+    } finally {
+      admin.patch("settings", "{\"disabledRetestMinutes\": " + retest + "}");
+    }
   }
 
   @Test

@@ -8,8 +8,8 @@ import org.syncpost.audit.entity.Tracked;
 
 /**
  * Optimistic concurrency over HTTP (RFC 9110 sections 8.8.3 and 13.1.1): a record's {@code ETag} is
- * its JPA version; {@code If-Match} with that tag makes a change conditional on nobody having
- * changed the record meanwhile.
+ * its version ({@link Tracked#getVersion}: for a mailbox, of what people set); {@code If-Match}
+ * with that tag makes a change conditional on nobody having changed the record meanwhile.
  */
 public final class Versions {
 

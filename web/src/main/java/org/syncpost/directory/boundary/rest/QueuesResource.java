@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,6 +23,7 @@ import java.util.Set;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.api.control.Versions;
 import org.syncpost.directory.boundary.Queues;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
@@ -58,10 +61,12 @@ public class QueuesResource {
         queues.list(paging.offset(), paging.limit()), queues.count(), this::json);
   }
 
+  /** The queue, with its version as {@code ETag} for a later {@code If-Match}. */
   @GET
   @Path("{id}")
-  public JsonObject get(@PathParam("id") long id) {
-    return json(queues.find(id));
+  public Response get(@PathParam("id") long id) {
+    Queue queue = queues.find(id);
+    return Versions.withTag(queue, json(queue));
   }
 
   @POST
@@ -73,13 +78,21 @@ public class QueuesResource {
         .build();
   }
 
-  /** JSON merge patch (RFC 7396): only the fields in the body change. */
+  /**
+   * JSON merge patch (RFC 7396): only the fields in the body change; with {@code If-Match}, only if
+   * nobody changed the queue since that version (else 412).
+   */
   @PATCH
   @Path("{id}")
-  public JsonObject patch(@PathParam("id") long id, JsonObject patch) {
+  public Response patch(
+      @PathParam("id") long id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      JsonObject patch) {
     new JsonInput(patch, FIELDS).requireReadable();
     JsonObject merged = Json.createMergePatch(patch).apply(json(queues.find(id))).asJsonObject();
-    return json(queues.update(id, details(new JsonInput(merged, FIELDS))));
+    Queue stored =
+        queues.update(id, details(new JsonInput(merged, FIELDS)), Versions.expected(ifMatch));
+    return Versions.withTag(stored, json(stored));
   }
 
   @DELETE

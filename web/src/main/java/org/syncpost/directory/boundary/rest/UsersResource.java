@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +29,7 @@ import org.syncpost.api.control.CredentialsChannel;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.api.control.Versions;
 import org.syncpost.directory.boundary.Users;
 import org.syncpost.directory.entity.Removal;
 import org.syncpost.directory.entity.User;
@@ -66,10 +69,12 @@ public class UsersResource {
     return JsonOutput.page(users.list(paging.offset(), paging.limit()), users.count(), this::json);
   }
 
+  /** The user, with its version as {@code ETag} for a later {@code If-Match}. */
   @GET
   @Path("{id}")
-  public JsonObject get(@PathParam("id") long id) {
-    return json(users.find(id));
+  public Response get(@PathParam("id") long id) {
+    User user = users.find(id);
+    return Versions.withTag(user, json(user));
   }
 
   @POST
@@ -86,10 +91,16 @@ public class UsersResource {
         .build();
   }
 
-  /** JSON merge patch (RFC 7396): only the fields in the body change. */
+  /**
+   * JSON merge patch (RFC 7396): only the fields in the body change; with {@code If-Match}, only if
+   * nobody changed the user since that version (else 412).
+   */
   @PATCH
   @Path("{id}")
-  public JsonObject patch(@PathParam("id") long id, JsonObject patch) {
+  public Response patch(
+      @PathParam("id") long id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      JsonObject patch) {
     JsonInput patchInput = new JsonInput(patch, FIELDS);
     channel.requireSecureFor(patchInput, "password");
     String newPassword = patchInput.string("password");
@@ -99,7 +110,8 @@ public class UsersResource {
             Json.createMergePatch(patch).apply(json(users.find(id))).asJsonObject(), FIELDS);
     UserDetails details = details(merged);
     merged.requireReadable();
-    return json(users.update(id, details, newPassword));
+    User stored = users.update(id, details, newPassword, Versions.expected(ifMatch));
+    return Versions.withTag(stored, json(stored));
   }
 
   @DELETE

@@ -6,13 +6,17 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
+import org.syncpost.api.control.Versions;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettings;
@@ -53,17 +57,24 @@ public class SettingsResource {
 
   @Inject Settings settings;
 
+  /** The settings, with their version as {@code ETag} for a later {@code If-Match}. */
   @GET
-  public JsonObject get() {
-    return json(settings.current());
+  public Response get() {
+    OrganisationSettings current = settings.current();
+    return Versions.withTag(current, json(current));
   }
 
-  /** JSON merge patch (RFC 7396): only the fields in the body change. */
+  /**
+   * JSON merge patch (RFC 7396): only the fields in the body change; with {@code If-Match}, only if
+   * nobody changed the settings since that version (else 412).
+   */
   @PATCH
-  public JsonObject patch(JsonObject patch) {
+  public Response patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject patch) {
     new JsonInput(patch, FIELDS).requireReadable();
     JsonObject merged = Json.createMergePatch(patch).apply(json(settings.current())).asJsonObject();
-    return json(settings.change(read(new JsonInput(merged, FIELDS))));
+    OrganisationSettings stored =
+        settings.change(read(new JsonInput(merged, FIELDS)), Versions.expected(ifMatch));
+    return Versions.withTag(stored, json(stored));
   }
 
   private static EmailSettings read(JsonInput in) {
