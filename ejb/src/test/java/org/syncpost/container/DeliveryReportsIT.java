@@ -1,10 +1,10 @@
 package org.syncpost.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.container.LoopbackGreenMail.PASSWORD;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.inject.Inject;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -29,7 +29,6 @@ import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.EmailStatus;
 import org.syncpost.incoming.boundary.Incoming;
 import org.syncpost.outgoing.control.MailboxSender;
-import org.syncpost.profile.entity.ServerType;
 
 /**
  * Delivery status notifications (RFC 3464, issue 16) against GreenMail and the real engines: an
@@ -39,8 +38,6 @@ import org.syncpost.profile.entity.ServerType;
 @ExtendWith(ArquillianExtension.class)
 @Timeout(120)
 class DeliveryReportsIT {
-
-  private static final String PASSWORD = "greenmail-password";
 
   @Deployment
   static WebArchive deployment() {
@@ -60,19 +57,10 @@ class DeliveryReportsIT {
 
   @BeforeEach
   void startMailServerAndSendingMailbox() throws Exception {
-    greenMail =
-        new GreenMail(
-            ServerSetup.dynamicPort(
-                new ServerSetup[] {
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-                }));
-    greenMail.start();
-    String login = "box-" + UUID.randomUUID().toString().substring(0, 8);
-    account = greenMail.setUser(login + "@example.org", login, PASSWORD);
-    Servers servers =
-        new Servers(
-            ServerType.IMAP_SMTP, greenMail.getImap().getPort(), greenMail.getSmtp().getPort());
+    greenMail = LoopbackGreenMail.started();
+    account = LoopbackGreenMail.account(greenMail);
+    String login = account.getLogin();
+    Servers servers = LoopbackGreenMail.imap(greenMail);
     mailboxId = admin.call(() -> mailboxes.sendingMailbox(servers, login, PASSWORD));
   }
 

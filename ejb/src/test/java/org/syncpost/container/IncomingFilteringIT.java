@@ -1,11 +1,11 @@
 package org.syncpost.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.container.LoopbackGreenMail.PASSWORD;
 
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
@@ -36,7 +36,6 @@ import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.TrackingToken;
 import org.syncpost.incoming.boundary.Incoming;
 import org.syncpost.mailbox.entity.FilteredOut;
-import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.EmailSettingsBuilder;
 import org.syncpost.settings.entity.IncomingFilter;
@@ -49,8 +48,6 @@ import org.syncpost.settings.entity.IncomingFilter;
 @ExtendWith(ArquillianExtension.class)
 @Timeout(120)
 class IncomingFilteringIT {
-
-  private static final String PASSWORD = "greenmail-password";
 
   @Deployment
   static WebArchive deployment() {
@@ -68,14 +65,7 @@ class IncomingFilteringIT {
 
   @BeforeEach
   void startMailServer() {
-    greenMail =
-        new GreenMail(
-            ServerSetup.dynamicPort(
-                new ServerSetup[] {
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-                }));
-    greenMail.start();
+    greenMail = LoopbackGreenMail.started();
   }
 
   @AfterEach
@@ -84,13 +74,11 @@ class IncomingFilteringIT {
   }
 
   private GreenMailUser account() {
-    String login = "box-" + UUID.randomUUID().toString().substring(0, 8);
-    return greenMail.setUser(login + "@example.org", login, PASSWORD);
+    return LoopbackGreenMail.account(greenMail);
   }
 
   private Servers imap() {
-    return new Servers(
-        ServerType.IMAP_SMTP, greenMail.getImap().getPort(), greenMail.getSmtp().getPort());
+    return LoopbackGreenMail.imap(greenMail);
   }
 
   private long userMailbox(GreenMailUser account, IncomingFilter own) throws Exception {

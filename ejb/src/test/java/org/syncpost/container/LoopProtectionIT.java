@@ -1,10 +1,10 @@
 package org.syncpost.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.container.LoopbackGreenMail.PASSWORD;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -29,7 +29,6 @@ import org.syncpost.alert.entity.AlertFilter;
 import org.syncpost.container.MailServerMailboxes.Servers;
 import org.syncpost.incoming.boundary.Incoming;
 import org.syncpost.mailbox.entity.HeldAsLoop;
-import org.syncpost.profile.entity.ServerType;
 
 /**
  * Loop protection (issue 16) against GreenMail and the real engine: automatic messages from one
@@ -40,7 +39,6 @@ import org.syncpost.profile.entity.ServerType;
 @Timeout(180)
 class LoopProtectionIT {
 
-  private static final String PASSWORD = "greenmail-password";
   private static final int LIMIT = 40;
 
   @Deployment
@@ -59,19 +57,10 @@ class LoopProtectionIT {
 
   @BeforeEach
   void startMailServerAndMailbox() throws Exception {
-    greenMail =
-        new GreenMail(
-            ServerSetup.dynamicPort(
-                new ServerSetup[] {
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-                }));
-    greenMail.start();
-    String login = "box-" + UUID.randomUUID().toString().substring(0, 8);
-    account = greenMail.setUser(login + "@example.org", login, PASSWORD);
-    Servers servers =
-        new Servers(
-            ServerType.IMAP_SMTP, greenMail.getImap().getPort(), greenMail.getSmtp().getPort());
+    greenMail = LoopbackGreenMail.started();
+    account = LoopbackGreenMail.account(greenMail);
+    String login = account.getLogin();
+    Servers servers = LoopbackGreenMail.imap(greenMail);
     mailboxId = admin.call(() -> mailboxes.userMailbox(servers, login, PASSWORD, "INBOX"));
   }
 

@@ -1,17 +1,16 @@
 package org.syncpost.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.container.LoopbackGreenMail.PASSWORD;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.inject.Inject;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.MailServerMailboxes.Servers;
 import org.syncpost.incoming.boundary.Incoming;
-import org.syncpost.profile.entity.ServerType;
 import org.syncpost.testing.mail.SignedMessages;
 import org.syncpost.testing.mail.TnefStreams;
 
@@ -35,8 +33,6 @@ import org.syncpost.testing.mail.TnefStreams;
 @ExtendWith(ArquillianExtension.class)
 @Timeout(120)
 class MessageFormatsIT {
-
-  private static final String PASSWORD = "greenmail-password";
 
   @Deployment
   static WebArchive deployment() {
@@ -52,14 +48,7 @@ class MessageFormatsIT {
 
   @BeforeEach
   void startMailServer() {
-    greenMail =
-        new GreenMail(
-            ServerSetup.dynamicPort(
-                new ServerSetup[] {
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-                }));
-    greenMail.start();
+    greenMail = LoopbackGreenMail.started();
   }
 
   @AfterEach
@@ -77,11 +66,9 @@ class MessageFormatsIT {
   private long mailboxId;
 
   private void mailbox() throws Exception {
-    String login = "box-" + UUID.randomUUID().toString().substring(0, 8);
-    account = greenMail.setUser(login + "@example.org", login, PASSWORD);
-    Servers servers =
-        new Servers(
-            ServerType.IMAP_SMTP, greenMail.getImap().getPort(), greenMail.getSmtp().getPort());
+    account = LoopbackGreenMail.account(greenMail);
+    String login = account.getLogin();
+    Servers servers = LoopbackGreenMail.imap(greenMail);
     mailboxId = admin.call(() -> mailboxes.userMailbox(servers, login, PASSWORD, "INBOX"));
   }
 
