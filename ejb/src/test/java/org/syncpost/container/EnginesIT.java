@@ -1,13 +1,13 @@
 package org.syncpost.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.container.LoopbackGreenMail.PASSWORD;
 
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
@@ -54,8 +54,6 @@ class EnginesIT {
 
   static final int CAP = Deployments.ENGINES_MESSAGES_PER_CYCLE;
 
-  private static final String PASSWORD = "greenmail-password";
-
   @Deployment
   static WebArchive deployment() {
     return Deployments.engines();
@@ -71,17 +69,8 @@ class EnginesIT {
 
   @BeforeEach
   void startMailServer() {
-    greenMail =
-        new GreenMail(
-            ServerSetup.dynamicPort(
-                new ServerSetup[] {
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
-                  new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3)
-                }));
-    greenMail.start();
-    String login = "box-" + UUID.randomUUID().toString().substring(0, 8);
-    user = greenMail.setUser(login + "@example.org", login, PASSWORD);
+    greenMail = LoopbackGreenMail.started();
+    user = LoopbackGreenMail.account(greenMail);
   }
 
   @AfterEach
@@ -90,13 +79,11 @@ class EnginesIT {
   }
 
   private Servers imap() {
-    return new Servers(
-        ServerType.IMAP_SMTP, greenMail.getImap().getPort(), greenMail.getSmtp().getPort());
+    return LoopbackGreenMail.imap(greenMail);
   }
 
   private Servers pop3() {
-    return new Servers(
-        ServerType.POP3_SMTP, greenMail.getPop3().getPort(), greenMail.getSmtp().getPort());
+    return LoopbackGreenMail.pop3(greenMail);
   }
 
   private SyncOutcome syncNow(long mailboxId) throws Exception {

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.directory.boundary.Queues;
 import org.syncpost.directory.boundary.Users;
-import org.syncpost.directory.entity.IncomingFilter;
 import org.syncpost.directory.entity.QueueDetails;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.email.boundary.Emails;
@@ -32,6 +31,7 @@ import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettingsBuilder;
+import org.syncpost.settings.entity.IncomingFilter;
 
 /**
  * Mailboxes on a mail server the test runs on loopback (GreenMail, a scripted server), set up

@@ -13,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.syncpost.audit.entity.Tracked;
+import org.syncpost.settings.entity.IncomingFilter;
 
 /** A shared address (support@, billing@) whose mail is processed for a team; owned by a user. */
 @Entity
@@ -39,9 +40,10 @@ public class Queue extends Tracked {
   @JoinColumn(name = "owner_id")
   private User owner;
 
+  /** Its mailbox's own filtering method, or {@code null} for the organisation's default. */
   @Enumerated(EnumType.STRING)
-  @Column(name = "incoming_filter", nullable = false, length = 30)
-  private IncomingFilter incomingFilter = IncomingFilter.ALL_EMAIL;
+  @Column(name = "incoming_filter", length = 30)
+  private IncomingFilter incomingFilter;
 
   /** False once deleted while records still needed its mailbox. */
   @Column(nullable = false)
@@ -91,6 +93,7 @@ public class Queue extends Tracked {
     return owner;
   }
 
+  /** Its own filtering method, or {@code null} when it follows the organisation's default. */
   public IncomingFilter getIncomingFilter() {
     return incomingFilter;
   }

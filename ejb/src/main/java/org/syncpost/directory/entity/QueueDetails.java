@@ -2,10 +2,15 @@ package org.syncpost.directory.entity;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.syncpost.settings.entity.IncomingFilter;
 
-/** What an administrator enters for a queue. */
+/**
+ * What an administrator enters for a queue.
+ *
+ * @param incomingFilter which received mail of its mailbox becomes records, or {@code null} for the
+ *     organisation's default
+ */
 public record QueueDetails(
     @NotBlank(message = "enter a name for the queue")
         @Size(max = 100, message = "must be at most 100 characters")
@@ -15,5 +20,4 @@ public record QueueDetails(
         @Email(message = "is not a valid email address")
         String email,
     Long ownerId,
-    @NotNull(message = "choose ALL_EMAIL, RESPONSES_TO_OUR_EMAIL, KNOWN_CORRESPONDENTS or NONE")
-        IncomingFilter incomingFilter) {}
+    IncomingFilter incomingFilter) {}

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.syncpost.access.entity.Role;
 import org.syncpost.audit.entity.Tracked;
+import org.syncpost.settings.entity.IncomingFilter;
 
 /** A person who signs in to SyncPost and owns a mailbox. */
 @Entity
@@ -54,6 +55,11 @@ public class User extends Tracked {
   @Enumerated(EnumType.STRING)
   private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+  /** Its mailbox's own filtering method, or {@code null} for the organisation's default. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "incoming_filter", length = 30)
+  private IncomingFilter incomingFilter;
+
   /** False once deleted while records still needed its mailbox: it signs in no more. */
   @Column(nullable = false)
   private boolean active = true;
@@ -69,6 +75,7 @@ public class User extends Tracked {
     this.email = details.email();
     this.roles =
         details.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(details.roles());
+    this.incomingFilter = details.incomingFilter();
   }
 
   public void changePasswordHash(String hash) {
@@ -108,6 +115,11 @@ public class User extends Tracked {
 
   public String getPasswordHash() {
     return passwordHash;
+  }
+
+  /** Its own filtering method, or {@code null} when it follows the organisation's default. */
+  public IncomingFilter getIncomingFilter() {
+    return incomingFilter;
   }
 
   public boolean isPasswordSet() {

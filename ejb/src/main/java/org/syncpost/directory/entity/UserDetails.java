@@ -7,8 +7,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.syncpost.access.entity.Role;
+import org.syncpost.settings.entity.IncomingFilter;
 
-/** What an administrator enters for a user. */
+/**
+ * What an administrator enters for a user.
+ *
+ * @param incomingFilter which received mail of the user's mailbox becomes records, or {@code null}
+ *     for the organisation's default
+ */
 public record UserDetails(
     @NotBlank(message = "enter the user's sign-in name")
         @Size(max = 100, message = "must be at most 100 characters")
@@ -20,4 +26,11 @@ public record UserDetails(
         @Size(max = 320, message = "must be at most 320 characters")
         @Email(message = "is not a valid email address")
         String email,
-    @NotNull Set<Role> roles) {}
+    @NotNull Set<Role> roles,
+    IncomingFilter incomingFilter) {
+
+  /** A user following the organisation's incoming filter. */
+  public UserDetails(String name, String email, Set<Role> roles) {
+    this(name, email, roles, null);
+  }
+}

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.syncpost.email.entity.CorrelationMethod;
+import org.syncpost.email.entity.DeliveryReport;
+import org.syncpost.email.entity.Direction;
 import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.TrackingToken;
@@ -47,6 +49,35 @@ public class Correlator {
           .map(earlier -> new Correlation(earlier, CorrelationMethod.TRACKING_TOKEN));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The email SyncPost sent that a delivery status notification reports on: by the original's
+   * Message-ID the report quotes, else by the tracking token in the original's subject ({@code
+   * trackingTokenPrefix} {@code null}: not by token). Empty: the report stays ordinary mail.
+   */
+  public Optional<EmailRecord> reportedEmail(DeliveryReport report, String trackingTokenPrefix) {
+    if (report.originalMessageId() != null) {
+      Optional<EmailRecord> byId =
+          em.createQuery(
+                  "select e from EmailRecord e where e.messageId = :messageId"
+                      + " and e.direction = org.syncpost.email.entity.Direction.OUTGOING"
+                      + " order by e.id",
+                  EmailRecord.class)
+              .setParameter("messageId", report.originalMessageId())
+              .setMaxResults(1)
+              .getResultStream()
+              .findFirst();
+      if (byId.isPresent()) {
+        return byId;
+      }
+    }
+    if (trackingTokenPrefix == null) {
+      return Optional.empty();
+    }
+    return TrackingToken.findIn(report.originalSubject(), trackingTokenPrefix)
+        .flatMap(this::byToken)
+        .filter(email -> email.getDirection() == Direction.OUTGOING);
   }
 
   private Optional<EmailRecord> byMessageId(String messageId, String own) {

@@ -40,6 +40,9 @@ public class MessageParser {
   static final int MAX_CONTENT_TYPE = 255;
   private static final Session SESSION;
 
+  /** Trusting the Java runtime's certificate authorities for S/MIME signers. */
+  private static final MessageProtection PROTECTION = MessageProtection.withRuntimeTrust();
+
   static {
     MailSessions.useAngusStreams();
     SESSION = Session.getInstance(lenientProperties());
@@ -131,7 +134,9 @@ public class MessageParser {
           content,
           body.attachments,
           HeaderReader.sentOn(message),
-          HeaderReader.isAutoSubmitted(message));
+          HeaderReader.isAutoSubmitted(message),
+          DeliveryReports.of(message).orElse(null),
+          PROTECTION.of(message));
     } catch (UnparseableMessage refused) {
       body.attachments.forEach(AttachmentData::discardSpooled);
       throw refused;

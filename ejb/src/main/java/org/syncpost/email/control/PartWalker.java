@@ -112,6 +112,10 @@ final class PartWalker {
                     + (maxAttachmentBytes / 1024)
                     + " KB",
             read.spooled()));
+    if (read.complete() && Tnef.isTnef(storableType(type), fileName)) {
+      // Outlook's winmail.dat: its real attachments follow the original (issue 16)
+      attachments.addAll(Tnef.unpack(read, maxAttachmentBytes));
+    }
   }
 
   /**

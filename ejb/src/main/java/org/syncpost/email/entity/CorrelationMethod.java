@@ -8,6 +8,11 @@ public enum CorrelationMethod {
   REFERENCES,
   /** Its subject carries the tracking token of a known email. */
   TRACKING_TOKEN,
+  /**
+   * It is a delivery status notification (RFC 3464) about an email SyncPost sent: kept in that
+   * email's conversation, never a conversation of its own.
+   */
+  DELIVERY_REPORT,
   /** It starts a conversation of its own. */
   NONE
 }

@@ -2,6 +2,7 @@ package org.syncpost.email.entity;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -149,6 +150,12 @@ public class EmailRecord extends Tracked {
   @Column(name = "sending_lease_until")
   private Instant sendingLeaseUntil;
 
+  /** Outgoing: what delivery status notifications said (issue 16); null while none came. */
+  @Embedded private DeliveryOutcomes deliveryOutcomes;
+
+  /** Received: its S/MIME signature and encryption as found on receipt (issue 16). */
+  @Embedded private ReceivedProtection protection;
+
   @OneToMany(mappedBy = "email", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
   private List<Attachment> attachments = new ArrayList<>();
@@ -231,6 +238,40 @@ public class EmailRecord extends Tracked {
   public void correlateWith(EmailRecord earlier, CorrelationMethod method) {
     this.conversation = earlier.conversation != null ? earlier.conversation : earlier;
     this.correlationMethod = method;
+  }
+
+  /**
+   * A delivery status notification about this email SyncPost sent: each recipient's outcome is
+   * kept; a sent email whose every recipient failed is {@code BOUNCED} (a delayed delivery or a
+   * failure of only some recipients leaves it {@code SENT}, with the outcomes shown).
+   */
+  public void deliveryReported(DeliveryReport report) {
+    if (direction != Direction.OUTGOING) {
+      throw new IllegalEmailTransition(id, status, "reported on", "an outgoing email");
+    }
+    if (deliveryOutcomes == null) {
+      deliveryOutcomes = new DeliveryOutcomes();
+    }
+    List<String> recipients = new ArrayList<>(getTo());
+    recipients.addAll(getCc());
+    recipients.addAll(getBcc());
+    if (deliveryOutcomes.add(report, recipients) && status == EmailStatus.SENT) {
+      status = EmailStatus.BOUNCED;
+    }
+  }
+
+  /** What delivery status notifications said, one line per recipient; empty while none came. */
+  public List<String> getDeliveryReport() {
+    return deliveryOutcomes == null ? List.of() : deliveryOutcomes.lines();
+  }
+
+  /** How its sender protected it, as SyncPost found on receipt. */
+  public void protectedBy(Protection found) {
+    this.protection = new ReceivedProtection(found);
+  }
+
+  public Protection getProtection() {
+    return protection == null ? Protection.NONE : protection.asProtection();
   }
 
   public void markAutoSubmitted() {

@@ -2,7 +2,8 @@ package org.syncpost.email.entity;
 
 /**
  * Where an email record is in its life. Outgoing: DRAFT → PENDING_SEND → SENDING → SENT or FAILED,
- * or CANCELED before it is sent. Incoming: RECEIVED.
+ * or CANCELED before it is sent; SENT → BOUNCED once delivery status notifications (RFC 3464) say
+ * that every recipient's server refused it. Incoming: RECEIVED.
  */
 public enum EmailStatus {
   DRAFT,
@@ -11,5 +12,6 @@ public enum EmailStatus {
   SENT,
   FAILED,
   RECEIVED,
-  CANCELED
+  CANCELED,
+  BOUNCED
 }

@@ -106,7 +106,8 @@ public class IncomingRecords {
         settings.correlationEnabled(),
         settings.correlationEnabled() ? settings.trackingTokenPrefix() : null,
         mailbox.getHandling().getActionAfterProcessing(),
-        mailbox.getHandling().getMoveToFolder());
+        mailbox.getHandling().getMoveToFolder(),
+        mailbox.incomingFilter(settings.incomingFilter()));
   }
 
   /** The cycle read every folder (or stopped at its cap, {@code moreWaiting}). */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.syncpost.mailbox.entity.ActionAfterProcessing;
+import org.syncpost.settings.entity.IncomingFilter;
 
 /**
  * The organisation's and mailbox's rules for turning received messages into records.
@@ -14,6 +15,8 @@ import org.syncpost.mailbox.entity.ActionAfterProcessing;
  * @param correlate whether received mail is linked to conversations at all
  * @param afterProcessing what is done on the server with a message once its record is stored
  * @param moveToFolder where {@code MOVE_TO} moves it, or {@code null}
+ * @param filter which received messages become records (the user's or queue's own method, else the
+ *     organisation's)
  */
 public record IngestRules(
     long maxAttachmentBytes,
@@ -22,7 +25,12 @@ public record IngestRules(
     boolean correlate,
     String trackingTokenPrefix,
     ActionAfterProcessing afterProcessing,
-    String moveToFolder) {
+    String moveToFolder,
+    IncomingFilter filter) {
+
+  public IngestRules {
+    filter = filter == null ? IncomingFilter.ALL_EMAIL : filter;
+  }
 
   /**
    * Whether mail received at {@code received} is taken. Servers give the time of receipt in whole

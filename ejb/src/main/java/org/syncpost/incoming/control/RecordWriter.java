@@ -17,10 +17,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.syncpost.alert.boundary.Alerts;
+import org.syncpost.alert.entity.AlertLevel;
+import org.syncpost.alert.entity.AlertNotice;
 import org.syncpost.email.control.Correlator;
 import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.AttachmentData;
+import org.syncpost.email.entity.CorrelationMethod;
 import org.syncpost.email.entity.DeliveryKey;
+import org.syncpost.email.entity.DeliveryReport;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.ParsedMessage;
 import org.syncpost.incoming.entity.MessageSource;
@@ -41,6 +46,7 @@ public class RecordWriter {
   @PersistenceContext EntityManager em;
   @Inject Correlator correlator;
   @Inject Clock clock;
+  @Inject Alerts alerts;
 
   /** Most values bound to one {@code in} list. */
   private static final int IN_LIST = 500;
@@ -109,7 +115,24 @@ public class RecordWriter {
       if (parsed.autoSubmitted()) {
         record.markAutoSubmitted();
       }
-      if (rules.correlate()) {
+      record.protectedBy(parsed.protection());
+      Optional<EmailRecord> reported =
+          parsed.deliveryReport() == null
+              ? Optional.empty()
+              : correlator.reportedEmail(parsed.deliveryReport(), rules.trackingTokenPrefix());
+      if (reported.isPresent()) {
+        // a bounce (or a delay) of an email SyncPost sent: its outcome goes onto that record, the
+        // report joins its conversation instead of opening one (issue 16)
+        reported.get().deliveryReported(parsed.deliveryReport());
+        tellSenderOfBounce(reported.get(), parsed.deliveryReport());
+        record.correlateWith(reported.get(), CorrelationMethod.DELIVERY_REPORT);
+        record.markAutoSubmitted();
+        LOGGER.log(
+            System.Logger.Level.INFO,
+            "{0} is a delivery status notification about email record {1}",
+            key,
+            reported.get().getId());
+      } else if (rules.correlate()) {
         correlator
             .correlate(parsed.content(), rules.trackingTokenPrefix())
             .ifPresent(found -> record.correlateWith(found.earlier(), found.method()));
@@ -132,6 +155,29 @@ public class RecordWriter {
         record.getId(),
         known.isPresent() ? " (already known)" : "");
     return record;
+  }
+
+  /**
+   * The sending mailbox's owner learns that recipients refused the email: one warning per mailbox
+   * while it is open (repeats are counted), raised in a transaction of its own.
+   */
+  private void tellSenderOfBounce(EmailRecord sent, DeliveryReport report) {
+    if (report.failed().isEmpty() || sent.getSenderMailbox() == null) {
+      return;
+    }
+    alerts.raise(
+        AlertNotice.aboutMailbox(
+            AlertLevel.WARNING,
+            "outgoing-bounced",
+            sent.getSenderMailbox().getId(),
+            "The email '"
+                + sent.getSubject()
+                + "' (record "
+                + sent.getId()
+                + ") could not be delivered: "
+                + String.join("; ", report.failed().stream().map(o -> o.line()).toList()),
+            "Check the recipient's address; the email record shows each recipient's outcome.",
+            null));
   }
 
   /**

@@ -24,6 +24,7 @@ import org.syncpost.directory.entity.User;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.settings.entity.IncomingFilter;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.entity.Violation;
 
@@ -46,6 +47,10 @@ public class Mailbox extends Tracked {
 
   /** Messages the process-from rule left out (issue 13); written by the incoming engine. */
   @Embedded private ProcessFromSkips processFromSkips = new ProcessFromSkips();
+
+  @Embedded private FilteredOut filteredOut = new FilteredOut();
+
+  @Embedded private HeldAsLoop heldAsLoop = new HeldAsLoop();
 
   public static final String COUNT_OF_PROFILE = "Mailbox.countOfProfile";
   public static final String WITH_EMAIL = "Mailbox.withEmail";
@@ -448,6 +453,26 @@ public class Mailbox extends Tracked {
 
   public Long getId() {
     return id;
+  }
+
+  public HeldAsLoop getHeldAsLoop() {
+    return heldAsLoop == null ? new HeldAsLoop() : heldAsLoop;
+  }
+
+  public FilteredOut getFilteredOut() {
+    return filteredOut == null ? new FilteredOut() : filteredOut;
+  }
+
+  /**
+   * Which received mail becomes records: its queue's or user's own method, else the organisation's
+   * {@code byDefault}.
+   */
+  public IncomingFilter incomingFilter(IncomingFilter byDefault) {
+    IncomingFilter own =
+        regardingQueue != null
+            ? regardingQueue.getIncomingFilter()
+            : regardingUser == null ? null : regardingUser.getIncomingFilter();
+    return IncomingFilter.effective(own, byDefault);
   }
 
   public ProcessFromSkips getProcessFromSkips() {

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 /**
  * The organisation's email settings as an administrator enters them. {@code disabledRetestMinutes}:
  * how long after the error policy disabled a mailbox's incoming email SyncPost tests its server
- * again (doubling each time it still fails, up to 8 hours).
+ * again (doubling each time it still fails, up to 8 hours). {@code incomingFilter}: which received
+ * mail becomes records in mailboxes whose user or queue has no filtering method of its own.
  */
 public record EmailSettings(
     Long defaultProfileId,
@@ -47,4 +48,6 @@ public record EmailSettings(
         Integer disabledRetestMinutes,
     @NotNull Boolean raiseInformationAlerts,
     @NotNull Boolean raiseWarningAlerts,
-    @NotNull Boolean raiseErrorAlerts) {}
+    @NotNull Boolean raiseErrorAlerts,
+    @NotNull(message = "choose ALL_EMAIL, RESPONSES_TO_OUR_EMAIL, KNOWN_CORRESPONDENTS or NONE")
+        IncomingFilter incomingFilter) {}

@@ -84,6 +84,11 @@ public class OrganisationSettings extends Tracked {
   @Column(name = "raise_error_alerts", nullable = false)
   private boolean raiseErrorAlerts;
 
+  /** The incoming filter of every mailbox whose user or queue has none of its own (issue 16). */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "incoming_filter", nullable = false, length = 30)
+  private IncomingFilter incomingFilter = IncomingFilter.ALL_EMAIL;
+
   /** Rules beyond single fields; whether the default profile exists, the profiles say. */
   public static List<Violation> violationsOf(EmailSettings settings) {
     List<Violation> found = new ArrayList<>();
@@ -113,6 +118,7 @@ public class OrganisationSettings extends Tracked {
     raiseInformationAlerts = settings.raiseInformationAlerts();
     raiseWarningAlerts = settings.raiseWarningAlerts();
     raiseErrorAlerts = settings.raiseErrorAlerts();
+    incomingFilter = settings.incomingFilter();
   }
 
   /** A profile that is going away stops being the default. */
@@ -141,7 +147,8 @@ public class OrganisationSettings extends Tracked {
         disabledRetestMinutes,
         raiseInformationAlerts,
         raiseWarningAlerts,
-        raiseErrorAlerts);
+        raiseErrorAlerts,
+        getIncomingFilter());
   }
 
   /** Whether a mailbox of a user (or of a queue) must be approved before it processes email. */
@@ -184,6 +191,10 @@ public class OrganisationSettings extends Tracked {
 
   public boolean isRaiseWarningAlerts() {
     return raiseWarningAlerts;
+  }
+
+  public IncomingFilter getIncomingFilter() {
+    return incomingFilter == null ? IncomingFilter.ALL_EMAIL : incomingFilter;
   }
 
   public boolean isRaiseErrorAlerts() {

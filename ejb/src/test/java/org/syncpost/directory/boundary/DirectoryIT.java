@@ -19,7 +19,6 @@ import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.Deployments;
 import org.syncpost.directory.entity.DirectoryFilter;
 import org.syncpost.directory.entity.DirectorySort;
-import org.syncpost.directory.entity.IncomingFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
 import org.syncpost.directory.entity.User;
@@ -32,6 +31,7 @@ import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.CredentialSource;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
+import org.syncpost.settings.entity.IncomingFilter;
 import org.syncpost.validation.entity.InvalidInput;
 
 @ExtendWith(ArquillianExtension.class)

@@ -12,7 +12,7 @@ class IngestRulesTest {
 
   private final IngestRules rules =
       new IngestRules(
-          1_000_000, 1_000_000, PROCESS_FROM, true, null, ActionAfterProcessing.NONE, null);
+          1_000_000, 1_000_000, PROCESS_FROM, true, null, ActionAfterProcessing.NONE, null, null);
 
   @Test
   void mailReceivedInTheSameSecondAsProcessFromIsTakenThoughTheServerDropsTheFraction() {
@@ -28,7 +28,7 @@ class IngestRulesTest {
   @Test
   void withoutProcessFromOrAReceivedDateMailIsTaken() {
     IngestRules unbounded =
-        new IngestRules(1, 1, null, true, null, ActionAfterProcessing.NONE, null);
+        new IngestRules(1, 1, null, true, null, ActionAfterProcessing.NONE, null, null);
 
     assertThat(unbounded.takes(Instant.EPOCH)).isTrue();
     assertThat(rules.takes(null)).isTrue();

@@ -397,6 +397,7 @@ class MailboxesIT {
         s.disabledRetestMinutes(),
         s.raiseInformationAlerts(),
         s.raiseWarningAlerts(),
-        s.raiseErrorAlerts());
+        s.raiseErrorAlerts(),
+        s.incomingFilter());
   }
 }

@@ -25,6 +25,7 @@ public final class EmailSettingsBuilder {
   private boolean raiseInformationAlerts = true;
   private boolean raiseWarningAlerts = true;
   private boolean raiseErrorAlerts = true;
+  private IncomingFilter incomingFilter = IncomingFilter.ALL_EMAIL;
 
   private EmailSettingsBuilder() {}
 
@@ -54,6 +55,7 @@ public final class EmailSettingsBuilder {
     b.raiseInformationAlerts = settings.raiseInformationAlerts();
     b.raiseWarningAlerts = settings.raiseWarningAlerts();
     b.raiseErrorAlerts = settings.raiseErrorAlerts();
+    b.incomingFilter = settings.incomingFilter();
     return b;
   }
 
@@ -109,6 +111,11 @@ public final class EmailSettingsBuilder {
     return this;
   }
 
+  public EmailSettingsBuilder incomingFilter(IncomingFilter value) {
+    incomingFilter = value;
+    return this;
+  }
+
   public EmailSettings build() {
     return new EmailSettings(
         defaultProfileId,
@@ -128,7 +135,8 @@ public final class EmailSettingsBuilder {
         disabledRetestMinutes,
         raiseInformationAlerts,
         raiseWarningAlerts,
-        raiseErrorAlerts);
+        raiseErrorAlerts,
+        incomingFilter);
   }
 
   /** The default profile's id ({@code null}: none). */

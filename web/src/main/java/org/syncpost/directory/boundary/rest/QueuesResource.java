@@ -25,10 +25,10 @@ import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
 import org.syncpost.api.control.Versions;
 import org.syncpost.directory.boundary.Queues;
-import org.syncpost.directory.entity.IncomingFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
 import org.syncpost.directory.entity.Removal;
+import org.syncpost.settings.entity.IncomingFilter;
 
 /** {@code /api/v1/queues}: shared addresses processed for a team; each has a mailbox. */
 @Path("queues")
@@ -106,13 +106,13 @@ public class QueuesResource {
   }
 
   private static QueueDetails details(JsonInput in) {
-    IncomingFilter filter = in.enumValue("incomingFilter", IncomingFilter.class);
+    // absent or null: the queue follows the organisation's incoming filter
     QueueDetails details =
         new QueueDetails(
             in.string("name"),
             in.string("email"),
             in.id("ownerId"),
-            filter == null ? IncomingFilter.ALL_EMAIL : filter);
+            in.enumValue("incomingFilter", IncomingFilter.class));
     in.requireReadable();
     return details;
   }

@@ -34,6 +34,7 @@ import org.syncpost.directory.boundary.Users;
 import org.syncpost.directory.entity.Removal;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
+import org.syncpost.settings.entity.IncomingFilter;
 
 /** {@code /api/v1/users}: the people who sign in; each has a mailbox. */
 @Path("users")
@@ -52,6 +53,7 @@ public class UsersResource {
           "name",
           "email",
           "roles",
+          "incomingFilter",
           "password",
           "passwordSet",
           "active",
@@ -134,7 +136,12 @@ public class UsersResource {
                       "roles",
                       "'" + name + "' is not one of administrator, approver, mailbox-owner"));
     }
-    return new UserDetails(in.string("name"), in.string("email"), roles);
+    // absent or null: the user follows the organisation's incoming filter
+    return new UserDetails(
+        in.string("name"),
+        in.string("email"),
+        roles,
+        in.enumValue("incomingFilter", IncomingFilter.class));
   }
 
   private JsonObject json(User user) {
@@ -145,6 +152,7 @@ public class UsersResource {
         .add("name", user.getName())
         .add("email", user.getEmail())
         .add("roles", roles.build())
+        .add("incomingFilter", user.getIncomingFilter())
         .add("passwordSet", user.isPasswordSet())
         .add("active", user.isActive())
         .add("mailboxId", users.mailboxIdOf(user).orElse(null))

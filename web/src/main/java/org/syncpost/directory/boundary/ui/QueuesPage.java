@@ -14,12 +14,12 @@ import org.syncpost.directory.boundary.Queues;
 import org.syncpost.directory.boundary.Users;
 import org.syncpost.directory.entity.DirectoryFilter;
 import org.syncpost.directory.entity.DirectorySort;
-import org.syncpost.directory.entity.IncomingFilter;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
 import org.syncpost.directory.entity.Removal;
 import org.syncpost.directory.entity.User;
 import org.syncpost.paging.boundary.ui.PagedRows;
+import org.syncpost.settings.entity.IncomingFilter;
 import org.syncpost.validation.boundary.ui.FacesFeedback;
 
 /**
@@ -48,7 +48,8 @@ public class QueuesPage implements Serializable {
   private String queueName;
   private String queueEmail;
   private String queueOwnerName;
-  private IncomingFilter queueFilter = IncomingFilter.ALL_EMAIL;
+  // null: the organisation's default
+  private IncomingFilter queueFilter;
 
   private List<Queue> loadQueues(int offset, int limit) {
     List<Queue> page =
@@ -88,7 +89,7 @@ public class QueuesPage implements Serializable {
     queueName = null;
     queueEmail = null;
     queueOwnerName = null;
-    queueFilter = IncomingFilter.ALL_EMAIL;
+    queueFilter = null;
   }
 
   public void editQueue(Queue queue) {

@@ -20,6 +20,7 @@ import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.paging.boundary.ui.PagedRows;
 import org.syncpost.settings.boundary.Settings;
+import org.syncpost.settings.entity.IncomingFilter;
 import org.syncpost.validation.boundary.ui.FacesFeedback;
 
 /**
@@ -47,6 +48,8 @@ public class UsersPage implements Serializable {
   // mutable: Faces makes its own copy of the submitted roles by the value's class
   private List<String> userRoles = new ArrayList<>(List.of(Role.MAILBOX_OWNER_NAME));
   private transient String userPassword;
+  // null: the organisation's default
+  private IncomingFilter userFilter;
 
   // the mailbox links of a page: one query per page shown, not one per row
   private List<User> loadUsers(int offset, int limit) {
@@ -76,6 +79,7 @@ public class UsersPage implements Serializable {
     userEmail = null;
     userRoles = new ArrayList<>(List.of(Role.MAILBOX_OWNER_NAME));
     userPassword = null;
+    userFilter = null;
   }
 
   /** The user dialog opens with {@code user}'s details; the password stays unless one is typed. */
@@ -86,6 +90,19 @@ public class UsersPage implements Serializable {
     userEmail = user.getEmail();
     userRoles = new ArrayList<>(user.getRoles().stream().map(Role::externalName).toList());
     userPassword = null;
+    userFilter = user.getIncomingFilter();
+  }
+
+  public IncomingFilter getUserFilter() {
+    return userFilter;
+  }
+
+  public void setUserFilter(IncomingFilter userFilter) {
+    this.userFilter = userFilter;
+  }
+
+  public List<IncomingFilter> getFilters() {
+    return List.of(IncomingFilter.values());
   }
 
   public void saveUser() {
@@ -105,7 +122,7 @@ public class UsersPage implements Serializable {
             () ->
                 users.update(
                     editingUserId,
-                    new UserDetails(userName, userEmail, roles()),
+                    new UserDetails(userName, userEmail, roles(), userFilter),
                     password,
                     editingUserVersion));
     if (saved != null) {
@@ -146,7 +163,7 @@ public class UsersPage implements Serializable {
     User created =
         feedback.attempt(
             DirectoryTables.FORM,
-            () -> users.create(new UserDetails(userName, userEmail, roles), password));
+            () -> users.create(new UserDetails(userName, userEmail, roles, userFilter), password));
     if (created != null) {
       feedback.info("User '" + created.getName() + "' created, with a mailbox.");
       userName = null;

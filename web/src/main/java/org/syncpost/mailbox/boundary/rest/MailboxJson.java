@@ -64,6 +64,12 @@ final class MailboxJson {
           "skippedBeforeProcessFrom",
           "lastSkippedMessageId",
           "lastSkippedDate",
+          "filteredOut",
+          "lastFilteredMessageId",
+          "lastFilteredFrom",
+          "lastFilteredDate",
+          "heldAsLoop",
+          "lastLoopSender",
           "incomingDisabledByPolicy",
           "incomingRetestAt",
           "active",
@@ -117,6 +123,14 @@ final class MailboxJson {
         .add("skippedBeforeProcessFrom", m.getProcessFromSkips().getCount())
         .add("lastSkippedMessageId", m.getProcessFromSkips().getLastMessageId())
         .add("lastSkippedDate", m.getProcessFromSkips().getLastDate())
+        // left out by the incoming filter: not records, still on the mail server (issue 16)
+        .add("filteredOut", m.getFilteredOut().getCount())
+        .add("lastFilteredMessageId", m.getFilteredOut().getLastMessageId())
+        .add("lastFilteredFrom", m.getFilteredOut().getLastFrom())
+        .add("lastFilteredDate", m.getFilteredOut().getLastDate())
+        // automatic mail over the loop limit: not records, still on the mail server (issue 16)
+        .add("heldAsLoop", m.getHeldAsLoop().getCount())
+        .add("lastLoopSender", m.getHeldAsLoop().getLastSender())
         .add("incomingDisabledByPolicy", m.getRetest().isDisabledByPolicy())
         .add("incomingRetestAt", m.getRetest().getRetestAt())
         .add("active", m.isActive())

@@ -20,6 +20,7 @@ import org.syncpost.api.control.Versions;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.IncomingFilter;
 import org.syncpost.settings.entity.OrganisationSettings;
 
 /** {@code /api/v1/settings}: the organisation's email settings (one record). */
@@ -51,7 +52,8 @@ public class SettingsResource {
           "disabledRetestMinutes",
           "raiseInformationAlerts",
           "raiseWarningAlerts",
-          "raiseErrorAlerts");
+          "raiseErrorAlerts",
+          "incomingFilter");
 
   @Inject Settings settings;
 
@@ -95,7 +97,8 @@ public class SettingsResource {
             in.integer("disabledRetestMinutes"),
             in.bool("raiseInformationAlerts"),
             in.bool("raiseWarningAlerts"),
-            in.bool("raiseErrorAlerts"));
+            in.bool("raiseErrorAlerts"),
+            in.enumValue("incomingFilter", IncomingFilter.class));
     in.requireReadable();
     return read;
   }
@@ -124,6 +127,7 @@ public class SettingsResource {
         .add("raiseInformationAlerts", s.raiseInformationAlerts())
         .add("raiseWarningAlerts", s.raiseWarningAlerts())
         .add("raiseErrorAlerts", s.raiseErrorAlerts())
+        .add("incomingFilter", s.incomingFilter())
         .build();
   }
 }

@@ -3,6 +3,7 @@ package org.syncpost.settings.boundary.ui;
 import java.io.Serializable;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.settings.entity.EmailSettings;
+import org.syncpost.settings.entity.IncomingFilter;
 
 /** The organisation's email settings as the settings page edits them. */
 public class SettingsForm implements Serializable {
@@ -27,6 +28,7 @@ public class SettingsForm implements Serializable {
   private Boolean raiseInformationAlerts;
   private Boolean raiseWarningAlerts;
   private Boolean raiseErrorAlerts;
+  private IncomingFilter incomingFilter;
 
   static SettingsForm of(EmailSettings current) {
     SettingsForm form = new SettingsForm();
@@ -48,6 +50,7 @@ public class SettingsForm implements Serializable {
     form.raiseInformationAlerts = current.raiseInformationAlerts();
     form.raiseWarningAlerts = current.raiseWarningAlerts();
     form.raiseErrorAlerts = current.raiseErrorAlerts();
+    form.incomingFilter = current.incomingFilter();
     return form;
   }
 
@@ -70,7 +73,20 @@ public class SettingsForm implements Serializable {
         disabledRetestMinutes,
         raiseInformationAlerts,
         raiseWarningAlerts,
-        raiseErrorAlerts);
+        raiseErrorAlerts,
+        incomingFilter);
+  }
+
+  public java.util.List<IncomingFilter> getFilters() {
+    return java.util.List.of(IncomingFilter.values());
+  }
+
+  public IncomingFilter getIncomingFilter() {
+    return incomingFilter;
+  }
+
+  public void setIncomingFilter(IncomingFilter incomingFilter) {
+    this.incomingFilter = incomingFilter;
   }
 
   public Long getDefaultProfileId() {
