@@ -23,7 +23,7 @@ import org.syncpost.testing.mail.MailUser;
  */
 @ExtendWith(UiSyncPost.class)
 @Timeout(180)
-class TestConnectionUiIT {
+class ProfileTestConnectionUiIT {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();
 
@@ -32,7 +32,7 @@ class TestConnectionUiIT {
   private final DovecotMailboxes mailboxes;
   private Browser browser;
 
-  TestConnectionUiIT(SyncPostServer server) {
+  ProfileTestConnectionUiIT(SyncPostServer server) {
     this.server = server;
     this.admin = server.admin();
     this.mailboxes = new DovecotMailboxes(admin, servers, false);
