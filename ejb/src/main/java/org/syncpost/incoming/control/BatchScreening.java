@@ -30,7 +30,10 @@ public class BatchScreening {
   @Inject LoopGuard loopGuard;
   @Inject Alerts alerts;
 
-  /** The screening of one batch of {@code mailbox}, on {@code day} (UTC). */
+  /**
+   * The screening of one batch of {@code mailbox}, taken at {@code now}; loop protection counts per
+   * day (UTC).
+   */
   Screen of(Mailbox mailbox, IngestRules rules, Instant now) {
     return new Screen(mailbox, rules, LocalDate.ofInstant(now, ZoneOffset.UTC));
   }

@@ -43,7 +43,7 @@ public class IncomingSync {
   }
 
   /**
-   * An administrator's test & enable decides now: no automatic re-test of what they saw fail; a
+   * An administrator's test &amp; enable decides now: no automatic re-test of what they saw fail; a
    * test that passed forgets the transient failures.
    */
   IncomingSync tested(TestResult result, boolean passed) {

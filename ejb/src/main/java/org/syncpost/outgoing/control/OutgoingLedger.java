@@ -59,7 +59,8 @@ public class OutgoingLedger {
   public List<Long> sendersWithDueEmail(Instant now) {
     return em.createQuery(
             "select distinct e.senderMailbox.id from EmailRecord e where e.direction = :outgoing"
-                + " and e.status = :pending and (e.delivery.sendAt is null or e.delivery.sendAt <= :now)"
+                + " and e.status = :pending"
+                + " and (e.delivery.sendAt is null or e.delivery.sendAt <= :now)"
                 + " and (e.delivery.nextAttemptAt is null or e.delivery.nextAttemptAt <= :now)",
             Long.class)
         .setParameter("outgoing", Direction.OUTGOING)
@@ -155,7 +156,8 @@ public class OutgoingLedger {
                 "select e.id from EmailRecord e where e.senderMailbox.id = :mailboxId"
                     + " and e.direction = :outgoing and e.status = :pending"
                     + " and (e.delivery.sendAt is null or e.delivery.sendAt <= :now)"
-                    + " and (e.delivery.nextAttemptAt is null or e.delivery.nextAttemptAt <= :now) order by e.id",
+                    + " and (e.delivery.nextAttemptAt is null or e.delivery.nextAttemptAt <= :now)"
+                    + " order by e.id",
                 Long.class)
             .setParameter("mailboxId", mailboxId)
             .setParameter("outgoing", Direction.OUTGOING)
