@@ -46,9 +46,6 @@ public class EmailRecord extends Tracked {
   public static final String BY_DELIVERY_KEYS = "EmailRecord.byDeliveryKeys";
   public static final String BY_MESSAGE_ID = "EmailRecord.byMessageId";
 
-  /** Address lists are stored one address per line: a comma may stand inside a display name. */
-  static final String ADDRESS_SEPARATOR = "\n";
-
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "email_record_seq")
   @SequenceGenerator(
@@ -71,14 +68,7 @@ public class EmailRecord extends Tracked {
   @Column(name = "from_address", length = 1000)
   private String from;
 
-  @Column(name = "to_addresses")
-  private String to;
-
-  @Column(name = "cc_addresses")
-  private String cc;
-
-  @Column(name = "bcc_addresses")
-  private String bcc;
+  @Embedded private Recipients recipients;
 
   @Column(name = "text_body")
   private String textBody;
@@ -134,21 +124,8 @@ public class EmailRecord extends Tracked {
   @Column(name = "sent_on")
   private Instant sentOn;
 
-  @Column(name = "send_at")
-  private Instant sendAt;
-
-  @Column(name = "next_attempt_at")
-  private Instant nextAttemptAt;
-
-  @Column(name = "delivery_attempts", nullable = false)
-  private int deliveryAttempts;
-
-  @Column(name = "last_delivery_error", length = 4000)
-  private String lastDeliveryError;
-
-  /** While SENDING: the node that claimed it must have finished by then, or it is sent again. */
-  @Column(name = "sending_lease_until")
-  private Instant sendingLeaseUntil;
+  /** Outgoing: when it is due, its attempts, the last error and the sending lease. */
+  @Embedded private OutgoingDelivery delivery = OutgoingDelivery.dueAt(null);
 
   /** Outgoing: what delivery status notifications said (issue 16); null while none came. */
   @Embedded private DeliveryOutcomes deliveryOutcomes;
@@ -167,9 +144,7 @@ public class EmailRecord extends Tracked {
     this.status = status;
     this.subject = content.subject();
     this.from = content.from();
-    this.to = joined(content.to());
-    this.cc = joined(content.cc());
-    this.bcc = joined(content.bcc());
+    this.recipients = new Recipients(content);
     this.textBody = content.textBody();
     this.htmlBody = content.htmlBody();
     this.messageId = content.messageId();
@@ -298,7 +273,7 @@ public class EmailRecord extends Tracked {
     if (record.from == null) {
       record.from = sender.getEmail();
     }
-    record.sendAt = sendAt;
+    record.delivery = OutgoingDelivery.dueAt(sendAt);
     record.assignMessageId();
     return record;
   }
@@ -332,8 +307,7 @@ public class EmailRecord extends Tracked {
       throw new IllegalArgumentException("a lease ends after it starts");
     }
     status = EmailStatus.SENDING;
-    deliveryAttempts++;
-    sendingLeaseUntil = leaseUntil;
+    delivery = getDelivery().started(leaseUntil);
   }
 
   /**
@@ -344,9 +318,7 @@ public class EmailRecord extends Tracked {
     require("marked sent", "SENDING", EmailStatus.SENDING);
     status = EmailStatus.SENT;
     sentOn = at;
-    sendingLeaseUntil = null;
-    nextAttemptAt = null;
-    lastDeliveryError = truncated(refusedRecipients);
+    delivery = getDelivery().sent(refusedRecipients);
   }
 
   /**
@@ -354,18 +326,14 @@ public class EmailRecord extends Tracked {
    */
   public void sentCopyFailed(String reason) {
     require("noted as sent without a copy", "SENT", EmailStatus.SENT);
-    String note = "Sent, but not copied into the Sent folder: " + reason;
-    lastDeliveryError =
-        truncated(lastDeliveryError == null ? note : lastDeliveryError + " " + note);
+    delivery = getDelivery().copyFailed(reason);
   }
 
   /** A transient failure (4xx, connection lost): tried again at {@code nextAttempt}. */
   public void retryLater(String error, Instant nextAttempt) {
     require("retried", "SENDING", EmailStatus.SENDING);
     status = EmailStatus.PENDING_SEND;
-    sendingLeaseUntil = null;
-    nextAttemptAt = nextAttempt;
-    lastDeliveryError = truncated(error);
+    delivery = getDelivery().retryAt(error, nextAttempt);
   }
 
   /**
@@ -375,9 +343,7 @@ public class EmailRecord extends Tracked {
   public void returnUnsent(String reason) {
     require("returned to pending", "SENDING", EmailStatus.SENDING);
     status = EmailStatus.PENDING_SEND;
-    sendingLeaseUntil = null;
-    deliveryAttempts = Math.max(0, deliveryAttempts - 1);
-    lastDeliveryError = truncated(reason);
+    delivery = getDelivery().unsent(reason);
   }
 
   /** A permanent failure (5xx, no valid recipient, retries exhausted): not tried again. */
@@ -385,23 +351,20 @@ public class EmailRecord extends Tracked {
     require(
         "marked failed", "SENDING or PENDING_SEND", EmailStatus.SENDING, EmailStatus.PENDING_SEND);
     status = EmailStatus.FAILED;
-    sendingLeaseUntil = null;
-    nextAttemptAt = null;
-    lastDeliveryError = truncated(reason);
+    delivery = getDelivery().failed(reason);
   }
 
   /** Nobody wants it sent any more. */
   public void cancel() {
     require("canceled", "a DRAFT or PENDING_SEND", EmailStatus.DRAFT, EmailStatus.PENDING_SEND);
     status = EmailStatus.CANCELED;
-    nextAttemptAt = null;
+    delivery = getDelivery().canceled();
   }
 
   /** An operator wants a pending email sent at the next tick: no waiting for send-at or backoff. */
   public void sendNow() {
     require("sent now", "PENDING_SEND", EmailStatus.PENDING_SEND);
-    sendAt = null;
-    nextAttemptAt = null;
+    delivery = getDelivery().dueNow();
   }
 
   private void require(String action, String allowed, EmailStatus... expected) {
@@ -413,19 +376,7 @@ public class EmailRecord extends Tracked {
     throw new IllegalEmailTransition(id, status, action, allowed);
   }
 
-  private static String truncated(String text) {
-    return text == null || text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
-  }
-
   // ---- end of outgoing state changes ----
-
-  private static String joined(List<String> addresses) {
-    return addresses.isEmpty() ? null : String.join(ADDRESS_SEPARATOR, addresses);
-  }
-
-  private static List<String> split(String addresses) {
-    return addresses == null ? List.of() : Arrays.asList(addresses.split(ADDRESS_SEPARATOR));
-  }
 
   @Override
   public Long getId() {
@@ -449,15 +400,19 @@ public class EmailRecord extends Tracked {
   }
 
   public List<String> getTo() {
-    return split(to);
+    return getRecipients().getTo();
   }
 
   public List<String> getCc() {
-    return split(cc);
+    return getRecipients().getCc();
   }
 
   public List<String> getBcc() {
-    return split(bcc);
+    return getRecipients().getBcc();
+  }
+
+  private Recipients getRecipients() {
+    return recipients == null ? new Recipients() : recipients;
   }
 
   public String getTextBody() {
@@ -512,24 +467,29 @@ public class EmailRecord extends Tracked {
     return sentOn;
   }
 
+  /** Outgoing: how its delivery goes; a received email's part is empty. */
+  public OutgoingDelivery getDelivery() {
+    return delivery == null ? OutgoingDelivery.NONE : delivery;
+  }
+
   public Instant getSendAt() {
-    return sendAt;
+    return getDelivery().getSendAt();
   }
 
   public Instant getNextAttemptAt() {
-    return nextAttemptAt;
+    return getDelivery().getNextAttemptAt();
   }
 
   public int getDeliveryAttempts() {
-    return deliveryAttempts;
+    return getDelivery().getDeliveryAttempts();
   }
 
   public String getLastDeliveryError() {
-    return lastDeliveryError;
+    return getDelivery().getLastDeliveryError();
   }
 
   public Instant getSendingLeaseUntil() {
-    return sendingLeaseUntil;
+    return getDelivery().getSendingLeaseUntil();
   }
 
   public List<Attachment> getAttachments() {

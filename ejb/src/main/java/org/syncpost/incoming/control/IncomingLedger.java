@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.syncpost.alert.boundary.Alerts;
-import org.syncpost.alert.entity.AlertLevel;
-import org.syncpost.alert.entity.AlertNotice;
 import org.syncpost.email.entity.DeliveryKey;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.ParsedMessage;
@@ -52,9 +48,7 @@ public class IncomingLedger {
 
   @PersistenceContext EntityManager em;
   @Inject RecordWriter recorder;
-  @Inject Correspondents correspondents;
-  @Inject LoopGuard loopGuard;
-  @Inject Alerts alerts;
+  @Inject BatchScreening screening;
   @Inject Clock clock;
 
   /**
@@ -130,10 +124,7 @@ public class IncomingLedger {
     int quarantined = 0;
     Set<ServerMessageKey> taken = takenAmong(mailboxId, batch);
     Map<String, EmailRecord> known = recorder.knownByDeliveryKey(batch);
-    FilteredTally filtered = new FilteredTally();
-    List<String> heldSenders = new ArrayList<>();
-    List<String> newlyHeld = new ArrayList<>();
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    BatchScreening.Screen screen = screening.of(mailbox, rules, clock.instant());
     for (Fetched message : batch) {
       if (taken.contains(message.key())) {
         continue;
@@ -141,10 +132,9 @@ public class IncomingLedger {
       if (message.parsed() == null) {
         quarantine(message, message.refusal());
         quarantined++;
-      } else if (!passesFilter(message.parsed(), rules)) {
-        // not a record and not a source: the action after processing never touches it (issue 16)
-        filtered.add(message);
-      } else if (isLoop(mailboxId, message.parsed(), today, heldSenders, newlyHeld)) {
+      } else if (screen.filtersOut(message)) {
+        continue;
+      } else if (screen.holdsAsLoop(message.parsed())) {
         // held by loop protection: neither a record nor a source, left on the server (issue 16)
         LOGGER.log(System.Logger.Level.DEBUG, "{0} held by loop protection", message.key());
       } else {
@@ -161,123 +151,8 @@ public class IncomingLedger {
         recorded++;
       }
     }
-    // alerts first: their own transactions read the mailbox row these updates then lock
-    newlyHeld.forEach(sender -> alertLoop(mailbox, sender));
-    filtered.countOn(mailboxId, em);
-    countHeld(mailboxId, heldSenders);
+    screen.close();
     return new BatchResult(recorded, quarantined);
-  }
-
-  /**
-   * Whether loop protection holds the message: an automatic message from a sender that sent this
-   * mailbox more than the limit today. Delivery status notifications are not counted: they close
-   * the loop on email SyncPost sent, and nobody answers them (their return path is empty).
-   */
-  private boolean isLoop(
-      long mailboxId,
-      ParsedMessage parsed,
-      LocalDate today,
-      List<String> heldSenders,
-      List<String> newlyHeld) {
-    if (!parsed.autoSubmitted() || parsed.deliveryReport() != null) {
-      return false;
-    }
-    String address = Correspondents.addressOf(parsed.content().from());
-    String sender = address == null || address.length() > 320 ? "(no sender address)" : address;
-    LoopGuard.Verdict verdict = loopGuard.count(mailboxId, sender, today);
-    if (verdict.holds()) {
-      heldSenders.add(sender);
-    }
-    if (verdict == LoopGuard.Verdict.HOLD_FIRST) {
-      newlyHeld.add(sender);
-    }
-    return verdict.holds();
-  }
-
-  private void countHeld(long mailboxId, List<String> heldSenders) {
-    if (heldSenders.isEmpty()) {
-      return;
-    }
-    em.createQuery(
-            "update Mailbox m set m.heldAsLoop.count = m.heldAsLoop.count + :n,"
-                + " m.heldAsLoop.lastSender = :sender where m.id = :id")
-        .setParameter("n", (long) heldSenders.size())
-        .setParameter("sender", heldSenders.get(heldSenders.size() - 1))
-        .setParameter("id", mailboxId)
-        .executeUpdate();
-  }
-
-  /**
-   * One warning per sender and day, to the mailbox's owner; the alert wall counts repeats. Raised
-   * in a transaction of its own: should this batch roll back, its replay raises it again, which is
-   * counted on the same alert.
-   */
-  private void alertLoop(Mailbox mailbox, String sender) {
-    alerts.raise(
-        AlertNotice.aboutMailbox(
-            AlertLevel.WARNING,
-            "incoming-loop-held",
-            mailbox.getId(),
-            "The mailbox '"
-                + mailbox.getName()
-                + "' received more than "
-                + loopGuard.limit()
-                + " automatic messages (auto-replies, bulk mail) from "
-                + sender
-                + " today. SyncPost keeps further automatic messages from that sender out of the"
-                + " records until the end of the day (UTC); they stay on the mail server.",
-            "Look for an auto-responder or a forwarding rule that answers this mailbox's mail, and"
-                + " stop it. The mailbox page shows how many messages were held.",
-            null));
-  }
-
-  /** Whether the mailbox's incoming filter lets the message become a record; judged per mailbox. */
-  private boolean passesFilter(ParsedMessage parsed, IngestRules rules) {
-    boolean passes =
-        rules
-            .filter()
-            .takes(
-                () -> correspondents.answersOurEmail(parsed, rules.trackingTokenPrefix()),
-                () -> correspondents.isKnown(parsed.content().from()));
-    return passes;
-  }
-
-  /** The messages of a batch the incoming filter left out, counted on the mailbox at its end. */
-  private static final class FilteredTally {
-    private long count;
-    private Fetched last;
-
-    void add(Fetched message) {
-      count++;
-      last = message;
-      LOGGER.log(
-          System.Logger.Level.DEBUG,
-          "{0} left out by the mailbox's incoming filter",
-          message.key());
-    }
-
-    /** One update statement, in the batch's transaction: the count commits with the cursor. */
-    void countOn(long mailboxId, EntityManager em) {
-      if (count == 0) {
-        return;
-      }
-      ParsedMessage parsed = last.parsed();
-      java.time.Instant date = last.receivedOn() != null ? last.receivedOn() : parsed.sentOn();
-      em.createQuery(
-              "update Mailbox m set m.filteredOut.count = m.filteredOut.count + :n,"
-                  + " m.filteredOut.lastMessageId = :messageId, m.filteredOut.lastFrom = :from,"
-                  + " m.filteredOut.lastDate = :date where m.id = :id")
-          .setParameter("n", count)
-          .setParameter("messageId", clamp(parsed.content().messageId()))
-          .setParameter("from", clamp(parsed.content().from()))
-          .setParameter("date", date == null ? null : date.atOffset(ZoneOffset.UTC))
-          .setParameter("id", mailboxId)
-          .executeUpdate();
-    }
-
-    private static String clamp(String value) {
-      return value == null || value.length() <= 1000 ? value : value.substring(0, 1000);
-    }
   }
 
   /**

@@ -31,7 +31,7 @@ public class MailboxCounts {
    * status is present, with 0 when none has it.
    */
   public Map<TestStatus, Long> countByIncomingStatus() {
-    return countBy("incoming.status");
+    return countBy("sync.incoming.status");
   }
 
   /** As {@link #countByIncomingStatus()}, for outgoing. */
@@ -64,9 +64,9 @@ public class MailboxCounts {
   public long countEnabled() {
     return em
         .createQuery(
-            "select m.incoming.enabled, m.outgoing.enabled, count(m) from Mailbox m"
+            "select m.sync.incoming.enabled, m.outgoing.enabled, count(m) from Mailbox m"
                 + " where (:ownerId is null or m.owner.id = :ownerId)"
-                + " group by m.incoming.enabled, m.outgoing.enabled",
+                + " group by m.sync.incoming.enabled, m.outgoing.enabled",
             Object[].class)
         .setParameter("ownerId", caller.restrictedToOwnerId().orElse(null))
         .getResultList()
@@ -96,7 +96,7 @@ public class MailboxCounts {
     return em.createQuery(
             select
                 + " from Mailbox m where (:ownerId is null or m.owner.id = :ownerId) and"
-                + " (m.incoming.status = :failure or m.outgoing.status = :failure"
+                + " (m.sync.incoming.status = :failure or m.outgoing.status = :failure"
                 + " or m.lastError.consecutive > 0)"
                 + orderBy,
             type)

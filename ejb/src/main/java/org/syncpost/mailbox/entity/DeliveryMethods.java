@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.syncpost.settings.entity.DeliveryMethod;
+import org.syncpost.settings.entity.OrganisationSettings;
 
 /** How a mailbox's incoming email, outgoing email and appointments are delivered. Immutable. */
 @Embeddable
@@ -29,6 +30,14 @@ public class DeliveryMethods {
     this.incoming = incoming;
     this.outgoing = outgoing;
     this.appointments = appointments;
+  }
+
+  /** The organisation's default methods, which a new mailbox starts with. */
+  static DeliveryMethods defaultsOf(OrganisationSettings defaults) {
+    return new DeliveryMethods(
+        defaults.getIncomingDeliveryMethod(),
+        defaults.getOutgoingDeliveryMethod(),
+        defaults.getAppointmentsDeliveryMethod());
   }
 
   /** Whether incoming email is to be processed by SyncPost at all. */

@@ -93,11 +93,6 @@ public class Mailbox extends Tracked {
   @Embedded private Approval approval;
 
   @Embedded
-  @AttributeOverride(name = "status", column = @Column(name = "incoming_status"))
-  @AttributeOverride(name = "enabled", column = @Column(name = "enabled_for_incoming"))
-  private TestResult incoming = TestResult.notRun();
-
-  @Embedded
   @AttributeOverride(name = "status", column = @Column(name = "outgoing_status"))
   @AttributeOverride(name = "enabled", column = @Column(name = "enabled_for_outgoing"))
   private TestResult outgoing = TestResult.notRun();
@@ -106,11 +101,9 @@ public class Mailbox extends Tracked {
 
   @Embedded private MailHandling handling = MailHandling.defaults();
 
-  @Embedded private IncomingHealth health = IncomingHealth.fresh();
+  @Embedded private IncomingSync sync = IncomingSync.fresh();
 
   @Embedded private LastError lastError = LastError.none();
-
-  @Embedded private IncomingRetest retest = IncomingRetest.none();
 
   @Embedded private Push push = Push.asProfile();
 
@@ -142,11 +135,7 @@ public class Mailbox extends Tracked {
     this.email = email;
     this.owner = owner;
     this.profile = defaultProfile;
-    this.delivery =
-        new DeliveryMethods(
-            defaults.getIncomingDeliveryMethod(),
-            defaults.getOutgoingDeliveryMethod(),
-            defaults.getAppointmentsDeliveryMethod());
+    this.delivery = DeliveryMethods.defaultsOf(defaults);
     this.approval = Approval.undecided(defaults.requiresApproval(forQueue));
   }
 
@@ -206,8 +195,7 @@ public class Mailbox extends Tracked {
       DeliveryMethod appointmentsMethod) {
     if (!EmailServerProfile.same(profile, newProfile)) {
       // a new server has not been tested: the mailbox must be tested & enabled again
-      retest = IncomingRetest.none();
-      incoming = TestResult.notRun();
+      sync = getSync().untested();
       outgoing = TestResult.notRun();
     }
     profile = newProfile;
@@ -235,17 +223,15 @@ public class Mailbox extends Tracked {
    * approved, or approval not required). A failed direction is disabled.
    */
   public void recordTest(TestReport report, boolean mayEnable, String by, Instant at) {
-    incoming = TestResult.tested(report.incoming(), mayEnable);
     outgoing = TestResult.tested(report.outgoing(), mayEnable);
     testAttempt = TestAttempt.by(by, at);
-    // an administrator's test decides now: no automatic re-test of what they saw fail
-    retest = IncomingRetest.none();
-    if (report.failureCode() == null) {
-      lastError = LastError.none();
-      health = getHealth().withoutTransientFailures();
-    } else {
-      lastError = getLastError().shown(report.failureCode(), report.failureText());
-    }
+    sync =
+        getSync()
+            .tested(TestResult.tested(report.incoming(), mayEnable), report.failureCode() == null);
+    lastError =
+        report.failureCode() == null
+            ? LastError.none()
+            : getLastError().shown(report.failureCode(), report.failureText());
   }
 
   /** Whether incoming email of this mailbox is to be processed by SyncPost at all. */
@@ -278,9 +264,8 @@ public class Mailbox extends Tracked {
   /** An approver refuses this address: it is not processed, and it is no longer enabled. */
   public void reject(String by, Instant at) {
     approval = Approval.decided(ApprovalStatus.REJECTED, by, at);
-    incoming = getIncoming().disabled();
+    sync = getSync().rejected();
     outgoing = getOutgoing().disabled();
-    retest = IncomingRetest.none();
   }
 
   /** Whether the mailbox may process email, given what the organisation requires. */
@@ -304,12 +289,12 @@ public class Mailbox extends Tracked {
 
   /** Whether the scheduler should poll it now: processed, enabled, and its next poll is due. */
   public boolean isDueForIncoming(Instant now) {
-    return active && processesIncoming() && getIncoming().isEnabled() && getHealth().isPollDue(now);
+    return active && processesIncoming() && getSync().isPollDue(now);
   }
 
   /** A synchronization cycle begins. */
   public void incomingSyncStarted(Instant at) {
-    health = getHealth().started(at);
+    sync = getSync().started(at);
   }
 
   /**
@@ -317,15 +302,13 @@ public class Mailbox extends Tracked {
    * woke the mailbox while this cycle ran (see {@link IncomingHealth#succeeded}).
    */
   public void incomingSyncSucceeded(int processed, int failed, Instant at, Instant nextPoll) {
-    health = getHealth().succeeded(processed, failed, at, nextPoll);
+    sync = getSync().succeeded(processed, failed, at, nextPoll);
     lastError = LastError.none();
   }
 
   /**
-   * A cycle failed. A transient failure is retried at {@code retryAt} while fewer than {@code
-   * retryCount} retries have been used; a permanent one, or a transient one beyond the limit,
-   * disables incoming (test &amp; enable again). A transient failure of a cycle run before the
-   * planned retry fell due (sync now) keeps that retry and spends none.
+   * A cycle failed: retried (see {@link IncomingSync#retries}), or incoming is disabled (test &amp;
+   * enable again) and its server tested again at {@code retestAt} by the error policy.
    *
    * @return whether incoming is still enabled (a retry follows)
    */
@@ -337,48 +320,41 @@ public class Mailbox extends Tracked {
       Instant retryAt,
       Instant retestAt) {
     lastError = getLastError().another(code, text);
-    if (transientFailure && getHealth().isRetryStillAheadOfThisCycle()) {
-      return true;
+    boolean retried = getSync().retries(transientFailure, retryCount);
+    sync = getSync().failed(transientFailure, retryCount, retryAt, retestAt);
+    if (!retried) {
+      lastError = getLastError().shown(code, text);
     }
-    if (transientFailure && getHealth().mayRetry(retryCount)) {
-      health = getHealth().retryingAt(retryAt);
-      return true;
-    }
-    disableIncoming(code, text);
-    // the error policy disabled it, not an administrator: its server is tested again later
-    retest = IncomingRetest.scheduledAt(retestAt);
-    return false;
+    return retried;
   }
 
   /** Whether the error policy disabled incoming and a re-test of its server is due. */
   public boolean isIncomingRetestDue(Instant now) {
-    return getRetest().isDue(now) && !getIncoming().isEnabled() && active && processesIncoming();
+    return getSync().isRetestDue(now) && active && processesIncoming();
   }
 
   /** A re-test found the server accepting the mailbox again: incoming is enabled again. */
   public void incomingRetestPassed(Instant at) {
-    retest = IncomingRetest.none();
-    incoming = TestResult.passed();
+    sync = getSync().retestPassed(at);
     testAttempt = getTestAttempt().completedAt(at);
     lastError = LastError.none();
-    health = getHealth().withoutTransientFailures().nextPollAt(at);
   }
 
   /** A re-test failed again: the next one after {@code nextAt}. */
   public void incomingRetestFailed(String code, String text, Instant nextAt) {
-    retest = getRetest().failedAgain(nextAt);
+    sync = getSync().retestFailed(nextAt);
     lastError = getLastError().shown(code, text);
   }
 
   /** A permanent failure, or transient ones beyond the retry limit: test &amp; enable again. */
   public void disableIncoming(String code, String text) {
-    incoming = TestResult.failed();
+    sync = getSync().failedTest();
     lastError = getLastError().shown(code, text);
   }
 
   /** Polled again at {@code at} at the earliest, e.g. after an unapproved mailbox was skipped. */
   public void postponeIncoming(Instant at) {
-    health = getHealth().nextPollAt(at);
+    sync = getSync().postponed(at);
   }
 
   /** Whether this mailbox asks to be pushed new mail: IMAP, processed, and push on. */
@@ -394,7 +370,7 @@ public class Mailbox extends Tracked {
    */
   public void deactivate() {
     active = false;
-    incoming = getIncoming().disabled();
+    sync = getSync().disabled();
     outgoing = getOutgoing().disabled();
   }
 
@@ -411,7 +387,7 @@ public class Mailbox extends Tracked {
   }
 
   public TestResult getIncoming() {
-    return incoming == null ? TestResult.notRun() : incoming;
+    return getSync().getIncoming();
   }
 
   public TestResult getOutgoing() {
@@ -426,8 +402,12 @@ public class Mailbox extends Tracked {
     return handling == null ? MailHandling.defaults() : handling;
   }
 
+  private IncomingSync getSync() {
+    return sync == null ? IncomingSync.fresh() : sync;
+  }
+
   public IncomingHealth getHealth() {
-    return health == null ? IncomingHealth.fresh() : health;
+    return getSync().getHealth();
   }
 
   public LastError getLastError() {
@@ -435,7 +415,7 @@ public class Mailbox extends Tracked {
   }
 
   public IncomingRetest getRetest() {
-    return retest == null ? IncomingRetest.none() : retest;
+    return getSync().getRetest();
   }
 
   public Push getPush() {

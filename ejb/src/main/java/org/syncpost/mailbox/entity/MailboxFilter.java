@@ -33,7 +33,7 @@ public record MailboxFilter(
         .containing("email", email, "m.email")
         .containing("profileName", profileName, "p.name")
         .equal("m.approval.status", "approval", approval)
-        .equal("m.incoming.status", "incomingStatus", incomingStatus)
+        .equal("m.sync.incoming.status", "incomingStatus", incomingStatus)
         .equal("m.outgoing.status", "outgoingStatus", outgoingStatus);
   }
 

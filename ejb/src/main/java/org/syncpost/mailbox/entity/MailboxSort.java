@@ -11,9 +11,9 @@ public enum MailboxSort {
   EMAIL("m.email"),
   PROFILE("p.name"),
   APPROVAL("m.approval.status"),
-  INCOMING_STATUS("m.incoming.status"),
+  INCOMING_STATUS("m.sync.incoming.status"),
   OUTGOING_STATUS("m.outgoing.status"),
-  ENABLED("m.incoming.enabled");
+  ENABLED("m.sync.incoming.enabled");
 
   private final String path;
 

@@ -59,8 +59,9 @@ public class OutgoingLedger {
   public List<Long> sendersWithDueEmail(Instant now) {
     return em.createQuery(
             "select distinct e.senderMailbox.id from EmailRecord e where e.direction = :outgoing"
-                + " and e.status = :pending and (e.sendAt is null or e.sendAt <= :now)"
-                + " and (e.nextAttemptAt is null or e.nextAttemptAt <= :now)",
+                + " and e.status = :pending"
+                + " and (e.delivery.sendAt is null or e.delivery.sendAt <= :now)"
+                + " and (e.delivery.nextAttemptAt is null or e.delivery.nextAttemptAt <= :now)",
             Long.class)
         .setParameter("outgoing", Direction.OUTGOING)
         .setParameter("pending", EmailStatus.PENDING_SEND)
@@ -154,8 +155,9 @@ public class OutgoingLedger {
         em.createQuery(
                 "select e.id from EmailRecord e where e.senderMailbox.id = :mailboxId"
                     + " and e.direction = :outgoing and e.status = :pending"
-                    + " and (e.sendAt is null or e.sendAt <= :now)"
-                    + " and (e.nextAttemptAt is null or e.nextAttemptAt <= :now) order by e.id",
+                    + " and (e.delivery.sendAt is null or e.delivery.sendAt <= :now)"
+                    + " and (e.delivery.nextAttemptAt is null or e.delivery.nextAttemptAt <= :now)"
+                    + " order by e.id",
                 Long.class)
             .setParameter("mailboxId", mailboxId)
             .setParameter("outgoing", Direction.OUTGOING)

@@ -29,6 +29,7 @@ import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxFilter;
 import org.syncpost.mailbox.entity.MailboxSort;
+import org.syncpost.mailbox.entity.TestStatus;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.ProfileInUse;
@@ -55,6 +56,7 @@ class MailboxesIT {
   @Inject AsMailboxOwner owner;
   @Inject MailboxFixtures fixtures;
   @Inject Mailboxes mailboxes;
+  @Inject MailboxCounts counts;
   @Inject Profiles profiles;
   @Inject Users users;
   @Inject Settings settings;
@@ -154,6 +156,46 @@ class MailboxesIT {
                 admin.call(() -> mailboxes.idsMatching(newestFirst, 10))))
         .containsExactly(
             List.of(c, b, a), List.of(b), List.of(3L), List.of(c), List.of(b), List.of(a, b, c));
+  }
+
+  private static MailboxFilter incoming(String text, TestStatus status, MailboxSort sortBy) {
+    return new MailboxFilter(text, null, null, null, null, status, null, sortBy, false);
+  }
+
+  /** The incoming test result lives in the mailbox's incoming part (issue 12): queries follow. */
+  @Test
+  void theIncomingStatusFiltersSortsAndCountsMailboxesByTheirIncomingPart() throws Exception {
+    String prefix = unique("Inbound");
+    long a = userMailbox(prefix + "-a");
+    long b = userMailbox(prefix + "-b");
+
+    assertThat(
+            List.of(
+                ids(
+                    admin.call(
+                        () ->
+                            mailboxes.search(
+                                incoming(prefix, TestStatus.NOT_RUN, MailboxSort.INCOMING_STATUS),
+                                0,
+                                10))),
+                ids(
+                    admin.call(
+                        () ->
+                            mailboxes.search(incoming(prefix, null, MailboxSort.ENABLED), 0, 10))),
+                ids(
+                    admin.call(
+                        () ->
+                            mailboxes.search(
+                                incoming(prefix, TestStatus.SUCCESS, MailboxSort.NAME), 0, 10)))))
+        .containsExactly(List.of(a, b), List.of(a, b), List.of());
+    Map<TestStatus, Long> byIncomingStatus = admin.call(() -> counts.countByIncomingStatus());
+    assertThat(byIncomingStatus.get(TestStatus.NOT_RUN)).isGreaterThanOrEqualTo(2);
+    assertThat(admin.call(() -> counts.countEnabled()))
+        .isLessThanOrEqualTo(admin.call(() -> mailboxes.countMatching(MailboxFilter.ALL)));
+    assertThat(admin.call(() -> counts.listFailing(0, 10_000)))
+        .hasSize((int) (long) admin.call(() -> counts.countFailing()))
+        .extracting(Mailbox::getId)
+        .doesNotContain(a, b);
   }
 
   @Test
