@@ -2,12 +2,14 @@ package org.syncpost.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SyncPostServer;
 
@@ -63,6 +65,9 @@ class ProfilesUiIT {
     browser.type(By.id("login:username"), "admin");
     browser.type(By.id("login:password"), SyncPostServer.ADMIN_PASSWORD);
     browser.click(By.id("login:signIn"));
+    // the click only starts the sign-in POST: wait until the browser has left the sign-in page
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        .until(d -> !d.getCurrentUrl().contains("/login.xhtml"));
     assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/alert/alerts.xhtml");
   }
 
