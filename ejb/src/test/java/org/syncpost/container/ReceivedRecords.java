@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.syncpost.email.boundary.Emails;
 import org.syncpost.email.entity.Direction;
 import org.syncpost.email.entity.EmailFilter;
@@ -22,10 +23,7 @@ public class ReceivedRecords {
 
   /** Subject, S/MIME signature state, signer and encryption of each received record. */
   public List<String> protections(long mailboxId) {
-    return emails
-        .list(new EmailFilter(mailboxId, Direction.INCOMING, null, null, null, null), 0, 1000)
-        .stream()
-        .sorted(Comparator.comparing(EmailRecord::getId))
+    return received(mailboxId)
         .map(
             e ->
                 e.getSubject()
@@ -40,10 +38,7 @@ public class ReceivedRecords {
 
   /** Subject and attachment names, in order, of each received record. */
   public List<String> attachments(long mailboxId) {
-    return emails
-        .list(new EmailFilter(mailboxId, Direction.INCOMING, null, null, null, null), 0, 1000)
-        .stream()
-        .sorted(Comparator.comparing(EmailRecord::getId))
+    return received(mailboxId)
         .map(
             e ->
                 e.getSubject()
@@ -57,10 +52,7 @@ public class ReceivedRecords {
   }
 
   public List<String> of(long mailboxId) {
-    return emails
-        .list(new EmailFilter(mailboxId, Direction.INCOMING, null, null, null, null), 0, 1000)
-        .stream()
-        .sorted(Comparator.comparing(EmailRecord::getId))
+    return received(mailboxId)
         .map(
             e ->
                 e.getSubject()
@@ -69,5 +61,13 @@ public class ReceivedRecords {
                     + " | "
                     + (e.getConversation() == null ? "-" : e.getConversation().getId()))
         .toList();
+  }
+
+  /** The mailbox's received records, oldest first. */
+  private Stream<EmailRecord> received(long mailboxId) {
+    return emails
+        .list(new EmailFilter(mailboxId, Direction.INCOMING, null, null, null, null), 0, 1000)
+        .stream()
+        .sorted(Comparator.comparing(EmailRecord::getId));
   }
 }
