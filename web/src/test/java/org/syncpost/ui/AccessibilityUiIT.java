@@ -96,6 +96,7 @@ class AccessibilityUiIT {
             "admin/directory/directory.xhtml",
             "admin/mailbox/mailboxes.xhtml",
             "admin/mailbox/mailbox.xhtml?id=" + mailboxId,
+            "admin/outgoing/compose.xhtml?mailbox=" + mailboxId,
             "admin/job/jobs.xhtml",
             "admin/job/job.xhtml?id=" + jobId,
             "admin/alert/alerts.xhtml",
