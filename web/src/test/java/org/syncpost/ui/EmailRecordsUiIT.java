@@ -168,6 +168,70 @@ class EmailRecordsUiIT {
     }
   }
 
+  /** A 2 x 1 PNG, red and blue. */
+  private static final String PNG_BASE64 =
+      "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4zwAE/wEHAAH/4iOeWQAAAABJRU5ErkJggg==";
+
+  /** An HTML email showing a logo it carries as a related part (RFC 2387, RFC 2392). */
+  private static byte[] htmlWithInlineLogo(String subject) {
+    return ("From: Marketing <news@example.org>\r\n"
+            + "To: someone@syncpost.test\r\n"
+            + "Subject: "
+            + subject
+            + "\r\nDate: Thu, 26 Nov 2026 09:00:00 +0000\r\n"
+            + "Message-ID: <"
+            + UUID.randomUUID()
+            + "@example.org>\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/related; boundary=\"rel\"; type=\"text/html\"\r\n\r\n"
+            + "--rel\r\n"
+            + "Content-Type: text/html; charset=us-ascii\r\n\r\n"
+            + "<html><body><p>Our logo:</p>"
+            + "<img src=\"cid:logo.part1@example.org\" alt=\"Logo\"></body></html>\r\n"
+            + "--rel\r\n"
+            + "Content-Type: image/png; name=\"logo.png\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n"
+            + "Content-ID: <logo.part1@example.org>\r\n"
+            + "Content-Disposition: inline; filename=\"logo.png\"\r\n\r\n"
+            + PNG_BASE64
+            + "\r\n--rel--\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void anInlineCidImageOfAReceivedHtmlEmailIsShownInTheSandboxedBody() {
+    Owner owner = mailboxes.enabledForIncoming();
+    String subject = ProfilesUiIT.unique("logo");
+    servers.dovecot().deliver(owner.user().name(), htmlWithInlineLogo(subject));
+    mailboxes.syncUntilDone(owner);
+
+    adminBrowser().open("admin/email/emails.xhtml?mailbox=" + owner.mailboxId());
+    browser.click(By.linkText(subject));
+    browser.awaitText(By.id("email:subject"), subject);
+    browser.driver().switchTo().frame(browser.find(By.id("htmlBody")));
+    try {
+      // the sanitiser keeps no ids: the body's one image
+      String source =
+          new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+              .until(
+                  d ->
+                      (String)
+                          ((JavascriptExecutor) d)
+                              .executeScript(
+                                  "var img = document.images[0];"
+                                      + " return img && img.complete ? img.src : null;"));
+      assertThat(source).startsWith("data:image/png;base64,");
+      Object width =
+          ((JavascriptExecutor) browser.driver())
+              .executeScript("return document.images[0].naturalWidth;");
+      assertThat(width).isEqualTo(2L);
+    } finally {
+      browser.driver().switchTo().defaultContent();
+    }
+    assertThat(browser.find(By.id("htmlBody")).getDomAttribute("sandbox"))
+        .doesNotContain("allow-scripts")
+        .doesNotContain("allow-same-origin");
+  }
+
   @Test
   void anAttachmentDownloadsWithItsContent() {
     Owner owner = mailboxes.enabledForIncoming();

@@ -6,7 +6,12 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.syncpost.email.boundary.Emails;
 import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.DownloadName;
@@ -21,9 +26,9 @@ import org.syncpost.validation.entity.NotFound;
  * <ul>
  *   <li>{@value #HTML_PATH}{@code ?id=&remoteImages=}: the sanitised HTML body as a document of its
  *       own, for a sandboxed frame. Its Content-Security-Policy runs no script and loads nothing
- *       but the message's own images ({@code data:}; remote images only when asked for), and
- *       sandboxes the document even when it is opened on its own: a second line of defence behind
- *       the sanitiser.
+ *       but the message's own images ({@code data:}, its {@code cid:} parts put in as such by
+ *       {@link InlineImages}; remote images only when asked for), and sandboxes the document even
+ *       when it is opened on its own: a second line of defence behind the sanitiser.
  *   <li>{@value #ATTACHMENT_PATH}{@code ?id=&n=}: an attachment, always as a download.
  * </ul>
  */
@@ -65,6 +70,8 @@ public class EmailContentServlet extends HttpServlet {
   private void htmlBody(long id, boolean remoteImages, HttpServletResponse response)
       throws IOException {
     SanitizedHtml body = emails.sanitizedHtmlBody(id, remoteImages);
+    List<Attachment> parts = emails.find(id).getAttachments();
+    String html = InlineImages.resolve(body.html(), contentId -> inlineImage(id, parts, contentId));
     response.setHeader(
         "Content-Security-Policy",
         "default-src 'none'; img-src data: cid:"
@@ -78,8 +85,28 @@ public class EmailContentServlet extends HttpServlet {
             "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><base target=\"_blank\"><style>"
                 + FRAME_STYLE
                 + "</style></head><body>"
-                + body.html()
+                + html
                 + "</body></html>");
+  }
+
+  /** The record's own image part with this content id as a {@code data:} URL (InlineImages). */
+  private Optional<String> inlineImage(long id, List<Attachment> parts, String contentId) {
+    String wanted = InlineImages.normalized(contentId);
+    return parts.stream()
+        .filter(a -> a.getContentId() != null)
+        .filter(a -> InlineImages.normalized(a.getContentId()).equals(wanted))
+        .filter(a -> !a.isOmitted() && InlineImages.shown(a.getContentType(), a.getSize()))
+        .findFirst()
+        .map(
+            a -> {
+              ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+              emails.copyAttachmentContent(id, a.getPosition(), bytes);
+              String type = a.getContentType().toLowerCase(Locale.ROOT).split(";")[0].strip();
+              return "data:"
+                  + type
+                  + ";base64,"
+                  + Base64.getEncoder().encodeToString(bytes.toByteArray());
+            });
   }
 
   private void attachment(long id, int position, HttpServletResponse response) throws IOException {

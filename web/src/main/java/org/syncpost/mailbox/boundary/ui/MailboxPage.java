@@ -116,6 +116,16 @@ public class MailboxPage implements Serializable {
     }
   }
 
+  /** Administrators send from any mailbox, its owner from their own (as Outbox decides). */
+  public boolean isSendAllowed() {
+    if (mailbox == null) {
+      return false;
+    }
+    String caller = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    return isAdministrator()
+        || (mailbox.getOwner() != null && mailbox.getOwner().getName().equals(caller));
+  }
+
   private boolean isAdministrator() {
     return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("administrator");
   }
