@@ -149,13 +149,18 @@ class DeliveryReportsIT {
 
     assertThat(bounced.getStatus()).isEqualTo(EmailStatus.BOUNCED);
     assertThat(bounced.getDeliveryReport())
-        .containsExactly("nobody@example.net: 5.1.1 (550 5.1.1 User unknown)");
+        .containsExactly(
+            "nobody@example.net: not delivered, the address does not exist (5.1.1; 550 5.1.1 User"
+                + " unknown)");
     assertThat(reports)
         .containsExactly(
             "Delivery Status Notification (failed) | DELIVERY_REPORT | " + offer.getId());
     assertThat(bounceAlerts())
         .singleElement()
-        .satisfies(alert -> assertThat(alert.getText()).contains("nobody@example.net: 5.1.1"));
+        .satisfies(
+            alert ->
+                assertThat(alert.getText())
+                    .contains("nobody@example.net: not delivered, the address does not exist"));
   }
 
   @Test

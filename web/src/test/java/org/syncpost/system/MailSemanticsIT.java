@@ -1,0 +1,242 @@
+package org.syncpost.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.syncpost.system.Bodies.unique;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.syncpost.system.Api.Reply;
+import org.syncpost.testing.Eventually;
+import org.syncpost.testing.mail.MailServers;
+import org.syncpost.testing.mail.MailUser;
+import org.syncpost.testing.mail.Messages;
+
+/**
+ * Issue 16's acceptance on the private Dovecot and Postfix: each incoming filter records exactly
+ * the expected messages of a mixed set, Postfix's own bounce of an email SyncPost sent makes it
+ * {@code BOUNCED} without a new conversation, and a flood of auto-replies is held after the loop
+ * limit with one alert.
+ */
+@ExtendWith(SharedSyncPost.class)
+@Timeout(300)
+class MailSemanticsIT {
+
+  @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();
+
+  /** {@code syncpost.incoming.loop-limit}'s default: the shared SyncPost does not change it. */
+  private static final int LOOP_LIMIT = 40;
+
+  private static final Duration SENDING = Duration.ofSeconds(90);
+
+  private final Api admin;
+
+  MailSemanticsIT(SyncPostServer server) {
+    this.admin = server.admin();
+  }
+
+  /**
+   * One mailbox per method receives four messages: a reply to an email SyncPost sent from its
+   * recipient, a reply to it from a stranger (References only), a message from a SyncPost user, and
+   * one from a stranger. Each mixed set has its own strangers, so that no other method's records
+   * make them known.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "ALL_EMAIL, reply from correspondent|reply from stranger|from a user|from a stranger",
+    "RESPONSES_TO_OUR_EMAIL, reply from correspondent|reply from stranger",
+    "KNOWN_CORRESPONDENTS, reply from correspondent|from a user",
+    "NONE, ''"
+  })
+  void eachFilteringMethodRecordsExactlyTheExpectedMessagesOfAMixedSet(
+      String method, String expected) {
+    WorkingMailbox sender = WorkingMailbox.create(admin, servers);
+    MailUser correspondent =
+        servers.dovecot().addUser(unique("correspondent"), "pw-" + UUID.randomUUID());
+    String sentMessageId = sentMessageId(sender, correspondent.address(), unique("Proposal"));
+    String knownUser = unique("known") + "@example.org";
+    Reply user =
+        admin.post(
+            "users", "{\"name\": \"%s\", \"email\": \"%s\"}".formatted(knownUser, knownUser));
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+
+    WorkingMailbox receiver = receivingMailbox();
+    filterOf(receiver, method);
+    String to = receiver.user().address();
+    deliver(
+        receiver,
+        message(
+            correspondent.address(), to, "reply from correspondent", "In-Reply-To", sentMessageId));
+    deliver(
+        receiver,
+        message(
+            unique("stranger") + "@elsewhere.test",
+            to,
+            "reply from stranger",
+            "References",
+            "<older@elsewhere.test> " + sentMessageId));
+    deliver(receiver, message(knownUser, to, "from a user"));
+    deliver(receiver, message(unique("stranger") + "@elsewhere.test", to, "from a stranger"));
+    List<String> expectedSubjects = expected.isEmpty() ? List.of() : List.of(expected.split("\\|"));
+
+    receiver.syncNow(admin);
+    JsonObject mailbox =
+        Eventually.lastWithin(
+            SENDING,
+            () -> admin.get("mailboxes/" + receiver.id()).json(),
+            m -> m.getJsonNumber("filteredOut").longValue() + records(receiver).size() >= 4);
+
+    assertThat(records(receiver))
+        .extracting(r -> r.getString("subject"))
+        .containsExactlyInAnyOrderElementsOf(expectedSubjects);
+    assertThat(mailbox.getJsonNumber("filteredOut").longValue())
+        .isEqualTo(4L - expectedSubjects.size());
+    assertThat(servers.dovecot().messageCount(receiver.user().name(), "INBOX")).isEqualTo(4);
+  }
+
+  @Test
+  void postfixsBounceOfAnEmailSyncPostSentMakesItBouncedWithTheReasonAndNoNewConversation() {
+    WorkingMailbox sender = WorkingMailbox.create(admin, servers);
+    // Postfix accepts any address of the test domain; Dovecot refuses an unknown user over LMTP
+    // after that, and Postfix bounces the email to its sender
+    String nobody = unique("nobody") + "@" + MailUser.DOMAIN;
+    long id = sender.send(admin, nobody, unique("Into the void"));
+    JsonObject sent =
+        WorkingMailbox.awaitEmail(
+            admin, id, e -> List.of("SENT", "FAILED").contains(e.getString("status")), SENDING);
+    assertThat(sent.getString("status")).as(sent.toString()).isEqualTo("SENT");
+
+    JsonObject bounced =
+        Eventually.lastWithin(
+            SENDING,
+            () -> {
+              sender.syncNow(admin);
+              return admin.get("emails/" + id).json();
+            },
+            e -> e.getString("status").equals("BOUNCED"));
+
+    assertThat(bounced.getString("status")).as(bounced.toString()).isEqualTo("BOUNCED");
+    assertThat(bounced.getJsonArray("deliveryReport").getString(0))
+        .startsWith(nobody + ": ")
+        .contains("5.1.1")
+        .containsIgnoringCase("does not exist");
+    List<JsonObject> received = records(sender);
+    assertThat(received)
+        .extracting(
+            r ->
+                r.getString("direction")
+                    + " "
+                    + r.getString("correlationMethod", null)
+                    + " "
+                    + r.get("conversationId"))
+        .containsExactlyInAnyOrder(
+            // the report joins the conversation the sent email starts (a record that starts one
+            // has no conversationId of its own)
+            "INCOMING DELIVERY_REPORT " + id, "OUTGOING NONE null");
+    assertThat(alerts(sender.id(), "outgoing-bounced")).hasSize(1);
+  }
+
+  @Test
+  void aHundredAutoRepliesFromOneSenderMakeAtMostTheLimitOfRecordsAndOneAlert() {
+    MailUser mailUser = servers.dovecot().addUser(unique("looped"), "pw-" + UUID.randomUUID());
+    String responder = unique("responder") + "@elsewhere.test";
+    servers
+        .dovecot()
+        .seedInbox(
+            mailUser.name(),
+            IntStream.range(0, 100)
+                .mapToObj(
+                    i ->
+                        message(
+                            responder,
+                            mailUser.address(),
+                            "Out of office " + i,
+                            "Auto-Submitted",
+                            "auto-replied"))
+                .iterator());
+    WorkingMailbox looped =
+        WorkingMailbox.onProfile(
+            admin, mailUser, WorkingMailbox.profile(admin, servers, false), false, null);
+
+    looped.syncNow(admin);
+    JsonObject mailbox =
+        Eventually.lastWithin(
+            SENDING,
+            () -> admin.get("mailboxes/" + looped.id()).json(),
+            m -> m.getJsonNumber("heldAsLoop").longValue() + records(looped).size() >= 100);
+
+    assertThat(records(looped)).hasSize(LOOP_LIMIT);
+    assertThat(
+            mailbox.getJsonNumber("heldAsLoop").longValue()
+                + " "
+                + mailbox.getString("lastLoopSender"))
+        .isEqualTo((100 - LOOP_LIMIT) + " " + responder);
+    assertThat(alerts(looped.id(), "incoming-loop-held")).hasSize(1);
+  }
+
+  /** The Message-ID of an email {@code sender} sent through Postfix to {@code to}. */
+  private String sentMessageId(WorkingMailbox sender, String to, String subject) {
+    long id = sender.send(admin, to, subject);
+    JsonObject sent =
+        WorkingMailbox.awaitEmail(admin, id, e -> e.getString("status").equals("SENT"), SENDING);
+    assertThat(sent.getString("status")).as(sent.toString()).isEqualTo("SENT");
+    return sent.getString("messageId");
+  }
+
+  private WorkingMailbox receivingMailbox() {
+    return WorkingMailbox.onProfile(
+        admin, servers, WorkingMailbox.profile(admin, servers, false), false);
+  }
+
+  /** Sets the incoming filter of the user whose mailbox {@code box} is. */
+  private void filterOf(WorkingMailbox box, String method) {
+    long userId = admin.get("mailboxes/" + box.id()).json().getJsonNumber("userId").longValue();
+    Reply changed = admin.patch("users/" + userId, "{\"incomingFilter\": \"" + method + "\"}");
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+  }
+
+  private static void deliver(WorkingMailbox box, byte[] message) {
+    servers.dovecot().deliver(box.user().name(), message);
+  }
+
+  /** A plain-text message with a random Message-ID and, in pairs, more header fields. */
+  private static byte[] message(String from, String to, String subject, String... headers) {
+    StringBuilder extra = new StringBuilder();
+    for (int i = 0; i < headers.length; i += 2) {
+      extra.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+    }
+    byte[] head = extra.toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] plain = Messages.plainText(from, to, subject, "Hello");
+    byte[] all = new byte[head.length + plain.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(plain, 0, all, head.length, plain.length);
+    return all;
+  }
+
+  private List<JsonObject> records(WorkingMailbox box) {
+    List<JsonObject> all = new ArrayList<>();
+    admin
+        .get("emails?mailboxId=" + box.id() + "&limit=1000")
+        .array()
+        .forEach(r -> all.add(r.asJsonObject()));
+    return all;
+  }
+
+  private List<JsonObject> alerts(long mailboxId, String code) {
+    return admin.get("alerts?mailboxId=" + mailboxId).array().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(a -> a.getString("code").equals(code))
+        .toList();
+  }
+}
