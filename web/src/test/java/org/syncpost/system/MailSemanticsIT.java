@@ -105,6 +105,50 @@ class MailSemanticsIT {
     assertThat(servers.dovecot().messageCount(receiver.user().name(), "INBOX")).isEqualTo(4);
   }
 
+  /**
+   * Addresses imported as known correspondents (e.g. from a CRM) are known to the filter; one
+   * removed before its mail came is not. (Once a message of a sender is a record, that sender is
+   * known by the record, imported or not.)
+   */
+  @Test
+  void importedCorrespondentsAreKnownToTheFilterExceptOneRemoved() {
+    String customer = unique("customer") + "@crm.test";
+    String former = unique("former") + "@crm.test";
+    Reply imported =
+        admin.post(
+            "known-correspondents",
+            "{\"addresses\": [\"\\\"A Customer\\\" <%s>\", \"%s\"], \"source\": \"CRM\"}"
+                .formatted(customer.toUpperCase(java.util.Locale.ROOT), former));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    JsonObject listed =
+        admin.get("known-correspondents?search=" + customer).array().getJsonObject(0);
+    long formerId =
+        admin
+            .get("known-correspondents?search=" + former)
+            .array()
+            .getJsonObject(0)
+            .getJsonNumber("id")
+            .longValue();
+    Reply removed = admin.delete("known-correspondents/" + formerId);
+    WorkingMailbox receiver = receivingMailbox();
+    filterOf(receiver, "KNOWN_CORRESPONDENTS");
+    String to = receiver.user().address();
+
+    deliver(receiver, message(customer, to, "from the customer"));
+    deliver(receiver, message(former, to, "from the former customer"));
+    receiver.syncNow(admin);
+
+    assertThat(listed.getString("address") + " " + listed.getString("source"))
+        .isEqualTo(customer + " CRM");
+    assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+    assertThat(records(receiver))
+        .extracting(r -> r.getString("subject"))
+        .containsExactly("from the customer");
+    assertThat(
+            admin.get("mailboxes/" + receiver.id()).json().getJsonNumber("filteredOut").longValue())
+        .isEqualTo(1L);
+  }
+
   @Test
   void postfixsBounceOfAnEmailSyncPostSentMakesItBouncedWithTheReasonAndNoNewConversation() {
     WorkingMailbox sender = WorkingMailbox.create(admin, servers);
