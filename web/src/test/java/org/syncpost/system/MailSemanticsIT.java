@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.syncpost.system.Bodies.unique;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,9 +42,11 @@ class MailSemanticsIT {
   private static final Duration SENDING = Duration.ofSeconds(90);
 
   private final Api admin;
+  private final SoapCaller soap;
 
   MailSemanticsIT(SyncPostServer server) {
     this.admin = server.admin();
+    this.soap = server.soap("admin", SyncPostServer.ADMIN_PASSWORD);
   }
 
   /**
@@ -150,7 +153,8 @@ class MailSemanticsIT {
   }
 
   @Test
-  void postfixsBounceOfAnEmailSyncPostSentMakesItBouncedWithTheReasonAndNoNewConversation() {
+  void postfixsBounceOfAnEmailSyncPostSentMakesItBouncedWithTheReasonAndNoNewConversation()
+      throws Exception {
     WorkingMailbox sender = WorkingMailbox.create(admin, servers);
     // Postfix accepts any address of the test domain; Dovecot refuses an unknown user over LMTP
     // after that, and Postfix bounces the email to its sender
@@ -189,6 +193,9 @@ class MailSemanticsIT {
             // has no conversationId of its own)
             "INCOMING DELIVERY_REPORT " + id, "OUTGOING NONE null");
     assertThat(alerts(sender.id(), "outgoing-bounced")).hasSize(1);
+    assertThat(soap.emails().getEmail(id).getDeliveryReport())
+        .containsExactlyElementsOf(
+            bounced.getJsonArray("deliveryReport").getValuesAs(JsonString::getString));
   }
 
   @Test
