@@ -7,11 +7,22 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +34,7 @@ import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.Messages;
+import org.syncpost.testing.mail.SignedMessages;
 
 /**
  * Issue 16's acceptance on the private Dovecot and Postfix: each incoming filter records exactly
@@ -41,10 +53,12 @@ class MailSemanticsIT {
 
   private static final Duration SENDING = Duration.ofSeconds(90);
 
+  private final SyncPostServer server;
   private final Api admin;
   private final SoapCaller soap;
 
   MailSemanticsIT(SyncPostServer server) {
+    this.server = server;
     this.admin = server.admin();
     this.soap = server.soap("admin", SyncPostServer.ADMIN_PASSWORD);
   }
@@ -234,6 +248,111 @@ class MailSemanticsIT {
                 + mailbox.getString("lastLoopSender"))
         .isEqualTo((100 - LOOP_LIMIT) + " " + responder);
     assertThat(alerts(looped.id(), "incoming-loop-held")).hasSize(1);
+  }
+
+  /**
+   * Signed by an authority of the organisation's S/MIME trust store (the data directory's {@code
+   * smime-trust.pem}), as signed or changed after signing; signed by an authority it does not hold;
+   * encrypted for someone else: each recorded with its state, over REST and SOAP alike.
+   */
+  @Test
+  void signedTamperedUntrustedAndEncryptedMailIsRecordedWithItsState() throws Exception {
+    SignedMessages trusted = SignedMessages.create();
+    SignedMessages untrusted = SignedMessages.create();
+    Path trustStore = server.dataDir().resolve("smime-trust.pem");
+    Files.writeString(trustStore, pem(trusted.authority()));
+    try {
+      WorkingMailbox receiver = receivingMailbox();
+      String signer = unique("signer") + "@partner.test";
+      String signed = trusted.signedBy(signer, "Please pay invoice 42.");
+      deliver(receiver, ascii(signed.replace("Subject: Signed", "Subject: as signed")));
+      deliver(
+          receiver,
+          ascii(
+              signed
+                  .replace("Subject: Signed", "Subject: tampered")
+                  .replace("invoice 42", "invoice 43")));
+      deliver(
+          receiver,
+          ascii(
+              untrusted
+                  .signedBy(signer, "Please pay invoice 44.")
+                  .replace("Subject: Signed", "Subject: untrusted")));
+      deliver(receiver, ascii(encrypted(signer, "Salaries 2027")));
+
+      receiver.syncNow(admin);
+      List<JsonObject> records =
+          Eventually.lastWithin(SENDING, () -> records(receiver), found -> found.size() >= 4);
+
+      assertThat(records)
+          .extracting(
+              r ->
+                  r.getString("subject")
+                      + " | "
+                      + r.getString("signature", null)
+                      + " | "
+                      + r.getString("signer", null)
+                      + " | "
+                      + r.getString("encryption", null))
+          .containsExactlyInAnyOrder(
+              "as signed | VALID | " + signer + " | null",
+              "tampered | INVALID | " + signer + " | null",
+              "untrusted | UNKNOWN_SIGNER | " + signer + " | null",
+              "encrypted | null | null | SMIME");
+      for (JsonObject record : records) {
+        var overSoap = soap.emails().getEmail(record.getJsonNumber("id").longValue());
+        assertThat(
+                overSoap.getSignature()
+                    + " | "
+                    + overSoap.getSigner()
+                    + " | "
+                    + overSoap.getEncryption())
+            .isEqualTo(
+                record.getString("signature", null)
+                    + " | "
+                    + record.getString("signer", null)
+                    + " | "
+                    + record.getString("encryption", null));
+      }
+    } finally {
+      Files.deleteIfExists(trustStore);
+    }
+  }
+
+  private static String pem(X509Certificate certificate) throws Exception {
+    return "-----BEGIN CERTIFICATE-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
+        + "\n-----END CERTIFICATE-----\n";
+  }
+
+  /** An S/MIME enveloped message (RFC 8551 §3.3) for a recipient whose key SyncPost lacks. */
+  private static String encrypted(String from, String text) throws Exception {
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    KeyPair recipient = rsa.generateKeyPair();
+    CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
+    generator.addRecipientInfoGenerator(
+        new JceKeyTransRecipientInfoGenerator(new byte[] {1, 2, 3, 4}, recipient.getPublic()));
+    byte[] enveloped =
+        generator
+            .generate(
+                new CMSProcessableByteArray(
+                    ("Content-Type: text/plain\r\n\r\n" + text)
+                        .getBytes(StandardCharsets.US_ASCII)),
+                new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES128_CBC).build())
+            .getEncoded();
+    return "From: "
+        + from
+        + "\r\nTo: bob@example.org\r\nSubject: encrypted\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\r\n"
+        + "Content-Disposition: attachment; filename=smime.p7m\r\n"
+        + "Content-Transfer-Encoding: base64\r\n\r\n"
+        + Base64.getMimeEncoder().encodeToString(enveloped)
+        + "\r\n";
+  }
+
+  private static byte[] ascii(String message) {
+    return message.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** The Message-ID of an email {@code sender} sent through Postfix to {@code to}. */
