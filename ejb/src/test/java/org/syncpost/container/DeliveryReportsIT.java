@@ -174,7 +174,9 @@ class DeliveryReportsIT {
     assertThat(bounceAlerts()).isEmpty();
     assertThat(delayed.getStatus()).isEqualTo(EmailStatus.SENT);
     assertThat(delayed.getDeliveryReport())
-        .containsExactly("slow@example.net: 4.4.7 (550 4.4.7 User unknown)");
+        .containsExactly(
+            "slow@example.net: delayed, the mail server keeps trying (4.4.7; 550 4.4.7 User"
+                + " unknown)");
   }
 
   @Test
