@@ -64,20 +64,22 @@ class MailSemanticsIT {
   }
 
   /**
-   * One mailbox per method receives four messages: a reply to an email SyncPost sent from its
-   * recipient, a reply to it from a stranger (References only), a message from a SyncPost user, and
-   * one from a stranger. Each mixed set has its own strangers, so that no other method's records
-   * make them known.
+   * One mailbox per method (a user's, and for two methods a queue's) receives four messages: a
+   * reply to an email SyncPost sent from its recipient, a reply to it from a stranger (References
+   * only), a message from a SyncPost user, and one from a stranger. Each mixed set has its own
+   * strangers, so that no other method's records make them known.
    */
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} of a {1}")
   @CsvSource({
-    "ALL_EMAIL, reply from correspondent|reply from stranger|from a user|from a stranger",
-    "RESPONSES_TO_OUR_EMAIL, reply from correspondent|reply from stranger",
-    "KNOWN_CORRESPONDENTS, reply from correspondent|from a user",
-    "NONE, ''"
+    "ALL_EMAIL, user, reply from correspondent|reply from stranger|from a user|from a stranger",
+    "RESPONSES_TO_OUR_EMAIL, user, reply from correspondent|reply from stranger",
+    "KNOWN_CORRESPONDENTS, user, reply from correspondent|from a user",
+    "NONE, user, ''",
+    "RESPONSES_TO_OUR_EMAIL, queue, reply from correspondent|reply from stranger",
+    "KNOWN_CORRESPONDENTS, queue, reply from correspondent|from a user"
   })
   void eachFilteringMethodRecordsExactlyTheExpectedMessagesOfAMixedSet(
-      String method, String expected) {
+      String method, String owner, String expected) {
     WorkingMailbox sender = WorkingMailbox.create(admin, servers);
     MailUser correspondent =
         servers.dovecot().addUser(unique("correspondent"), "pw-" + UUID.randomUUID());
@@ -88,8 +90,10 @@ class MailSemanticsIT {
             "users", "{\"name\": \"%s\", \"email\": \"%s\"}".formatted(knownUser, knownUser));
     assertThat(user.status()).as(user.toString()).isEqualTo(201);
 
-    WorkingMailbox receiver = receivingMailbox();
-    filterOf(receiver, method);
+    WorkingMailbox receiver = owner.equals("queue") ? queueMailbox(method) : receivingMailbox();
+    if (owner.equals("user")) {
+      filterOf(receiver, method);
+    }
     String to = receiver.user().address();
     deliver(
         receiver,
@@ -367,6 +371,31 @@ class MailSemanticsIT {
   private WorkingMailbox receivingMailbox() {
     return WorkingMailbox.onProfile(
         admin, servers, WorkingMailbox.profile(admin, servers, false), false);
+  }
+
+  /** A queue's mailbox, its queue's own incoming filter {@code method}, tested and enabled. */
+  private WorkingMailbox queueMailbox(String method) {
+    long profileId = WorkingMailbox.profile(admin, servers, false);
+    MailUser mailUser = servers.dovecot().addUser(unique("queue"), "pw-" + UUID.randomUUID());
+    Reply queue =
+        admin.post(
+            "queues",
+            "{\"name\": \"%s\", \"email\": \"%s\", \"incomingFilter\": \"%s\"}"
+                .formatted(mailUser.name(), mailUser.address(), method));
+    assertThat(queue.status()).as(queue.toString()).isEqualTo(201);
+    long mailboxId = queue.json().getJsonNumber("mailboxId").longValue();
+    Reply configured =
+        admin.patch(
+            "mailboxes/" + mailboxId,
+            IncomingMailbox.readingWith(profileId, mailUser)
+                .add("folders", "INBOX")
+                .build()
+                .toString());
+    assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    admin.post("mailboxes/" + mailboxId + "/approve", "");
+    JsonObject tested = admin.post("mailboxes/" + mailboxId + "/test-and-enable", "{}").json();
+    assertThat(tested.getBoolean("enabledForIncoming")).as(tested.toString()).isTrue();
+    return new WorkingMailbox(mailboxId, profileId, mailUser);
   }
 
   /** Sets the incoming filter of the user whose mailbox {@code box} is. */
