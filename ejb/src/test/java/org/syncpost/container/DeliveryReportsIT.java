@@ -142,13 +142,18 @@ class DeliveryReportsIT {
 
     assertThat(bounced.getStatus()).isEqualTo(EmailStatus.BOUNCED);
     assertThat(bounced.getDeliveryReport())
-        .containsExactly("nobody@example.net: 5.1.1 (550 5.1.1 User unknown)");
+        .containsExactly(
+            "nobody@example.net: not delivered, the address does not exist (5.1.1; 550 5.1.1 User"
+                + " unknown)");
     assertThat(reports)
         .containsExactly(
             "Delivery Status Notification (failed) | DELIVERY_REPORT | " + offer.getId());
     assertThat(bounceAlerts())
         .singleElement()
-        .satisfies(alert -> assertThat(alert.getText()).contains("nobody@example.net: 5.1.1"));
+        .satisfies(
+            alert ->
+                assertThat(alert.getText())
+                    .contains("nobody@example.net: not delivered, the address does not exist"));
   }
 
   @Test
@@ -162,7 +167,9 @@ class DeliveryReportsIT {
     assertThat(bounceAlerts()).isEmpty();
     assertThat(delayed.getStatus()).isEqualTo(EmailStatus.SENT);
     assertThat(delayed.getDeliveryReport())
-        .containsExactly("slow@example.net: 4.4.7 (550 4.4.7 User unknown)");
+        .containsExactly(
+            "slow@example.net: delayed, the mail server keeps trying (4.4.7; 550 4.4.7 User"
+                + " unknown)");
   }
 
   @Test

@@ -96,4 +96,41 @@ class MailSemanticsApiIT {
                 + mailbox.isNull("lastLoopSender"))
         .isEqualTo("0 true 0 true");
   }
+
+  @Test
+  void anImportOfKnownCorrespondentsCountsWhatWasNewAndIsListedOnce() {
+    String first = unique("crm") + "@example.net";
+    String second = unique("crm") + "@example.net";
+    Reply once =
+        admin.post(
+            "known-correspondents",
+            "{\"addresses\": [\"%s\", \"%s\"], \"source\": \"CRM\"}".formatted(first, second));
+    Reply again =
+        admin.post(
+            "known-correspondents",
+            "{\"addresses\": [\"%s\", \"%s\"]}"
+                .formatted(second.toUpperCase(java.util.Locale.ROOT), second));
+
+    assertThat(once.json().getInt("added") + " " + once.json().getInt("alreadyKnown"))
+        .as(once.toString())
+        .isEqualTo("2 0");
+    assertThat(again.json().getInt("added") + " " + again.json().getInt("alreadyKnown"))
+        .isEqualTo("0 2");
+    assertThat(admin.get("known-correspondents?search=" + second).header("X-Total-Count"))
+        .isEqualTo("1");
+  }
+
+  @Test
+  void anImportWithAnEntryThatIsNoAddressIsRefusedWholeNamingTheEntry() {
+    String good = unique("crm") + "@example.net";
+    Reply refused =
+        admin.post(
+            "known-correspondents",
+            "{\"addresses\": [\"%s\", \"not an address\"]}".formatted(good));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("addresses[1]");
+    assertThat(admin.get("known-correspondents?search=" + good).header("X-Total-Count"))
+        .isEqualTo("0");
+  }
 }

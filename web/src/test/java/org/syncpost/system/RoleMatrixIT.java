@@ -67,6 +67,10 @@ class RoleMatrixIT {
       GET quarantine                             ok   no   no   no
       GET quarantine/{missing}                   ok   no   no   no
       POST quarantine/{missing}/retry            ok   no   no   no
+      GET known-correspondents                   ok   no   no   no
+      POST known-correspondents                  ok   no   no   no
+      GET known-correspondents/{missing}         ok   no   no   no
+      DELETE known-correspondents/{missing}      ok   no   no   no
       POST mailboxes/{mailbox}/sync              ok   no   no   no
       GET profiles                               ok   ok   no   no
       GET profiles/{profile}                     ok   ok   no   no

@@ -1,6 +1,7 @@
 package org.syncpost.email.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -40,8 +41,11 @@ public class MessageParser {
   static final int MAX_CONTENT_TYPE = 255;
   private static final Session SESSION;
 
-  /** Trusting the Java runtime's certificate authorities for S/MIME signers. */
-  private static final MessageProtection PROTECTION = MessageProtection.withRuntimeTrust();
+  /** Without the container ({@code new MessageParser()}): the Java runtime's authorities. */
+  private static final MessageProtection RUNTIME_TRUST = MessageProtection.withRuntimeTrust();
+
+  /** The organisation's authorities for S/MIME signers; {@code null} outside the container. */
+  @Inject SmimeTrust smimeTrust;
 
   static {
     MailSessions.useAngusStreams();
@@ -136,7 +140,7 @@ public class MessageParser {
           HeaderReader.sentOn(message),
           HeaderReader.isAutoSubmitted(message),
           DeliveryReports.of(message).orElse(null),
-          PROTECTION.of(message));
+          (smimeTrust == null ? RUNTIME_TRUST : smimeTrust.protection()).of(message));
     } catch (UnparseableMessage refused) {
       body.attachments.forEach(AttachmentData::discardSpooled);
       throw refused;

@@ -38,6 +38,11 @@ final class MessageProtection {
 
   /** Trusting the authorities of the Java runtime's default trust store. */
   static MessageProtection withRuntimeTrust() {
+    return new MessageProtection(runtimeAnchors());
+  }
+
+  /** The authorities of the Java runtime's default trust store; none when it has none. */
+  static Set<TrustAnchor> runtimeAnchors() {
     Set<TrustAnchor> anchors = new HashSet<>();
     try {
       TrustManagerFactory factory =
@@ -53,7 +58,7 @@ final class MessageProtection {
     } catch (GeneralSecurityException unavailable) {
       // no trust store: every valid signature is by an unknown signer
     }
-    return new MessageProtection(anchors);
+    return anchors;
   }
 
   Protection of(Part message) {

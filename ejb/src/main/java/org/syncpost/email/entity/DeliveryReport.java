@@ -40,14 +40,44 @@ public record DeliveryReport(
       return "failed".equals(action);
     }
 
-    /** One line for the record: {@code recipient: 5.1.1 (the server's words)}. */
+    /**
+     * One line for the record, in words before codes: {@code bob@example.org: not delivered, the
+     * address does not exist (5.1.1; 550 5.1.1 User unknown)}. The words come from the RFC 3463
+     * status code, which every server sends alike; its diagnostic follows as it wrote it.
+     */
     public String line() {
       StringBuilder line = new StringBuilder(recipient == null ? "(unknown recipient)" : recipient);
-      line.append(": ").append(status == null ? action : status);
+      line.append(": ").append(actionInWords());
+      String meaning = failed() ? EnhancedStatusCode.meaning(status) : null;
+      if (meaning != null) {
+        line.append(", ").append(meaning);
+      }
+      List<String> details = new java.util.ArrayList<>();
+      if (status != null) {
+        details.add(status);
+      }
       if (diagnostic != null && !diagnostic.isBlank()) {
-        line.append(" (").append(diagnostic.strip()).append(')');
+        details.add(diagnostic.strip());
+      }
+      if (!details.isEmpty()) {
+        line.append(" (").append(String.join("; ", details)).append(')');
       }
       return line.toString();
+    }
+
+    /** RFC 3464 §2.3.3's actions. */
+    private String actionInWords() {
+      if (action == null) {
+        return "no outcome given";
+      }
+      return switch (action) {
+        case "failed" -> "not delivered";
+        case "delayed" -> "delayed, the mail server keeps trying";
+        case "delivered" -> "delivered";
+        case "relayed" -> "passed on to a mail system that sends no reports";
+        case "expanded" -> "delivered and passed on to further recipients";
+        default -> action;
+      };
     }
   }
 }

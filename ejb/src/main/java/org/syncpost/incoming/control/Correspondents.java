@@ -73,16 +73,17 @@ public class Correspondents {
   }
 
   /**
-   * Whether {@code from} (an RFC 5322 From header) is the address of a user or a queue, the sender
-   * of an earlier record, or a recipient of an email SyncPost sent. Case-insensitive, as mail
-   * systems treat addresses in practice.
+   * Whether {@code from} (an RFC 5322 From header) is the address of a user or a queue, an imported
+   * known correspondent, the sender of an earlier record, or a recipient of an email SyncPost sent.
+   * Case-insensitive, as mail systems treat addresses in practice.
    */
   public boolean isKnown(String from) {
     String address = addressOf(from);
     if (address == null) {
       return false;
     }
-    if (count("select count(u) from User u where lower(u.email) = :a", "a", address) > 0
+    if (count("select count(k) from KnownCorrespondent k where k.address = :a", "a", address) > 0
+        || count("select count(u) from User u where lower(u.email) = :a", "a", address) > 0
         || count("select count(q) from Queue q where lower(q.email) = :a", "a", address) > 0) {
       return true;
     }
@@ -152,8 +153,30 @@ public class Correspondents {
     }
   }
 
+  /**
+   * The bare address, lower case, of one entry of an imported list ({@code a@b} or {@code "Name"
+   * <a@b>}), or {@code null} when it is not exactly one address with a local part and a domain.
+   */
+  public static String importable(String entry) {
+    if (entry == null || entry.isBlank()) {
+      return null;
+    }
+    try {
+      InternetAddress[] parsed = InternetAddress.parseHeader(entry.strip(), true);
+      if (parsed.length != 1) {
+        return null;
+      }
+      parsed[0].validate();
+      String address = parsed[0].getAddress().toLowerCase(Locale.ROOT);
+      int at = address.lastIndexOf('@');
+      return at > 0 && at < address.length() - 1 && address.length() <= 320 ? address : null;
+    } catch (AddressException notAnAddress) {
+      return null;
+    }
+  }
+
   /** {@code value} for a LIKE pattern with escape character '!'. */
-  static String escaped(String value) {
+  public static String escaped(String value) {
     return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

@@ -56,8 +56,8 @@ class DeliveryReportedTest {
         .containsExactly(EmailStatus.SENT, EmailStatus.BOUNCED);
     assertThat(record.getDeliveryReport())
         .containsExactly(
-            "bob@example.org: 5.1.1 (550 5.1.1 User unknown)",
-            "carol@example.org: 5.1.1 (550 5.1.1 User unknown)");
+            "bob@example.org: not delivered, the address does not exist (5.1.1; 550 5.1.1 User unknown)",
+            "carol@example.org: not delivered, the address does not exist (5.1.1; 550 5.1.1 User unknown)");
   }
 
   @Test
@@ -68,7 +68,8 @@ class DeliveryReportedTest {
         report(new RecipientOutcome("slow@example.org", "delayed", "4.4.7", null)));
 
     assertThat(record.getStatus()).isEqualTo(EmailStatus.SENT);
-    assertThat(record.getDeliveryReport()).containsExactly("slow@example.org: 4.4.7");
+    assertThat(record.getDeliveryReport())
+        .containsExactly("slow@example.org: delayed, the mail server keeps trying (4.4.7)");
   }
 
   @Test

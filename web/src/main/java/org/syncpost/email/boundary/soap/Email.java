@@ -10,6 +10,7 @@ import org.syncpost.email.entity.CorrelationMethod;
 import org.syncpost.email.entity.Direction;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.EmailStatus;
+import org.syncpost.email.entity.Protection;
 
 /** An email record, incoming or outgoing, with the field names of the REST JSON contract. */
 @XmlAccessorType(XmlAccessType.FIELD)
@@ -41,6 +42,10 @@ import org.syncpost.email.entity.EmailStatus;
       "nextAttemptAt",
       "deliveryAttempts",
       "lastError",
+      "deliveryReport",
+      "signature",
+      "signer",
+      "encryption",
       "senderMailboxId",
       "receivingMailboxIds",
       "attachments"
@@ -73,6 +78,15 @@ public class Email {
   public Instant nextAttemptAt;
   public int deliveryAttempts;
   public String lastError;
+
+  /** Outgoing: each recipient's outcome from delivery status notifications (issue 16). */
+  public List<String> deliveryReport = new ArrayList<>();
+
+  /** Received: the S/MIME signature's state and signer, and the encryption (issue 16). */
+  public Protection.Signature signature;
+
+  public String signer;
+  public Protection.Encryption encryption;
   public Long senderMailboxId;
 
   public List<Long> receivingMailboxIds = new ArrayList<>();
@@ -107,6 +121,10 @@ public class Email {
     email.nextAttemptAt = e.getNextAttemptAt();
     email.deliveryAttempts = e.getDeliveryAttempts();
     email.lastError = e.getLastDeliveryError();
+    email.deliveryReport.addAll(e.getDeliveryReport());
+    email.signature = e.getProtection().signature();
+    email.signer = e.getProtection().signer();
+    email.encryption = e.getProtection().encryption();
     email.senderMailboxId = e.getSenderMailbox() == null ? null : e.getSenderMailbox().getId();
     e.getReceivingMailboxes().stream()
         .map(m -> m.getId())
