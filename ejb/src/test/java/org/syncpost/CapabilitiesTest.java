@@ -49,6 +49,7 @@ class CapabilitiesTest {
           "time",
           "database",
           "lease",
+          "idempotency",
           "audit",
           "crypto",
           "monitoring",

@@ -48,6 +48,7 @@ class WebCapabilitiesTest {
           "time",
           "database",
           "lease",
+          "idempotency",
           "audit",
           "crypto",
           "monitoring",

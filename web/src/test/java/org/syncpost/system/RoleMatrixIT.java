@@ -94,6 +94,7 @@ class RoleMatrixIT {
       GET settings                               ok   ok   no   no
       PATCH settings                             ok   no   no   no
       POST emails                                ok   no   ok   no
+      POST emails/batch                          ok   no   ok   no
       POST emails/{email}/send                   ok   no   ok   no
       POST emails/{email}/send-now               ok   no   ok   no
       POST emails/{email}/cancel                 ok   no   ok   no
@@ -369,7 +370,12 @@ class RoleMatrixIT {
   private static Reply call(Api caller, String operation, Fixture fixture) {
     String verb = operation.substring(0, operation.indexOf(' '));
     String path = fixture.fill(operation.substring(operation.indexOf(' ') + 1));
-    String body = operation.equals("POST emails") ? fixture.draftBody() : "{}";
+    String body =
+        switch (operation) {
+          case "POST emails" -> fixture.draftBody();
+          case "POST emails/batch" -> "{\"emails\": [" + fixture.draftBody() + "]}";
+          default -> "{}";
+        };
     return switch (verb) {
       case "GET" -> caller.get(path);
       case "POST" -> caller.post(path, body);
