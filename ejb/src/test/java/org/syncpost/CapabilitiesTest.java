@@ -50,6 +50,7 @@ class CapabilitiesTest {
           "database",
           "lease",
           "idempotency",
+          "event",
           "audit",
           "crypto",
           "monitoring",

@@ -49,6 +49,7 @@ class WebCapabilitiesTest {
           "database",
           "lease",
           "idempotency",
+          "event",
           "audit",
           "crypto",
           "monitoring",

@@ -78,6 +78,7 @@ class RoleMatrixIT {
       GET alerts/{missing}                       nf   nf   nf   nf
       POST alerts/{missing}/dismiss              nf   nf   nf   nf
       GET audit                                  ok   no   no   no
+      GET events                                 ok   no   no   no
       GET mailboxes                              ok   ok   ok   ok
       GET mailboxes/{mailbox}                    ok   ok   ok   no
       PATCH mailboxes/{mailbox}                  ok   no   ok   no
