@@ -64,6 +64,7 @@ class WebCapabilitiesTest {
           "email",
           "outgoing",
           "incoming",
+          "webhook",
           "dashboard");
 
   /**

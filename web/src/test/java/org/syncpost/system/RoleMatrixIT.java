@@ -79,6 +79,12 @@ class RoleMatrixIT {
       POST alerts/{missing}/dismiss              nf   nf   nf   nf
       GET audit                                  ok   no   no   no
       GET events                                 ok   no   no   no
+      GET webhooks                               ok   no   no   no
+      POST webhooks                              ok   no   no   no
+      GET webhooks/{missing}                     nf   no   no   no
+      PATCH webhooks/{missing}                   nf   no   no   no
+      DELETE webhooks/{missing}                  nf   no   no   no
+      GET webhooks/{missing}/deliveries          nf   no   no   no
       GET mailboxes                              ok   ok   ok   ok
       GET mailboxes/{mailbox}                    ok   ok   ok   no
       PATCH mailboxes/{mailbox}                  ok   no   ok   no
