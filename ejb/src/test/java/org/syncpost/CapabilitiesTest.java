@@ -49,6 +49,8 @@ class CapabilitiesTest {
           "time",
           "database",
           "lease",
+          "idempotency",
+          "event",
           "audit",
           "crypto",
           "monitoring",
@@ -61,7 +63,8 @@ class CapabilitiesTest {
           "alert",
           "email",
           "outgoing",
-          "incoming");
+          "incoming",
+          "webhook");
 
   /** What {@code mailserver} may use besides itself: no business capability. */
   static final List<String> TECHNICAL = List.of("crypto", "monitoring", "validation", "time");

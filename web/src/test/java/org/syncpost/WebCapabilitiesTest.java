@@ -48,6 +48,8 @@ class WebCapabilitiesTest {
           "time",
           "database",
           "lease",
+          "idempotency",
+          "event",
           "audit",
           "crypto",
           "monitoring",
@@ -62,6 +64,7 @@ class WebCapabilitiesTest {
           "email",
           "outgoing",
           "incoming",
+          "webhook",
           "dashboard");
 
   /**

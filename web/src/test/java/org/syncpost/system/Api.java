@@ -66,6 +66,15 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST with extra headers, given as name, value, name, value… */
+  public Reply post(String path, String json, String... headers) {
+    return send(
+        request(path)
+            .headers(headers)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Reply patch(String path, String json) {
     return send(
         request(path)

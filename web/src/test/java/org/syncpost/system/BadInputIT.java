@@ -113,6 +113,7 @@ class BadInputIT {
     operations.put("POST mailboxes/bulk-edit", "mailboxes/bulk-edit");
     operations.put("PATCH settings", "settings");
     operations.put("POST emails", "emails");
+    operations.put("POST emails/batch", "emails/batch");
     operations.put("POST queues", "queues");
     operations.put("PATCH queues/{id}", "queues/" + UNKNOWN_ID);
     operations.put("POST users", "users");

@@ -82,6 +82,13 @@ class RoleMatrixIT {
       GET alerts/{missing}                       nf   nf   nf   nf
       POST alerts/{missing}/dismiss              nf   nf   nf   nf
       GET audit                                  ok   no   no   no
+      GET events                                 ok   no   no   no
+      GET webhooks                               ok   no   no   no
+      POST webhooks                              ok   no   no   no
+      GET webhooks/{missing}                     nf   no   no   no
+      PATCH webhooks/{missing}                   nf   no   no   no
+      DELETE webhooks/{missing}                  nf   no   no   no
+      GET webhooks/{missing}/deliveries          nf   no   no   no
       GET mailboxes                              ok   ok   ok   ok
       GET mailboxes/{mailbox}                    ok   ok   ok   no
       PATCH mailboxes/{mailbox}                  ok   no   ok   no
@@ -98,6 +105,7 @@ class RoleMatrixIT {
       GET settings                               ok   ok   no   no
       PATCH settings                             ok   no   no   no
       POST emails                                ok   no   ok   no
+      POST emails/batch                          ok   no   ok   no
       POST emails/{email}/send                   ok   no   ok   no
       POST emails/{email}/send-now               ok   no   ok   no
       POST emails/{email}/cancel                 ok   no   ok   no
@@ -373,7 +381,12 @@ class RoleMatrixIT {
   private static Reply call(Api caller, String operation, Fixture fixture) {
     String verb = operation.substring(0, operation.indexOf(' '));
     String path = fixture.fill(operation.substring(operation.indexOf(' ') + 1));
-    String body = operation.equals("POST emails") ? fixture.draftBody() : "{}";
+    String body =
+        switch (operation) {
+          case "POST emails" -> fixture.draftBody();
+          case "POST emails/batch" -> "{\"emails\": [" + fixture.draftBody() + "]}";
+          default -> "{}";
+        };
     return switch (verb) {
       case "GET" -> caller.get(path);
       case "POST" -> caller.post(path, body);

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -245,6 +246,49 @@ class SoapApiIT {
     EmailQuery mine = new EmailQuery();
     mine.setMailboxId(owner.id());
     assertThat(emails.listEmails(mine).getTotal()).isZero();
+  }
+
+  @Test
+  void aRepeatedClientRequestIdAnswersTheFirstEmailAndCreatesNoSecond() throws Exception {
+    OwnedMailbox owner = mailboxes.unconfigured();
+    EmailToSend draft = emailFrom(owner, "someone@example.org", unique("retried over soap"));
+    draft.setDraft(true);
+    draft.setAutoSubmitted(true);
+    draft.setClientRequestId(UUID.randomUUID().toString());
+    Emails emails = caller(owner).emails();
+
+    Email first = emails.sendEmail(draft);
+    Email again = emails.sendEmail(draft);
+
+    assertThat(again.getId()).isEqualTo(first.getId());
+    assertThat(first.isAutoSubmitted()).isTrue();
+    EmailQuery mine = new EmailQuery();
+    mine.setMailboxId(owner.id());
+    assertThat(emails.listEmails(mine).getTotal()).isEqualTo(1);
+  }
+
+  @Test
+  void aClientRequestIdUsedForAnotherEmailIsAClientValidationFault() throws Exception {
+    OwnedMailbox owner = mailboxes.unconfigured();
+    String id = UUID.randomUUID().toString();
+    EmailToSend first = emailFrom(owner, "someone@example.org", unique("first"));
+    first.setDraft(true);
+    first.setClientRequestId(id);
+    EmailToSend other = emailFrom(owner, "someone@example.org", unique("other"));
+    other.setDraft(true);
+    other.setClientRequestId(id);
+    Emails emails = caller(owner).emails();
+    emails.sendEmail(first);
+
+    ValidationFault fault =
+        catchThrowableOfType(ValidationFault.class, () -> emails.sendEmail(other));
+
+    assertThat(fault.getFaultInfo().getErrors())
+        .extracting(InvalidField::getField)
+        .containsExactly("clientRequestId");
+    EmailQuery mine = new EmailQuery();
+    mine.setMailboxId(owner.id());
+    assertThat(emails.listEmails(mine).getTotal()).isEqualTo(1);
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.syncpost.incoming.control.FolderSynchronizer.FolderCursor;
 import org.syncpost.incoming.entity.SyncCursor;
 import org.syncpost.incoming.entity.SyncStatus;
 import org.syncpost.mailbox.control.Endpoints;
+import org.syncpost.mailbox.control.MailboxEvents;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.MailServerFailure;
@@ -39,6 +40,7 @@ public class IncomingRecords {
   private static final double JITTER = 0.2;
 
   @PersistenceContext EntityManager em;
+  @Inject MailboxEvents mailboxEvents;
   @Inject Endpoints endpoints;
   @Inject Clock clock;
 
@@ -130,6 +132,7 @@ public class IncomingRecords {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Verdict failed(CyclePlan plan, MailServerFailure failure) {
     Mailbox mailbox = mailbox(plan.mailboxId());
+    MailboxEvents.Enablement before = MailboxEvents.Enablement.of(mailbox);
     Instant retryAt = clock.instant().plus(backoff(plan.retryIntervalMinutes()));
     boolean retrying =
         mailbox.incomingSyncFailed(
@@ -139,6 +142,7 @@ public class IncomingRecords {
             plan.retryCount(),
             retryAt,
             clock.instant().plus(Duration.ofMinutes(plan.retestMinutes())));
+    mailboxEvents.announceChanges(mailbox, before);
     return retrying
         ? new Verdict(SyncStatus.RETRYING, mailbox.getHealth().getTransientFailures(), retryAt)
         : new Verdict(SyncStatus.DISABLED, mailbox.getHealth().getTransientFailures(), null);
@@ -186,7 +190,9 @@ public class IncomingRecords {
     if (!mailbox.isIncomingRetestDue(now)) {
       return false;
     }
+    MailboxEvents.Enablement before = MailboxEvents.Enablement.of(mailbox);
     mailbox.incomingRetestPassed(now);
+    mailboxEvents.announceChanges(mailbox, before);
     return true;
   }
 

@@ -21,12 +21,14 @@ import org.syncpost.alert.boundary.Alerts;
 import org.syncpost.alert.entity.AlertLevel;
 import org.syncpost.alert.entity.AlertNotice;
 import org.syncpost.email.control.Correlator;
+import org.syncpost.email.control.EmailEvents;
 import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.CorrelationMethod;
 import org.syncpost.email.entity.DeliveryKey;
 import org.syncpost.email.entity.DeliveryReport;
 import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.email.entity.EmailStatus;
 import org.syncpost.email.entity.ParsedMessage;
 import org.syncpost.incoming.entity.MessageSource;
 import org.syncpost.incoming.entity.ServerMessageKey;
@@ -44,6 +46,7 @@ public class RecordWriter {
   private static final System.Logger LOGGER = System.getLogger(RecordWriter.class.getName());
 
   @PersistenceContext EntityManager em;
+  @Inject EmailEvents emailEvents;
   @Inject Correlator correlator;
   @Inject Clock clock;
   @Inject Alerts alerts;
@@ -123,7 +126,11 @@ public class RecordWriter {
       if (reported.isPresent()) {
         // a bounce (or a delay) of an email SyncPost sent: its outcome goes onto that record, the
         // report joins its conversation instead of opening one (issue 16)
+        boolean bouncedBefore = reported.get().getStatus() == EmailStatus.BOUNCED;
         reported.get().deliveryReported(parsed.deliveryReport());
+        if (!bouncedBefore && reported.get().getStatus() == EmailStatus.BOUNCED) {
+          emailEvents.bounced(reported.get());
+        }
         tellSenderOfBounce(reported.get(), parsed.deliveryReport());
         record.correlateWith(reported.get(), CorrelationMethod.DELIVERY_REPORT);
         record.markAutoSubmitted();
@@ -139,6 +146,7 @@ public class RecordWriter {
       }
       em.persist(record);
       storeSpooledContent(record);
+      emailEvents.received(record, mailbox.getId());
     }
     recordedNow.put(sameEmail, record);
     em.persist(

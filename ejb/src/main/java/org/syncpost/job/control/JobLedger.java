@@ -4,12 +4,15 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.syncpost.event.control.EventOutbox;
+import org.syncpost.event.entity.EventType;
 import org.syncpost.job.entity.ItemResult;
 import org.syncpost.job.entity.Job;
 import org.syncpost.job.entity.JobItem;
@@ -28,6 +31,7 @@ public class JobLedger {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject EventOutbox events;
 
   /** Stores a new job with one pending item per mailbox and commits it, ready for the workers. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -56,6 +60,7 @@ public class JobLedger {
   public Job finish(long jobId) {
     Job job = job(jobId);
     job.finish(clock.instant());
+    announceFinished(job);
     // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
     // 0012)
     em.flush();
@@ -64,7 +69,9 @@ public class JobLedger {
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void stop(long jobId, String reason) {
-    job(jobId).stop(reason, clock.instant());
+    Job stopped = job(jobId);
+    stopped.stop(reason, clock.instant());
+    announceFinished(stopped);
     // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
     // 0012)
     em.flush();
@@ -86,7 +93,11 @@ public class JobLedger {
             .setParameter(1, quietSince.atOffset(ZoneOffset.UTC))
             .getResultList();
     List<Job> stalled = ids.stream().map(id -> job(((Number) id).longValue())).toList();
-    stalled.forEach(job -> job.stop(reason, clock.instant()));
+    stalled.forEach(
+        job -> {
+          job.stop(reason, clock.instant());
+          announceFinished(job);
+        });
     // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
     // 0012)
     em.flush();
@@ -95,5 +106,18 @@ public class JobLedger {
 
   private Job job(long jobId) {
     return em.find(Job.class, jobId);
+  }
+
+  /** {@code job.finished}, in the transaction that finished (or stopped) the job (ADR 0020). */
+  private void announceFinished(Job job) {
+    events.record(
+        EventType.JOB_FINISHED,
+        Json.createObjectBuilder()
+            .add("jobId", job.getId())
+            .add("kind", job.getKind().name())
+            .add("status", job.getStatus().name())
+            .add("done", job.getDone())
+            .add("total", job.getTotal())
+            .build());
   }
 }

@@ -32,6 +32,7 @@ import org.syncpost.settings.entity.OrganisationSettings;
 public class DirectoryMailboxes {
 
   @PersistenceContext EntityManager em;
+  @Inject MailboxEvents mailboxEvents;
   @Inject MailboxAddresses addresses;
   @Inject MailboxReferences references;
 
@@ -95,7 +96,9 @@ public class DirectoryMailboxes {
     Optional<Mailbox> mailbox =
         check.user() != null ? ofUser(check.user()) : ofQueue(check.queue());
     if (mailbox.isPresent() && references.isReferenced(mailbox.get())) {
+      MailboxEvents.Enablement before = MailboxEvents.Enablement.of(mailbox.get());
       mailbox.get().deactivate();
+      mailboxEvents.announceChanges(mailbox.get(), before);
       check.keep(
           "email records belong to " + (check.user() != null ? "their" : "its") + " mailbox");
     }

@@ -25,6 +25,7 @@ import org.syncpost.validation.entity.NotFound;
 public class MailboxTestRecords {
 
   @PersistenceContext EntityManager em;
+  @Inject MailboxEvents mailboxEvents;
   @Inject Endpoints endpoints;
   @Inject Auditor auditor;
   @Inject Clock clock;
@@ -69,7 +70,9 @@ public class MailboxTestRecords {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Mailbox record(TestPlan plan, TestReport report, String requestedBy) {
     Mailbox mailbox = mailbox(plan.mailboxId());
+    MailboxEvents.Enablement before = MailboxEvents.Enablement.of(mailbox);
     mailbox.recordTest(report, plan.approved(), requestedBy, clock.instant());
+    mailboxEvents.announceChanges(mailbox, before);
     auditor.record(
         "tested",
         "mailbox",

@@ -11,8 +11,12 @@ import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.access.entity.Role;
@@ -57,6 +61,9 @@ public class Outbox {
 
   static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+  /** The most emails one batch may hold. */
+  public static final int MAX_BATCH = 1_000;
+
   static final int MAX_FILE_NAME = 1_000;
   static final int MAX_CONTENT_TYPE = 255;
 
@@ -85,11 +92,81 @@ public class Outbox {
   private final SecureRandom random = new SecureRandom();
 
   public EmailRecord create(OutgoingEmail request) {
-    OrganisationSettings organisation =
-        em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
-    EmailSettings settings = organisation.asEmailSettings();
+    EmailSettings settings = emailSettings();
     List<Violation> violations = new ArrayList<>();
-    Mailbox sender = senderOf(request.senderMailboxId(), violations);
+    Mailbox sender = senderOf(request.senderMailboxId(), "", violations);
+    if (sender == null) {
+      throw new InvalidInput(violations);
+    }
+    violations.addAll(violationsOf(request, settings, ""));
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    EmailRecord record = queue(request, sender, settings);
+    em.flush();
+    audit(request, record);
+    if (!request.draft()) {
+      queued.fire(new EmailQueued(sender.getId()));
+    }
+    return record;
+  }
+
+  /**
+   * Creates every email of a batch in this one transaction, or none: each is checked as {@link
+   * #create} checks one, and any violation (named {@code emails[i].field}) refuses the whole batch.
+   * One flush for all, one wake-up per sending mailbox.
+   */
+  public List<EmailRecord> createAll(List<OutgoingEmail> requests) {
+    if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+      throw InvalidInput.of(
+          "emails", "must hold 1 to " + MAX_BATCH + " emails; send more in several batches");
+    }
+    EmailSettings settings = emailSettings();
+    List<Violation> violations = new ArrayList<>();
+    Map<Long, Mailbox> senders = new HashMap<>();
+    List<Mailbox> senderOfEach = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      OutgoingEmail request = requests.get(i);
+      String prefix = "emails[" + i + "].";
+      Mailbox sender =
+          request.senderMailboxId() == null
+              ? senderOf(null, prefix, violations)
+              : senders.computeIfAbsent(
+                  request.senderMailboxId(), id -> senderOf(id, prefix, violations));
+      senderOfEach.add(sender);
+      if (sender != null) {
+        violations.addAll(violationsOf(request, settings, prefix));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    List<EmailRecord> records = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      records.add(queue(requests.get(i), senderOfEach.get(i), settings));
+    }
+    em.flush();
+    Set<Long> wake = new LinkedHashSet<>();
+    for (int i = 0; i < requests.size(); i++) {
+      audit(requests.get(i), records.get(i));
+      if (!requests.get(i).draft()) {
+        wake.add(senderOfEach.get(i).getId());
+      }
+    }
+    // the audit entries too, inside the transaction (ADR 0012)
+    em.flush();
+    wake.forEach(mailboxId -> queued.fire(new EmailQueued(mailboxId)));
+    return records;
+  }
+
+  private EmailSettings emailSettings() {
+    return em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID).asEmailSettings();
+  }
+
+  /** What is wrong with the request, fields named after {@code prefix}. */
+  private List<Violation> violationsOf(
+      OutgoingEmail request, EmailSettings settings, String prefix) {
+    List<Violation> violations = new ArrayList<>();
     checkAddresses("to", request.to(), violations);
     checkAddresses("cc", request.cc(), violations);
     checkAddresses("bcc", request.bcc(), violations);
@@ -121,9 +198,14 @@ public class Outbox {
       violations.add(new Violation("subject", "must be at most " + MAX_SUBJECT + " characters"));
     }
     checkAttachments(request.attachments(), settings.maxAttachmentSizeKb(), violations);
-    if (!violations.isEmpty()) {
-      throw new InvalidInput(violations);
+    if (prefix.isEmpty()) {
+      return violations;
     }
+    return violations.stream().map(v -> new Violation(prefix + v.field(), v.message())).toList();
+  }
+
+  /** The record of a checked request, persisted (its id assigned); flushed by the caller. */
+  private EmailRecord queue(OutgoingEmail request, Mailbox sender, EmailSettings settings) {
     EmailContent content =
         new EmailContent(
             request.subject(),
@@ -145,16 +227,15 @@ public class Outbox {
       record.assignTrackingToken(TrackingToken.generate(random).value());
     }
     em.persist(record);
-    em.flush();
+    return record;
+  }
+
+  private void audit(OutgoingEmail request, EmailRecord record) {
     auditor.record(
         request.draft() ? "drafted" : "queued",
         AUDIT_TYPE,
         record.getId(),
-        "outgoing email from mailbox " + sender.getId());
-    if (!request.draft()) {
-      queued.fire(new EmailQueued(sender.getId()));
-    }
-    return record;
+        "outgoing email from mailbox " + record.getSenderMailbox().getId());
   }
 
   /** A draft goes out. */
@@ -191,13 +272,19 @@ public class Outbox {
     return record;
   }
 
-  private Mailbox senderOf(Long mailboxId, List<Violation> violations) {
+  /** The sending mailbox, or null with a violation; someone else's mailbox is refused at once. */
+  private Mailbox senderOf(Long mailboxId, String prefix, List<Violation> violations) {
     if (mailboxId == null) {
-      throw InvalidInput.of("senderMailboxId", "is required: the mailbox the email is sent from");
+      violations.add(
+          new Violation(
+              prefix + "senderMailboxId", "is required: the mailbox the email is sent from"));
+      return null;
     }
     Mailbox mailbox = em.find(Mailbox.class, mailboxId);
     if (mailbox == null) {
-      throw InvalidInput.of("senderMailboxId", "no mailbox has the id " + mailboxId);
+      violations.add(
+          new Violation(prefix + "senderMailboxId", "no mailbox has the id " + mailboxId));
+      return null;
     }
     requireMayUse(mailbox);
     return mailbox;

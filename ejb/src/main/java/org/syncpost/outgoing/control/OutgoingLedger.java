@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.syncpost.audit.control.Actor;
+import org.syncpost.email.control.EmailEvents;
 import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.Direction;
@@ -21,6 +22,7 @@ import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.EmailStatus;
 import org.syncpost.email.entity.TrackingToken;
 import org.syncpost.mailbox.control.Endpoints;
+import org.syncpost.mailbox.control.MailboxEvents;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.SendingBlock;
 import org.syncpost.mailserver.entity.Endpoint;
@@ -52,6 +54,8 @@ public class OutgoingLedger {
   private static final System.Logger LOGGER = System.getLogger(OutgoingLedger.class.getName());
 
   @PersistenceContext EntityManager em;
+  @Inject EmailEvents emailEvents;
+  @Inject MailboxEvents mailboxEvents;
   @Inject Endpoints endpoints;
 
   /** The sender mailboxes with pending email due at {@code now}. */
@@ -258,6 +262,7 @@ public class OutgoingLedger {
         continue;
       }
       record.sent(email.at(), email.outcome().refusedRecipients());
+      emailEvents.sent(record);
       recorded++;
     }
     // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
@@ -283,13 +288,16 @@ public class OutgoingLedger {
   public String fail(long recordId, String reason, Instant at) {
     EmailRecord record = record(recordId);
     record.fail(reason, at);
+    emailEvents.failed(record);
     return record.getSubject();
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void disableOutgoing(long mailboxId, MailServerFailure failure) {
-    em.find(Mailbox.class, mailboxId)
-        .disableOutgoing(failure.failureCause().code(), failure.getMessage());
+    Mailbox mailbox = em.find(Mailbox.class, mailboxId);
+    MailboxEvents.Enablement before = MailboxEvents.Enablement.of(mailbox);
+    mailbox.disableOutgoing(failure.failureCause().code(), failure.getMessage());
+    mailboxEvents.announceChanges(mailbox, before);
   }
 
   private EmailRecord record(long id) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.syncpost.access.entity.AccessRefused;
 import org.syncpost.api.entity.MalformedBody;
 import org.syncpost.crypto.entity.SecretUnreadable;
+import org.syncpost.idempotency.entity.IdempotencyKeyReused;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotAllowedNow;
@@ -25,6 +26,25 @@ import org.syncpost.validation.entity.StaleVersion;
  */
 @Provider
 public class ProblemMappers implements ExceptionMapper<Throwable> {
+
+  /** RFC 9110 section 15.5.21; JAX-RS 3.1 has no constant for it. */
+  private static final Response.StatusType UNPROCESSABLE_CONTENT =
+      new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+          return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+          return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+          return "Unprocessable Content";
+        }
+      };
 
   private static final System.Logger LOGGER = System.getLogger(ProblemMappers.class.getName());
 
@@ -59,6 +79,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     }
     if (cause instanceof InvalidInput invalid) {
       return Problem.invalid(invalid.violations());
+    }
+    if (cause instanceof IdempotencyKeyReused reused) {
+      return Problem.of(
+          UNPROCESSABLE_CONTENT,
+          "idempotency-key-reused",
+          "The idempotency key was used for another request",
+          reused.getMessage());
     }
     if (cause instanceof NotFound) {
       return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", cause.getMessage());

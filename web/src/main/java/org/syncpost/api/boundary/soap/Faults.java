@@ -4,13 +4,16 @@ import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.xml.ws.WebServiceException;
+import java.util.List;
 import java.util.UUID;
 import org.syncpost.access.entity.AccessRefused;
+import org.syncpost.idempotency.entity.IdempotencyKeyReused;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotAllowedNow;
 import org.syncpost.validation.entity.NotFound;
 import org.syncpost.validation.entity.StaleVersion;
+import org.syncpost.validation.entity.Violation;
 
 /**
  * Runs one facade call for an endpoint and turns what it throws into the faults the WSDL declares,
@@ -45,6 +48,9 @@ public final class Faults {
       for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
         if (cause instanceof InvalidInput invalid) {
           throw ValidationFault.of(invalid.violations());
+        }
+        if (cause instanceof IdempotencyKeyReused reused) {
+          throw ValidationFault.of(List.of(new Violation(reused.field(), reused.getMessage())));
         }
         if (cause instanceof NotFound) {
           throw new NotFoundFault(cause.getMessage());

@@ -2,12 +2,15 @@ package org.syncpost.email.boundary.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import org.syncpost.api.control.IdempotentCalls;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
@@ -36,9 +42,12 @@ import org.syncpost.email.entity.DownloadName;
 import org.syncpost.email.entity.EmailFilter;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.EmailStatus;
+import org.syncpost.idempotency.boundary.IdempotentRequests;
+import org.syncpost.idempotency.entity.Answer;
 import org.syncpost.outgoing.boundary.Outbox;
 import org.syncpost.outgoing.entity.OutgoingEmail;
 import org.syncpost.validation.entity.InvalidInput;
+import org.syncpost.validation.entity.Violation;
 
 /** {@code /api/v1/emails}: email records, incoming and outgoing. */
 @Path("emails")
@@ -62,15 +71,147 @@ public class EmailsResource {
 
   @Inject Emails emails;
   @Inject Outbox outbox;
+  @Inject IdempotentRequests idempotentRequests;
   @Context UriInfo uriInfo;
+
+  /** The operation idempotency keys of {@code POST /emails} belong to. */
+  static final String SEND_OPERATION = "rest:POST /emails";
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   /**
    * Creates an outgoing email, {@code PENDING_SEND} (sent at {@code sendAt}, or as soon as
-   * possible) or a {@code DRAFT} when {@code draft} is true.
+   * possible) or a {@code DRAFT} when {@code draft} is true. With an {@code Idempotency-Key}, the
+   * same key and body within 24 hours answer the first answer again (with {@code
+   * Idempotent-Replayed: true}) and create nothing; the same key with another body is 422.
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response send(JsonObject body) {
+  public Response send(JsonObject body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+    String key = IdempotentCalls.key(IDEMPOTENCY_KEY, idempotencyKey);
+    OutgoingEmail request = outgoingEmail(body);
+    if (key == null) {
+      return created(outbox.create(request));
+    }
+    Answer[] fresh = new Answer[1];
+    Answer answer =
+        IdempotentCalls.once(
+            idempotentRequests,
+            SEND_OPERATION,
+            IDEMPOTENCY_KEY,
+            key,
+            IdempotentCalls.fingerprint(body.toString()),
+            () -> fresh[0] = answerOf(outbox.create(request)));
+    Response.ResponseBuilder response =
+        Response.status(answer.status())
+            .location(URI.create(answer.location()))
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(answer.body());
+    if (answer != fresh[0]) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.build();
+  }
+
+  static final String BATCH_OPERATION = "rest:POST /emails/batch";
+
+  /**
+   * Creates up to 1,000 outgoing emails in one transaction, all or none: {@code {"emails": [...]}},
+   * each element as {@code POST /emails} takes it. Any invalid field (named {@code
+   * emails[i].field}) refuses the whole batch with 400; otherwise 201 with {@code {"emails":
+   * [{"id", "location", "status"}]}} in the order sent. {@code Idempotency-Key} works as on {@code
+   * POST /emails}.
+   */
+  @POST
+  @Path("batch")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response sendBatch(JsonObject body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+    String key = IdempotentCalls.key(IDEMPOTENCY_KEY, idempotencyKey);
+    List<OutgoingEmail> requests = outgoingEmails(body);
+    if (key == null) {
+      return Response.status(Response.Status.CREATED)
+          .entity(batchAnswer(outbox.createAll(requests)))
+          .build();
+    }
+    Answer[] fresh = new Answer[1];
+    Answer answer =
+        IdempotentCalls.once(
+            idempotentRequests,
+            BATCH_OPERATION,
+            IDEMPOTENCY_KEY,
+            key,
+            IdempotentCalls.fingerprint(body.toString()),
+            () ->
+                fresh[0] =
+                    new Answer(
+                        Response.Status.CREATED.getStatusCode(),
+                        null,
+                        null,
+                        batchAnswer(outbox.createAll(requests)).toString()));
+    Response.ResponseBuilder response =
+        Response.status(answer.status())
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(answer.body());
+    if (answer != fresh[0]) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.build();
+  }
+
+  /** Every element read; all violations of all elements in one 400, named {@code emails[i]…}. */
+  private static List<OutgoingEmail> outgoingEmails(JsonObject body) {
+    new JsonInput(body, Set.of("emails")).requireReadable();
+    if (!(body.get("emails") instanceof JsonArray array)) {
+      throw InvalidInput.of("emails", "is required: an array of 1 to 1,000 emails");
+    }
+    if (array.isEmpty() || array.size() > Outbox.MAX_BATCH) {
+      throw InvalidInput.of(
+          "emails",
+          "holds "
+              + array.size()
+              + " emails; a batch holds 1 to "
+              + Outbox.MAX_BATCH
+              + " (send more in several batches)");
+    }
+    List<OutgoingEmail> requests = new ArrayList<>();
+    List<Violation> violations = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String prefix = "emails[" + i + "].";
+      if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+        violations.add(new Violation("emails[" + i + "]", "must be an email object"));
+        continue;
+      }
+      try {
+        requests.add(outgoingEmail(array.getJsonObject(i)));
+      } catch (InvalidInput invalid) {
+        invalid.violations().stream()
+            .map(v -> new Violation(prefix + v.field(), v.message()))
+            .forEach(violations::add);
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    return requests;
+  }
+
+  private JsonObject batchAnswer(List<EmailRecord> created) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    UriBuilder emails = uriInfo.getBaseUriBuilder().path(EmailsResource.class);
+    for (EmailRecord record : created) {
+      items.add(
+          Json.createObjectBuilder()
+              .add("id", record.getId())
+              .add(
+                  "location",
+                  emails.clone().path(String.valueOf(record.getId())).build().toString())
+              .add("status", record.getStatus().name()));
+    }
+    return Json.createObjectBuilder().add("emails", items).build();
+  }
+
+  /** The request as the outbox reads it; unreadable fields are 400 before anything is stored. */
+  private static OutgoingEmail outgoingEmail(JsonObject body) {
     JsonInput input = new JsonInput(body, SEND_FIELDS);
     OutgoingEmail request =
         new OutgoingEmail(
@@ -86,11 +227,23 @@ public class EmailsResource {
             Boolean.TRUE.equals(input.bool("draft")),
             Boolean.TRUE.equals(input.bool("autoSubmitted")));
     input.requireReadable();
-    EmailRecord created = outbox.create(request);
-    return Response.created(
-            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
-        .entity(EmailJson.of(created))
-        .build();
+    return request;
+  }
+
+  private URI locationOf(EmailRecord created) {
+    return uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build();
+  }
+
+  private Response created(EmailRecord created) {
+    return Response.created(locationOf(created)).entity(EmailJson.of(created)).build();
+  }
+
+  private Answer answerOf(EmailRecord created) {
+    return new Answer(
+        Response.Status.CREATED.getStatusCode(),
+        locationOf(created).toString(),
+        created.getId(),
+        EmailJson.of(created).toString());
   }
 
   /** A draft is handed over for sending. */

@@ -14,4 +14,13 @@ public class AttachmentContent {
 
   /** The bytes; the client's MTOM feature sends them as a MIME part (XOP), not as base64. */
   public byte[] content;
+
+  /** What the request's fingerprint reads of this file. */
+  String fingerprintText() {
+    return name
+        + "\n"
+        + contentType
+        + "\n"
+        + (content == null ? "-" : java.util.Base64.getEncoder().encodeToString(content));
+  }
 }

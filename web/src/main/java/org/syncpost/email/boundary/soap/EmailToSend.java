@@ -20,7 +20,9 @@ import java.util.List;
       "htmlBody",
       "attachments",
       "sendAt",
-      "draft"
+      "draft",
+      "autoSubmitted",
+      "clientRequestId"
     })
 public class EmailToSend {
 
@@ -40,4 +42,30 @@ public class EmailToSend {
 
   /** Keep it as a draft. */
   public Boolean draft;
+
+  /**
+   * Sent by a program, not a person: {@code Auto-Submitted: auto-generated} (RFC 3834), so that
+   * auto-responders do not answer it.
+   */
+  public Boolean autoSubmitted;
+
+  /**
+   * The caller's id of this request (1 to 255 visible ASCII characters, e.g. a UUID): the same id
+   * and email within 24 hours answer the email created the first time and create nothing; the same
+   * id with a different email is a validation fault. As REST's {@code Idempotency-Key}.
+   */
+  public String clientRequestId;
+
+  /** The request as a fingerprint sees it: every field but the client request id. */
+  String canonical() {
+    StringBuilder text = new StringBuilder();
+    text.append(senderMailboxId).append('\n').append(to).append('\n').append(cc).append('\n');
+    text.append(bcc).append('\n').append(subject).append('\n').append(textBody).append('\n');
+    text.append(htmlBody).append('\n').append(sendAt).append('\n').append(draft).append('\n');
+    text.append(autoSubmitted).append('\n');
+    for (AttachmentContent attachment : attachments) {
+      text.append(attachment.fingerprintText()).append('\n');
+    }
+    return text.toString();
+  }
 }

@@ -15,10 +15,14 @@ import org.syncpost.api.boundary.soap.NotAllowedNowFault;
 import org.syncpost.api.boundary.soap.NotFoundFault;
 import org.syncpost.api.boundary.soap.Soap;
 import org.syncpost.api.boundary.soap.ValidationFault;
+import org.syncpost.api.control.IdempotentCalls;
 import org.syncpost.api.control.Paging;
 import org.syncpost.email.boundary.Emails;
 import org.syncpost.email.entity.AttachmentData;
 import org.syncpost.email.entity.EmailFilter;
+import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.idempotency.boundary.IdempotentRequests;
+import org.syncpost.idempotency.entity.Answer;
 import org.syncpost.outgoing.boundary.Outbox;
 import org.syncpost.outgoing.entity.OutgoingEmail;
 import org.syncpost.validation.entity.InvalidInput;
@@ -41,6 +45,13 @@ public class EmailsEndpoint {
 
   private final Supplier<Emails> emails = Soap.facade(Emails.class);
   private final Supplier<Outbox> outbox = Soap.facade(Outbox.class);
+  private final Supplier<IdempotentRequests> idempotentRequests =
+      Soap.facade(IdempotentRequests.class);
+
+  /** The operation client request ids of {@code sendEmail} belong to. */
+  static final String SEND_OPERATION = "soap:sendEmail";
+
+  static final String CLIENT_REQUEST_ID = "clientRequestId";
 
   /**
    * Creates an outgoing email, {@code PENDING_SEND} (sent at {@code sendAt}, or as soon as
@@ -56,6 +67,7 @@ public class EmailsEndpoint {
           if (email == null) {
             throw InvalidInput.of("email", "is required: the email to send");
           }
+          String key = IdempotentCalls.key(CLIENT_REQUEST_ID, email.clientRequestId);
           OutgoingEmail request =
               new OutgoingEmail(
                   email.senderMailboxId,
@@ -68,8 +80,24 @@ public class EmailsEndpoint {
                   attachments(email.attachments),
                   email.sendAt,
                   Boolean.TRUE.equals(email.draft),
-                  false);
-          return Email.of(outbox.get().create(request));
+                  Boolean.TRUE.equals(email.autoSubmitted));
+          if (key == null) {
+            return Email.of(outbox.get().create(request));
+          }
+          Email[] fresh = new Email[1];
+          Answer answer =
+              IdempotentCalls.once(
+                  idempotentRequests.get(),
+                  SEND_OPERATION,
+                  CLIENT_REQUEST_ID,
+                  key,
+                  IdempotentCalls.fingerprint(email.canonical()),
+                  () -> {
+                    EmailRecord created = outbox.get().create(request);
+                    fresh[0] = Email.of(created);
+                    return new Answer(201, null, created.getId(), null);
+                  });
+          return fresh[0] != null ? fresh[0] : Email.of(emails.get().find(answer.resourceId()));
         });
   }
 

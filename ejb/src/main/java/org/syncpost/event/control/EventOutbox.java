@@ -1,0 +1,27 @@
+package org.syncpost.event.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import org.syncpost.event.entity.Event;
+import org.syncpost.event.entity.EventType;
+
+/**
+ * Writes an event into the caller's transaction (the one that changed the state it announces), so
+ * that it commits or rolls back with that change (ADR 0020). It must be called inside a
+ * transaction; it flushes, so that the row is written inside it (ADR 0012).
+ */
+@ApplicationScoped
+public class EventOutbox {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  public void record(EventType type, JsonObject data) {
+    em.persist(new Event(type, clock.instant(), data.toString()));
+    em.flush();
+  }
+}
