@@ -75,6 +75,13 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Reply put(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Reply patch(String path, String json) {
     return send(
         request(path)

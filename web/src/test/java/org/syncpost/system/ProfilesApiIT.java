@@ -135,6 +135,72 @@ class ProfilesApiIT {
   }
 
   @Test
+  void oauthClientSecretsGoInButOnlyWhetherTheyAreSetComesBack() {
+    String secret = "oauth-" + unique("client-secret");
+    String keyBody = unique("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC");
+    String key = "-----BEGIN PRIVATE KEY-----\\n" + keyBody + "\\n-----END PRIVATE KEY-----";
+    String profile =
+        admin
+            .post(
+                "profiles",
+                """
+                {"name": "%s", "serverType": "IMAP_SMTP", "incomingServer": "imap.example.org",
+                 "outgoingServer": "smtp.example.org", "incomingCredentialSource": "OAUTH2"}
+                """
+                    .formatted(unique("oauth")))
+            .header("Location");
+
+    Reply withSecret =
+        admin.put(
+            profile + "/oauth",
+            """
+            {"grant": "CLIENT_SECRET", "tokenEndpoint": "https://login.example.org/token",
+             "clientId": "syncpost-app", "clientSecret": "%s", "scopes": "mail"}
+            """
+                .formatted(secret));
+    Reply withKey =
+        admin.put(
+            profile + "/oauth",
+            """
+            {"grant": "JWT_BEARER", "tokenEndpoint": "https://oauth2.example.org/token",
+             "clientId": "sa@example.iam", "privateKey": "%s", "keyId": "k1"}
+            """
+                .formatted(key));
+    String everything =
+        withSecret.body()
+            + withKey.body()
+            + admin.get(profile + "/oauth").body()
+            + admin.get(profile).body()
+            + admin.get("profiles?limit=1000").body()
+            + admin.get("audit?limit=1000").body();
+
+    assertThat(withSecret.status()).as(withSecret.toString()).isEqualTo(200);
+    assertThat(withSecret.json().getBoolean("clientSecretSet")).isTrue();
+    assertThat(withKey.json().getBoolean("privateKeySet")).isTrue();
+    assertThat(withKey.json().getBoolean("clientSecretSet"))
+        .as("a grant without a client secret forgets it")
+        .isFalse();
+    assertThat(everything).doesNotContain(secret).doesNotContain(keyBody);
+  }
+
+  @Test
+  void anOAuthClientWithoutItsSecretIsRefusedNamingTheField() {
+    String profile =
+        admin.post("profiles", imapProfile(unique("oauth-refused"))).header("Location");
+
+    Reply refused =
+        admin.put(
+            profile + "/oauth",
+            """
+            {"grant": "CLIENT_SECRET", "tokenEndpoint": "http://login.example.org/token",
+             "clientId": "syncpost-app"}
+            """);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("clientSecret").contains("tokenEndpoint").contains("https");
+  }
+
+  @Test
   void patchChangesOnlyTheFieldsItCarriesAndKeepsThePassword() {
     Reply created =
         admin.post(

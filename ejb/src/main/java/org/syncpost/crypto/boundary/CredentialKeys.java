@@ -27,6 +27,8 @@ public class CredentialKeys {
       List.of(
           new String[] {"email_server_profile", "incoming_password"},
           new String[] {"email_server_profile", "outgoing_password"},
+          new String[] {"email_server_profile", "oauth_client_secret"},
+          new String[] {"email_server_profile", "oauth_private_key"},
           new String[] {"mailbox", "password"});
 
   @PersistenceContext EntityManager em;

@@ -13,11 +13,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.Need;
+import org.syncpost.mailserver.control.AccessTokens;
 import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.mailserver.entity.OAuthClient;
 import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.mailserver.entity.TrustSettings;
 import org.syncpost.profile.entity.CredentialSource;
@@ -49,7 +51,8 @@ import org.syncpost.settings.entity.OrganisationSettings;
  *       the password comes from the session's authenticator (which is how both servers hand it
  *       over) or else its {@code mail.smtp.password} (or {@code mail.password}) property. The host
  *       and port stay the profile's: the profile says where, the server says who;
- *   <li>OAuth 2.0: not available yet, refused as unsupported authentication.
+ *   <li>OAuth 2.0 (app-only, issue 15): the mailbox's email address as XOAUTH2 user and an access
+ *       token that {@link AccessTokens} gets for that address from the profile's OAuth client.
  * </ul>
  */
 @ApplicationScoped
@@ -61,6 +64,8 @@ public class Endpoints {
   @Inject
   @ConfigProperty(name = SERVER_IDENTITY_SESSION, defaultValue = DEFAULT_SERVER_IDENTITY_SESSION)
   String serverIdentitySession = DEFAULT_SERVER_IDENTITY_SESSION;
+
+  @Inject AccessTokens accessTokens;
 
   /** JNDI in the server; tests hand in sessions of their own. */
   Function<String, Session> sessionLookup = Endpoints::lookUp;
@@ -167,6 +172,17 @@ public class Endpoints {
           }
           case PROFILE ->
               profileCredentials(connection.getUsername(), connection.getPassword(), server);
+          case OAUTH2 -> {
+            if (isBlank(testUsername)) {
+              throw MailServerFailure.of(
+                  FailureCause.CREDENTIALS_MISSING,
+                  server,
+                  "the profile signs in by OAuth 2.0 for each mailbox: enter a mailbox's email"
+                      + " address to test with",
+                  "credential source OAUTH2, connection test");
+            }
+            yield oauthCredentials(profile, testUsername.strip(), server);
+          }
           default ->
               credentialsFor(connection.getCredentialSource(), null, null, null, server, outgoing);
         };
@@ -234,12 +250,7 @@ public class Endpoints {
         }
         yield serverIdentityCredentials(server);
       }
-      case OAUTH2 ->
-          throw MailServerFailure.of(
-              FailureCause.UNSUPPORTED_AUTHENTICATION,
-              server,
-              "OAuth 2.0 (XOAUTH2) sign-in is not available in this version",
-              "credential source OAUTH2");
+      case OAUTH2 -> oauthCredentials(mailbox.getProfile(), mailbox.getEmail(), server);
       case ANONYMOUS ->
           throw MailServerFailure.of(
               FailureCause.CREDENTIALS_MISSING,
@@ -247,6 +258,33 @@ public class Endpoints {
               "the profile connects without credentials (anonymous), which is never valid",
               "credential source ANONYMOUS");
     };
+  }
+
+  /**
+   * An access token for {@code address} from the profile's OAuth client, given as the password of a
+   * XOAUTH2 sign-in whose user is the address (app-only: the token acts for that mailbox).
+   */
+  private Credentials oauthCredentials(EmailServerProfile profile, String address, String server) {
+    OAuthClient client =
+        profile
+            .getOAuth()
+            .client()
+            .orElseThrow(
+                () ->
+                    MailServerFailure.of(
+                        FailureCause.CREDENTIALS_MISSING,
+                        server,
+                        "the profile signs in by OAuth 2.0 but has no OAuth client (token endpoint"
+                            + " and client id)",
+                        "credential source OAUTH2"));
+    if (isBlank(address)) {
+      throw MailServerFailure.of(
+          FailureCause.CREDENTIALS_MISSING,
+          server,
+          "the mailbox has no email address to get an OAuth 2.0 token for",
+          "credential source OAUTH2");
+    }
+    return new Credentials(address, accessTokens.tokenFor(client, address, server));
   }
 
   private static Credentials mailboxCredentials(Mailbox mailbox, String server) {

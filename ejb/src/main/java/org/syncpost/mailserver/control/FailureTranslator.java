@@ -43,6 +43,7 @@ import org.eclipse.angus.mail.iap.ConnectionException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
@@ -227,7 +228,10 @@ public class FailureTranslator {
                   + " mailbox to act for)"));
     }
     // RFC 4954 §6: 530 authentication required, 534 mechanism too weak, 535 credentials invalid
+    // RFC 3206 §4: POP3's [AUTH] on a later command, as Dovecot answers after a XOAUTH2 refusal
+    // that Angus' POP3 took for a success (its XOAUTH2 ignores the server's error challenge)
     if (!has(chain, AuthenticationFailedException.class)
+        && !anyMessage(chain, "[auth]")
         && smtpReplyCode(chain)
             .filter(code -> code == 530 || code == 534 || code == 535)
             .isEmpty()) {
@@ -252,6 +256,14 @@ public class FailureTranslator {
     }
     if (endpoint != null && endpoint.impersonates()) {
       return Optional.of(new Explanation(FailureCause.IMPERSONATION_REFUSED, actingFor(endpoint)));
+    }
+    if (endpoint != null && endpoint.authProtocol() == AuthProtocol.OAUTH2) {
+      return Optional.of(
+          new Explanation(
+              FailureCause.TOKEN_REFUSED,
+              "the token given for "
+                  + endpoint.username()
+                  + XOAuth2Errors.reasonIn(chain.stream().map(Throwable::getMessage).toList())));
     }
     return because(FailureCause.AUTHENTICATION_FAILED);
   }

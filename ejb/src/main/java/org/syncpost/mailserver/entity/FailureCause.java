@@ -107,6 +107,27 @@ public enum FailureCause {
           + " proxy authorization rights; Exchange: Full Access and Send As permissions), and"
           + " check the profile's user name, password and 'impersonation' setting (SASL"
           + " authorization identity or master-user login, with the server's separator)."),
+  /**
+   * The authorization server gave no access token (issue 15): a wrong client id, secret, key or
+   * scope, a service account without domain-wide delegation, or the server unreachable.
+   */
+  TOKEN_UNAVAILABLE(
+      "token-unavailable",
+      Retry.NO,
+      "SyncPost could not get an OAuth 2.0 access token for the {server}: {what}.",
+      "Check the profile's OAuth client (token endpoint, client id, client secret or private key,"
+          + " scopes) against the application registered at the provider, and that the"
+          + " application may act for this mailbox (Microsoft 365: the IMAP/POP/SMTP application"
+          + " permissions and an Exchange service principal; Google Workspace: domain-wide"
+          + " delegation of the mail scope)."),
+  /** The mail server refused the OAuth 2.0 access token in a XOAUTH2 sign-in. */
+  TOKEN_REFUSED(
+      "token-refused",
+      Retry.NO,
+      "The {server} refused the OAuth 2.0 access token: {what}.",
+      "Check that the token is for this mailbox (its address as the sign-in name), that the"
+          + " application has the mail scope for IMAP, POP3 or SMTP, and that the mailbox is"
+          + " licensed and allowed to use these protocols."),
   FOLDER_NOT_FOUND(
       "folder-not-found",
       Retry.NO,

@@ -13,8 +13,10 @@ import org.syncpost.access.entity.Role;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.User;
+import org.syncpost.mailserver.control.OAuthDiscovery;
 import org.syncpost.mailserver.control.TrustPolicy;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.OAuthSettings;
 import org.syncpost.profile.entity.ProfileDeleted;
 import org.syncpost.profile.entity.ProfileInUse;
 import org.syncpost.profile.entity.ProfileSettings;
@@ -37,6 +39,7 @@ public class Profiles {
   @Inject Event<ProfileDeleted> deleted;
   @Inject Caller caller;
   @Inject Clock clock;
+  @Inject OAuthDiscovery discovery;
 
   @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME})
   public List<EmailServerProfile> list(int offset, int limit) {
@@ -93,6 +96,36 @@ public class Profiles {
             + profile.getName()
             + "'"
             + (settings.password() != null ? ", password replaced" : ""));
+    return profile;
+  }
+
+  /**
+   * Sets the OAuth 2.0 client the profile gets access tokens with (issue 15); what is left out
+   * ({@code null}, including the client secret and private key) keeps the stored value, and
+   * endpoints left empty come from the issuer's OpenID Connect discovery document when an issuer is
+   * given. Refused if the profile is no longer at {@code expectedVersion}.
+   */
+  public EmailServerProfile configureOAuth(
+      long id, OAuthSettings.Input given, Long expectedVersion) {
+    EmailServerProfile profile = find(id);
+    profile.requireVersion(expectedVersion, "profile");
+    OAuthSettings.Input input =
+        given.needsDiscovery() ? given.discovered(discovery.discover(given.issuer())) : given;
+    rules.enforce(input, profile.oauthViolationsOf(input));
+    profile.configureOAuth(input);
+    auditor.record(
+        "changed",
+        AUDIT_TYPE,
+        id,
+        "profile '"
+            + profile.getName()
+            + "', OAuth client "
+            + input.clientId()
+            + " ("
+            + input.grant()
+            + ")"
+            + (input.clientSecret() != null ? ", client secret replaced" : "")
+            + (input.privateKey() != null ? ", private key replaced" : ""));
     return profile;
   }
 

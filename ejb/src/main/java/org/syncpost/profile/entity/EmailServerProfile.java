@@ -124,6 +124,9 @@ public class EmailServerProfile extends Tracked {
   /** How the profile's own credentials act for each mailbox (issue 13: never the account's own). */
   @Embedded private Impersonation impersonation;
 
+  /** The OAuth 2.0 client its OAUTH2 credential source gets access tokens with (issue 15). */
+  @Embedded private OAuthSettings oauth;
+
   /**
    * What is wrong with {@code settings} for this profile beyond field formats: rules that depend on
    * several fields, on what the profile was before, and on what the organisation allows.
@@ -224,6 +227,21 @@ public class EmailServerProfile extends Tracked {
         settings.impersonation() == null
             ? Impersonation.DEFAULT
             : settings.impersonation().withDefaults();
+  }
+
+  /** What is wrong with {@code input} as this profile's OAuth client. */
+  public List<Violation> oauthViolationsOf(OAuthSettings.Input input) {
+    return getOAuth().violationsOf(input);
+  }
+
+  /** Takes an OAuth client that passed {@link #oauthViolationsOf}. */
+  public void configureOAuth(OAuthSettings.Input input) {
+    oauth = getOAuth().changed(input);
+  }
+
+  /** How it gets OAuth 2.0 access tokens; nothing set when it does not sign in by OAuth. */
+  public OAuthSettings getOAuth() {
+    return oauth == null ? OAuthSettings.none() : oauth;
   }
 
   /** Whether both are the same stored profile, or both none. */

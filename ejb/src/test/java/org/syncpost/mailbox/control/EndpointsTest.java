@@ -18,11 +18,14 @@ import org.syncpost.crypto.entity.Secret;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailserver.control.AccessTokens;
 import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailProtocol;
 import org.syncpost.mailserver.entity.MailServerFailure;
+import org.syncpost.mailserver.entity.OAuthClient;
+import org.syncpost.mailserver.entity.OAuthGrant;
 import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.profile.entity.CredentialSource;
@@ -30,6 +33,7 @@ import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.Impersonation;
 import org.syncpost.profile.entity.ImpersonationMethod;
 import org.syncpost.profile.entity.MailboxIdentity;
+import org.syncpost.profile.entity.OAuthSettings;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.settings.entity.EmailSettingsBuilder;
 import org.syncpost.settings.entity.OrganisationSettings;
@@ -199,12 +203,45 @@ class EndpointsTest {
     }
 
     @Test
-    void oauthIsRefusedAsUnsupportedAuthentication() {
+    void oauthWithoutAnOAuthClientIsMissingCredentials() {
       EmailServerProfile profile =
           profile(imap().incomingCredentialSource(CredentialSource.OAUTH2));
 
       assertThat(causeOf(() -> endpoints.incomingOf(mailbox(profile), sslOnly)))
-          .isEqualTo(FailureCause.UNSUPPORTED_AUTHENTICATION);
+          .isEqualTo(FailureCause.CREDENTIALS_MISSING);
+    }
+
+    @Test
+    void oauthSignsInAsTheMailboxAddressWithATokenForThatAddress() {
+      EmailServerProfile profile =
+          profile(imap().incomingCredentialSource(CredentialSource.OAUTH2));
+      profile.configureOAuth(
+          new OAuthSettings.Input(
+              OAuthGrant.JWT_BEARER,
+              "https://oauth2.example.com/token",
+              null,
+              "syncpost@example.iam",
+              null,
+              Secret.of("-----BEGIN PRIVATE KEY-----\nMII=\n-----END PRIVATE KEY-----"),
+              null,
+              "https://mail.google.com/",
+              null));
+      Mailbox mailbox = mailbox(profile);
+      endpoints.accessTokens =
+          new AccessTokens() {
+            @Override
+            public Secret tokenFor(OAuthClient client, String address, String server) {
+              assertThat(client.clientId()).isEqualTo("syncpost@example.iam");
+              return Secret.of("token-for-" + address);
+            }
+          };
+
+      Endpoint incoming = endpoints.incomingOf(mailbox, sslOnly);
+
+      assertThat(incoming.username()).isEqualTo(mailbox.getEmail());
+      assertThat(incoming.password().reveal()).isEqualTo("token-for-" + mailbox.getEmail());
+      assertThat(incoming.authProtocol()).isEqualTo(AuthProtocol.OAUTH2);
+      assertThat(incoming.connectionKey()).isEqualTo("mailbox-7-incoming");
     }
 
     @Test

@@ -64,11 +64,25 @@ public final class Dovecot implements AutoCloseable {
    * capabilities, as on a server where push is not available.
    */
   public static Dovecot start(TestCertificates certificates, boolean offersIdle) {
+    return start(certificates, offersIdle, null);
+  }
+
+  /**
+   * As {@link #start(TestCertificates)}, also taking XOAUTH2 and OAUTHBEARER sign-ins whose access
+   * token the authorization server at {@code introspectionUrl} (RFC 7662, with the client's
+   * credentials as {@code user:password@} in the URL) says is active for the user's address.
+   */
+  public static Dovecot startWithOAuth2(TestCertificates certificates, String introspectionUrl) {
+    return start(certificates, true, introspectionUrl);
+  }
+
+  private static Dovecot start(
+      TestCertificates certificates, boolean offersIdle, String introspectionUrl) {
     requireRoot();
     for (int attempt = 1; ; attempt++) {
       Path directory = TemporaryDirectories.create("syncpost-dovecot");
       try {
-        return startIn(directory, certificates, offersIdle);
+        return startIn(directory, certificates, offersIdle, introspectionUrl);
       } catch (RuntimeException e) {
         TemporaryDirectories.delete(directory);
         if (attempt == START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("in use")) {
@@ -80,16 +94,29 @@ public final class Dovecot implements AutoCloseable {
   }
 
   private static Dovecot startIn(
-      Path directory, TestCertificates certificates, boolean offersIdle) {
+      Path directory, TestCertificates certificates, boolean offersIdle, String introspectionUrl) {
     long started = System.nanoTime();
     Path mail = directory.resolve("mail");
     long[] ids = createOwnedByMailUser(mail);
     DovecotConfiguration configuration =
         new DovecotConfiguration(
-            directory, DovecotPorts.free(), certificates, MAIL_USER, ids[0], ids[1], offersIdle);
+            directory,
+            DovecotPorts.free(),
+            certificates,
+            MAIL_USER,
+            ids[0],
+            ids[1],
+            offersIdle,
+            introspectionUrl);
     Path configFile = directory.resolve("dovecot.conf");
     try {
       Files.writeString(configFile, configuration.text(), StandardCharsets.UTF_8);
+      if (introspectionUrl != null) {
+        Files.writeString(
+            configuration.oauth2Settings(),
+            configuration.oauth2Settings(introspectionUrl),
+            StandardCharsets.UTF_8);
+      }
       Files.createDirectories(configuration.passwordFiles());
       Files.createDirectories(configuration.masterPasswordFiles());
     } catch (IOException e) {

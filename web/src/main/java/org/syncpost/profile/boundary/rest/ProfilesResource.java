@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +27,7 @@ import org.syncpost.api.control.Paging;
 import org.syncpost.api.control.Versions;
 import org.syncpost.job.boundary.rest.JobJson;
 import org.syncpost.mailbox.boundary.MailboxTests;
+import org.syncpost.mailserver.control.AccessTokens;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.EmailServerProfile;
 
@@ -39,6 +41,7 @@ public class ProfilesResource {
   @Inject Profiles profiles;
   @Inject CredentialsChannel channel;
   @Inject MailboxTests tests;
+  @Inject AccessTokens accessTokens;
   @Context UriInfo uriInfo;
 
   @GET
@@ -85,6 +88,37 @@ public class ProfilesResource {
         id, ProfileJson.settings(ProfileJson.input(merged)), Versions.expected(ifMatch));
     EmailServerProfile stored = profiles.find(id);
     return Versions.withTag(stored, ProfileJson.of(stored));
+  }
+
+  /** The profile's OAuth 2.0 client: secrets only as "set", and when a token was last got. */
+  @GET
+  @Path("{id}/oauth")
+  public Response oauth(@PathParam("id") long id) {
+    EmailServerProfile profile = profiles.find(id);
+    return Versions.withTag(profile, oauthJson(profile));
+  }
+
+  /**
+   * Sets the profile's OAuth 2.0 client (app-only sign-in, issue 15). Secrets are write-only: a
+   * left-out {@code clientSecret} or {@code privateKey} keeps the stored one.
+   */
+  @PUT
+  @Path("{id}/oauth")
+  public Response configureOAuth(
+      @PathParam("id") long id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      JsonObject body) {
+    JsonInput input = OAuthClientJson.input(body);
+    channel.requireSecureFor(input, OAuthClientJson.SECRET_FIELDS);
+    profiles.configureOAuth(id, OAuthClientJson.settings(input), Versions.expected(ifMatch));
+    EmailServerProfile stored = profiles.find(id);
+    return Versions.withTag(stored, oauthJson(stored));
+  }
+
+  private JsonObject oauthJson(EmailServerProfile profile) {
+    return OAuthClientJson.of(
+        profile.getOAuth(),
+        profile.getOAuth().client().flatMap(accessTokens::lastIssued).orElse(null));
   }
 
   /**
