@@ -40,10 +40,10 @@ import org.syncpost.mailserver.entity.OAuthGrant;
 import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.testing.mail.Dovecot;
-import org.syncpost.testing.mail.RealMailServers;
 import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.Messages;
 import org.syncpost.testing.mail.Postfix;
+import org.syncpost.testing.mail.RealMailServers;
 import org.syncpost.testing.mail.TestCertificates;
 
 /**
