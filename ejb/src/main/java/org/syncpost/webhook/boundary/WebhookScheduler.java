@@ -14,10 +14,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.event.control.EventLedger;
+import org.syncpost.incoming.control.NodeIdentity;
+import org.syncpost.lease.control.LeaseLedger;
 import org.syncpost.webhook.control.WebhookDeliverer;
 import org.syncpost.webhook.control.WebhookLedger;
 
@@ -39,14 +40,13 @@ public class WebhookScheduler {
   /** Subscriptions delivered per tick on this node. */
   static final int PER_TICK = 50;
 
-  /** This node's name as a lease holder. */
-  private final String node = "webhooks-" + UUID.randomUUID();
-
   @Resource TimerService timerService;
 
   @Inject EventLedger events;
   @Inject WebhookLedger ledger;
   @Inject WebhookDeliverer deliverer;
+  @Inject LeaseLedger leases;
+  @Inject NodeIdentity node;
   @Inject Clock clock;
 
   @Inject
@@ -65,6 +65,17 @@ public class WebhookScheduler {
       LOGGER.log(System.Logger.Level.INFO, "Webhook deliveries are switched off on this node");
       return;
     }
+    if (node.isStable()) {
+      // a stable name (configured, or kept in the data directory): the deliveries its previous run
+      // held were cut off; they start again now instead of after the lease
+      int released = leases.releaseAllOf(WebhookLedger.DELIVERY, node.name());
+      if (released > 0) {
+        LOGGER.log(
+            System.Logger.Level.INFO,
+            "Released {0} webhook delivery leases of this node''s previous run",
+            released);
+      }
+    }
     long period = Math.max(tickSeconds, 1) * 1000;
     timerService.createIntervalTimer(period, period, new TimerConfig("webhook-tick", false));
   }
@@ -80,7 +91,7 @@ public class WebhookScheduler {
         positioned = events.position();
       } while (positioned == EventLedger.BATCH);
       for (long subscriptionId : ledger.due(clock.instant(), PER_TICK)) {
-        deliverer.deliver(subscriptionId, node);
+        deliverer.deliver(subscriptionId, node.name());
       }
     } catch (RuntimeException failed) {
       // the next tick tries again; nothing is lost: cursors move only after a delivery committed
