@@ -40,6 +40,7 @@ public final class ContainerSuite {
                 new StringAsset(
                     "syncpost.incoming.enabled=false\n"
                         + "syncpost.outgoing.enabled=false\n"
+                        + "syncpost.webhook.enabled=false\n"
                         + "syncpost.incoming.max-messages-per-cycle="
                         + MESSAGES_PER_CYCLE
                         + "\n"),
