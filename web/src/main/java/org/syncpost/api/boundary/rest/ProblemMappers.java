@@ -8,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.syncpost.access.entity.AccessRefused;
 import org.syncpost.api.entity.MalformedBody;
@@ -45,6 +46,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
           return "Unprocessable Content";
         }
       };
+
+  /** SQLSTATE of a unique constraint violation, on H2 and PostgreSQL alike. */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private static final System.Logger LOGGER = System.getLogger(ProblemMappers.class.getName());
 
@@ -111,6 +115,15 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
           "stale-version",
           "Changed by someone else",
           cause.getMessage());
+    }
+    if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+      // the facades check uniqueness first; only a request racing another one gets here
+      return Problem.of(
+          Response.Status.CONFLICT,
+          "created-meanwhile",
+          "Stored by another request at the same moment",
+          "Another request stored the same name or address at the same moment, so nothing of"
+              + " this one was stored; send it again to see the current state.");
     }
     if (cause instanceof OptimisticLockException) {
       return Problem.of(
