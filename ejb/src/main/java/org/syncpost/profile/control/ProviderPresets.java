@@ -21,14 +21,21 @@ import org.syncpost.profile.entity.ProviderPreset;
 @ApplicationScoped
 public class ProviderPresets {
 
-  private final List<ProviderPreset> presets = load();
+  /**
+   * Read on first use, not when the bean or its client proxy is made: a deployment that never asks
+   * for presets (the container tests' suite archive has no resources but the schema) starts all the
+   * same.
+   */
+  private static final class Loaded {
+    static final List<ProviderPreset> PRESETS = load();
+  }
 
   public List<ProviderPreset> all() {
-    return presets;
+    return Loaded.PRESETS;
   }
 
   public Optional<ProviderPreset> find(String id) {
-    return presets.stream().filter(preset -> preset.id().equalsIgnoreCase(id)).findFirst();
+    return all().stream().filter(preset -> preset.id().equalsIgnoreCase(id)).findFirst();
   }
 
   static List<ProviderPreset> load() {
