@@ -43,6 +43,7 @@ import org.syncpost.testing.mail.Dovecot;
 import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.Messages;
 import org.syncpost.testing.mail.Postfix;
+import org.syncpost.testing.mail.RealMailServers;
 import org.syncpost.testing.mail.TestCertificates;
 
 /**
@@ -50,6 +51,7 @@ import org.syncpost.testing.mail.TestCertificates;
  * issues tokens by the JWT bearer grant for each mailbox's address; Dovecot's oauth2 passdb checks
  * them by introspection against it (IMAP, POP3), and Postfix through Dovecot's SASL (SMTP).
  */
+@RealMailServers
 @Timeout(120)
 class OAuthSignInIT {
 
