@@ -51,15 +51,56 @@ class DurabilityIT {
             "{\"name\": \"%s\", \"email\": \"%s@example.org\", \"roles\": []}"
                 .formatted(userName, userName));
 
+    // OAuth 2.0 client secrets and private keys (issue 15) are credentials like passwords
+    String clientSecret = unique("clear-client-secret");
+    String keyBody = unique("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC");
+    String oauthProfile =
+        server
+            .admin()
+            .post("profiles", profile(unique("durable-oauth"), password))
+            .header("Location");
+    server
+        .admin()
+        .put(
+            oauthProfile + "/oauth",
+            """
+            {"grant": "CLIENT_SECRET", "tokenEndpoint": "https://login.example.org/token",
+             "clientId": "syncpost-app", "clientSecret": "%s"}
+            """
+                .formatted(clientSecret));
+    String keyProfile =
+        server
+            .admin()
+            .post("profiles", profile(unique("durable-key"), password))
+            .header("Location");
+    server
+        .admin()
+        .put(
+            keyProfile + "/oauth",
+            """
+            {"grant": "JWT_BEARER", "tokenEndpoint": "https://oauth2.example.org/token",
+             "clientId": "sa@example.iam",
+             "privateKey": "-----BEGIN PRIVATE KEY-----\\n%s\\n-----END PRIVATE KEY-----"}
+            """
+                .formatted(keyBody));
+
     server.stop();
     List<String> stored = storedPasswords();
     server.restart();
 
     assertThat(stored)
-        .isNotEmpty()
+        .hasSizeGreaterThanOrEqualTo(5)
         .allSatisfy(
             value ->
-                assertThat(value).doesNotContain(password).matches("[A-Za-z0-9]+:[A-Za-z0-9+/=]+"));
+                assertThat(value)
+                    .doesNotContain(password)
+                    .doesNotContain(clientSecret)
+                    .doesNotContain(keyBody)
+                    .matches("[A-Za-z0-9]+:[A-Za-z0-9+/=]+"));
+    assertThat(server.admin().get(oauthProfile + "/oauth").json().getBoolean("clientSecretSet"))
+        .isTrue();
+    assertThat(server.admin().get(keyProfile + "/oauth").json().getBoolean("privateKeySet"))
+        .isTrue();
     assertThat(server.admin().get("profiles?limit=1000").body()).contains(profileName);
     assertThat(server.admin().get("users?limit=1000").body()).contains(userName);
   }
@@ -89,7 +130,12 @@ class DurabilityIT {
         ResultSet rows =
             db.createStatement()
                 .executeQuery(
-                    "select incoming_password from email_server_profile where incoming_password is not null")) {
+                    "select incoming_password from email_server_profile"
+                        + " where incoming_password is not null"
+                        + " union all select oauth_client_secret from email_server_profile"
+                        + " where oauth_client_secret is not null"
+                        + " union all select oauth_private_key from email_server_profile"
+                        + " where oauth_private_key is not null")) {
       while (rows.next()) {
         values.add(rows.getString(1));
       }

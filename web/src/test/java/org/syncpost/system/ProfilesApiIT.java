@@ -184,6 +184,51 @@ class ProfilesApiIT {
   }
 
   @Test
+  void aGooglePresetFillsServersAndOAuthEndpointsAndTheClientIsAddedToThem() {
+    Reply created =
+        admin.post(
+            "profiles", "{\"name\": \"%s\", \"preset\": \"GOOGLE\"}".formatted(unique("gmail")));
+    String profile = created.header("Location");
+
+    Reply client =
+        admin.put(
+            profile + "/oauth",
+            """
+            {"clientId": "sa@example.iam",
+             "privateKey": "-----BEGIN PRIVATE KEY-----\\nMII=\\n-----END PRIVATE KEY-----"}
+            """);
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(
+            created.json().getString("incomingServer")
+                + ":"
+                + created.json().getInt("incomingPort")
+                + " "
+                + created.json().getString("outgoingServer")
+                + ":"
+                + created.json().getInt("outgoingPort")
+                + " "
+                + created.json().getString("incomingCredentialSource"))
+        .isEqualTo("imap.gmail.com:993 smtp.gmail.com:465 OAUTH2");
+    assertThat(client.status()).as(client.toString()).isEqualTo(200);
+    assertThat(client.json().getString("grant")).isEqualTo("JWT_BEARER");
+    assertThat(client.json().getString("tokenEndpoint"))
+        .isEqualTo("https://oauth2.googleapis.com/token");
+    assertThat(client.json().getString("scopes")).isEqualTo("https://mail.google.com/");
+  }
+
+  @Test
+  void presetsAreListedAndAnUnknownOneIsRefusedNamingThem() {
+    Reply listed = admin.get("profile-presets");
+    Reply refused =
+        admin.post("profiles", "{\"name\": \"%s\", \"preset\": \"AOL\"}".formatted(unique("aol")));
+
+    assertThat(listed.body()).contains("MICROSOFT_365").contains("outlook.office365.com:993");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("preset").contains("GOOGLE");
+  }
+
+  @Test
   void anOAuthClientWithoutItsSecretIsRefusedNamingTheField() {
     String profile =
         admin.post("profiles", imapProfile(unique("oauth-refused"))).header("Location");

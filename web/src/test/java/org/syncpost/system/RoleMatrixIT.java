@@ -77,6 +77,9 @@ class RoleMatrixIT {
       POST profiles                              ok   no   no   no
       PATCH profiles/{profile}                   ok   no   no   no
       POST profiles/{profile}/test-and-enable    ok   no   no   no
+      GET profiles/{profile}/oauth               ok   ok   no   no
+      PUT profiles/{profile}/oauth               ok   no   no   no
+      GET profile-presets                        ok   no   no   no
       DELETE profiles/{missing}                  ok   no   no   no
       GET alerts                                 ok   ok   ok   ok
       GET alerts/{missing}                       nf   nf   nf   nf
@@ -391,6 +394,7 @@ class RoleMatrixIT {
       case "GET" -> caller.get(path);
       case "POST" -> caller.post(path, body);
       case "PATCH" -> caller.patch(path, body);
+      case "PUT" -> caller.put(path, body);
       case "DELETE" -> caller.delete(path);
       default -> throw new IllegalArgumentException(operation);
     };

@@ -15,11 +15,13 @@ import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.User;
 import org.syncpost.mailserver.control.OAuthDiscovery;
 import org.syncpost.mailserver.control.TrustPolicy;
+import org.syncpost.profile.control.ProviderPresets;
 import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.profile.entity.OAuthSettings;
 import org.syncpost.profile.entity.ProfileDeleted;
 import org.syncpost.profile.entity.ProfileInUse;
 import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.profile.entity.ProviderPreset;
 import org.syncpost.settings.entity.OrganisationSettings;
 import org.syncpost.validation.control.Rules;
 import org.syncpost.validation.entity.InvalidInput;
@@ -40,6 +42,7 @@ public class Profiles {
   @Inject Caller caller;
   @Inject Clock clock;
   @Inject OAuthDiscovery discovery;
+  @Inject ProviderPresets presets;
 
   @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.APPROVER_NAME})
   public List<EmailServerProfile> list(int offset, int limit) {
@@ -63,6 +66,11 @@ public class Profiles {
     return profile;
   }
 
+  /** The mail providers a new profile can start from (issue 15). */
+  public List<ProviderPreset> presets() {
+    return presets.all();
+  }
+
   public EmailServerProfile create(ProfileSettings requested) {
     ProfileSettings settings = requested.withDefaults(clock.instant());
     EmailServerProfile profile = new EmailServerProfile();
@@ -71,6 +79,16 @@ public class Profiles {
     em.persist(profile);
     em.flush();
     auditor.record("created", AUDIT_TYPE, profile.getId(), "profile '" + profile.getName() + "'");
+    return profile;
+  }
+
+  /**
+   * As {@link #create(ProfileSettings)}, from a provider preset whose settings the request's were
+   * filled with: the preset's OAuth endpoints and scopes are kept, for its client to be set.
+   */
+  public EmailServerProfile create(ProfileSettings requested, ProviderPreset preset) {
+    EmailServerProfile profile = create(requested);
+    profile.startFrom(preset);
     return profile;
   }
 

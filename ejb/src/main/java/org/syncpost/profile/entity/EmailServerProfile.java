@@ -239,6 +239,13 @@ public class EmailServerProfile extends Tracked {
     oauth = getOAuth().changed(input);
   }
 
+  /** Keeps {@code preset}'s OAuth endpoints and scopes when it signs in by OAuth. */
+  public void startFrom(ProviderPreset preset) {
+    if (getIncoming().getCredentialSource() == CredentialSource.OAUTH2) {
+      oauth = preset.oauth();
+    }
+  }
+
   /** How it gets OAuth 2.0 access tokens; nothing set when it does not sign in by OAuth. */
   public OAuthSettings getOAuth() {
     return oauth == null ? OAuthSettings.none() : oauth;

@@ -244,6 +244,13 @@ public class OAuthSettings {
 
   private static void checkEndpoint(
       List<Violation> found, String field, String value, boolean required) {
+    if (value != null && value.contains("<tenant>")) {
+      found.add(
+          new Violation(
+              field,
+              "replace <tenant> in the preset's URL with your organisation's directory (tenant) id"));
+      return;
+    }
     if (blank(value)) {
       if (required) {
         found.add(

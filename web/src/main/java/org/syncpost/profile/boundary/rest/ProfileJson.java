@@ -1,6 +1,9 @@
 package org.syncpost.profile.boundary.rest;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.util.Set;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
@@ -12,7 +15,9 @@ import org.syncpost.profile.entity.Impersonation;
 import org.syncpost.profile.entity.ImpersonationMethod;
 import org.syncpost.profile.entity.MailboxIdentity;
 import org.syncpost.profile.entity.ProfileSettings;
+import org.syncpost.profile.entity.ProviderPreset;
 import org.syncpost.profile.entity.ServerType;
+import org.syncpost.validation.entity.InvalidInput;
 
 /** The public JSON contract of an email server profile. Passwords go in, never out. */
 final class ProfileJson {
@@ -96,6 +101,56 @@ final class ProfileJson {
         .add("impersonation", p.getImpersonation().getMethod())
         .add("impersonateAs", p.getImpersonation().getIdentity())
         .add("masterUserSeparator", p.getImpersonation().getSeparator())
+        .build();
+  }
+
+  /**
+   * {@code body} over {@code preset}'s settings: servers with SSL, credential source and
+   * authentication from the preset, anything the body says instead wins.
+   */
+  static JsonObject withPreset(JsonObject body, ProviderPreset preset) {
+    ServerType type =
+        body.containsKey("serverType") && body.get("serverType") instanceof JsonString named
+            ? ServerType.valueOf(named.getString())
+            : ServerType.IMAP_SMTP;
+    String incoming = preset.incoming(type);
+    if (incoming == null) {
+      throw InvalidInput.of(
+          "preset", preset.name() + " has no POP3 server; choose serverType IMAP_SMTP");
+    }
+    JsonObjectBuilder merged =
+        Json.createObjectBuilder()
+            .add("serverType", type.name())
+            .add("incomingServer", incoming)
+            .add("incomingUseSsl", true)
+            .add("outgoingServer", preset.smtp())
+            .add("outgoingUseSsl", true)
+            .add("incomingCredentialSource", preset.credentialSource().name())
+            .add("incomingAuthProtocol", preset.authProtocol().name())
+            .add("useSameSettingsForOutgoing", true);
+    body.forEach(
+        (field, value) -> {
+          if (!"preset".equals(field)) {
+            merged.add(field, value);
+          }
+        });
+    return merged.build();
+  }
+
+  static JsonObject of(ProviderPreset preset) {
+    return new JsonOutput()
+        .add("id", preset.id())
+        .add("name", preset.name())
+        .add("imapServer", preset.imap())
+        .add("pop3Server", preset.pop3())
+        .add("smtpServer", preset.smtp())
+        .add("credentialSource", preset.credentialSource())
+        .add("authProtocol", preset.authProtocol())
+        .add("grant", preset.grant())
+        .add("tokenEndpoint", preset.tokenEndpoint())
+        .add("authorizationEndpoint", preset.authorizationEndpoint())
+        .add("scopes", preset.scopes())
+        .add("note", preset.note())
         .build();
   }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,10 @@ import org.syncpost.job.boundary.rest.JobJson;
 import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.mailserver.control.AccessTokens;
 import org.syncpost.profile.boundary.Profiles;
+import org.syncpost.profile.control.ProviderPresets;
 import org.syncpost.profile.entity.EmailServerProfile;
+import org.syncpost.profile.entity.ProviderPreset;
+import org.syncpost.validation.entity.InvalidInput;
 
 /** {@code /api/v1/profiles}: email server profiles. */
 @Path("profiles")
@@ -42,6 +46,7 @@ public class ProfilesResource {
   @Inject CredentialsChannel channel;
   @Inject MailboxTests tests;
   @Inject AccessTokens accessTokens;
+  @Inject ProviderPresets presets;
   @Context UriInfo uriInfo;
 
   @GET
@@ -59,11 +64,20 @@ public class ProfilesResource {
     return Versions.withTag(profile, ProfileJson.of(profile));
   }
 
+  /**
+   * A new profile; with {@code "preset": "GOOGLE"} (see {@code GET /profile-presets}) the
+   * provider's servers, sign-in and OAuth endpoints fill what the body leaves out.
+   */
   @POST
   public Response create(JsonObject body) {
-    JsonInput input = ProfileJson.input(body);
+    ProviderPreset preset = body.containsKey("preset") ? presetNamedIn(body) : null;
+    JsonInput input =
+        ProfileJson.input(preset == null ? body : ProfileJson.withPreset(body, preset));
     channel.requireSecureFor(input, ProfileJson.PASSWORD_FIELDS);
-    EmailServerProfile created = profiles.create(ProfileJson.settings(input));
+    EmailServerProfile created =
+        preset == null
+            ? profiles.create(ProfileJson.settings(input))
+            : profiles.create(ProfileJson.settings(input), preset);
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
         .entity(ProfileJson.of(created))
@@ -88,6 +102,23 @@ public class ProfilesResource {
         id, ProfileJson.settings(ProfileJson.input(merged)), Versions.expected(ifMatch));
     EmailServerProfile stored = profiles.find(id);
     return Versions.withTag(stored, ProfileJson.of(stored));
+  }
+
+  private ProviderPreset presetNamedIn(JsonObject body) {
+    String id =
+        body.get("preset") instanceof JsonString named
+            ? named.getString()
+            : String.valueOf(body.get("preset"));
+    return presets
+        .find(id)
+        .orElseThrow(
+            () ->
+                InvalidInput.of(
+                    "preset",
+                    "'"
+                        + id
+                        + "' is not one of "
+                        + presets.all().stream().map(ProviderPreset::id).toList()));
   }
 
   /** The profile's OAuth 2.0 client: secrets only as "set", and when a token was last got. */
