@@ -48,7 +48,7 @@ import org.syncpost.mailserver.entity.OAuthClient;
 
 /**
  * Gets OAuth 2.0 access tokens for signing in to mail servers by XOAUTH2, through the Nimbus OAuth
- * 2.0 SDK (ADR 0019): client credentials with a client secret or a private-key JWT, or the JWT
+ * 2.0 SDK (ADR 0021): client credentials with a client secret or a private-key JWT, or the JWT
  * bearer grant for one mailbox. Tokens are kept in memory until {@link #RENEW_BEFORE} before they
  * expire, never written anywhere and never logged: only that a token was issued, for which client
  * and mailbox, and until when.
