@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +36,6 @@ import org.syncpost.outgoing.control.MailboxSender;
 @ExtendWith(ArquillianExtension.class)
 @Timeout(120)
 class DeliveryReportsIT {
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.engines();
-  }
 
   @Inject AsAdministrator admin;
   @Inject MailServerMailboxes mailboxes;

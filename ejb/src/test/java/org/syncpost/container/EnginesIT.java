@@ -23,9 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,18 +44,13 @@ import org.syncpost.testing.mail.ScriptedSmtpServer;
  * (GreenMail, a scripted SMTP server): no root, no Dovecot or Postfix. Incoming through "sync now"
  * — the real cycle, folder and POP3 synchronizers, ledger and database; outgoing through the
  * mailbox sender the scheduler would call. The deployment switches the schedulers off, so no timer
- * races a test, and caps a cycle at {@value #CAP} messages ({@link Deployments#engines()}).
+ * races a test, and caps a cycle at {@value #CAP} messages ({@link ContainerSuite}).
  */
 @ExtendWith(ArquillianExtension.class)
 @Timeout(120)
 class EnginesIT {
 
-  static final int CAP = Deployments.ENGINES_MESSAGES_PER_CYCLE;
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.engines();
-  }
+  static final int CAP = ContainerSuite.MESSAGES_PER_CYCLE;
 
   @Inject AsAdministrator admin;
   @Inject MailServerMailboxes mailboxes;

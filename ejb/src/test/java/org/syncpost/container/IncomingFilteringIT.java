@@ -17,9 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +46,6 @@ import org.syncpost.settings.entity.IncomingFilter;
 @ExtendWith(ArquillianExtension.class)
 @Timeout(120)
 class IncomingFilteringIT {
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.engines();
-  }
 
   @Inject AsAdministrator admin;
   @Inject MailServerMailboxes mailboxes;

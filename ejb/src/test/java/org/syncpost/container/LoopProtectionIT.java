@@ -15,9 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +38,6 @@ import org.syncpost.mailbox.entity.HeldAsLoop;
 class LoopProtectionIT {
 
   private static final int LIMIT = 40;
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.engines();
-  }
 
   @Inject AsAdministrator admin;
   @Inject MailServerMailboxes mailboxes;

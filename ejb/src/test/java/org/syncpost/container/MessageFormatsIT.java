@@ -11,9 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +31,6 @@ import org.syncpost.testing.mail.TnefStreams;
 @ExtendWith(ArquillianExtension.class)
 @Timeout(120)
 class MessageFormatsIT {
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.engines();
-  }
 
   @Inject AsAdministrator admin;
   @Inject MailServerMailboxes mailboxes;

@@ -19,9 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.InjectedFailures.Forbidden;
@@ -50,11 +48,6 @@ import org.syncpost.outgoing.entity.SentEmail;
  */
 @ExtendWith(ArquillianExtension.class)
 class TransactionsIT {
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.facades();
-  }
 
   @Inject AsAdministrator admin;
   @Inject TwoWritesInCdi cdi;

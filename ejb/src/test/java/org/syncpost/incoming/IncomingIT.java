@@ -20,9 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.AsAdministrator;
@@ -44,11 +42,6 @@ import org.syncpost.profile.entity.ServerType;
 class IncomingIT {
 
   private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-
-  @Deployment
-  static WebArchive deployment() {
-    return org.syncpost.container.Deployments.facades();
-  }
 
   @Inject AsAdministrator admin;
   @Inject MailboxLeases leases;

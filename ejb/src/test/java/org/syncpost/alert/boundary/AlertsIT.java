@@ -12,9 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.alert.control.ProfileOwnerEscalation;
@@ -23,7 +21,6 @@ import org.syncpost.alert.entity.AlertFilter;
 import org.syncpost.alert.entity.AlertLevel;
 import org.syncpost.alert.entity.AlertNotice;
 import org.syncpost.container.AsAdministrator;
-import org.syncpost.container.Deployments;
 import org.syncpost.directory.boundary.Users;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
@@ -43,11 +40,6 @@ import org.syncpost.settings.entity.EmailSettingsBuilder;
  */
 @ExtendWith(ArquillianExtension.class)
 class AlertsIT {
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.facades();
-  }
 
   @Inject AsAdministrator admin;
   @Inject Alerts alerts;

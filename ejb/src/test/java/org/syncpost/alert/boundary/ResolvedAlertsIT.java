@@ -8,9 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.syncpost.alert.entity.AlertLevel;
 import org.syncpost.alert.entity.AlertNotice;
 import org.syncpost.audit.boundary.AuditTrail;
 import org.syncpost.container.AsAdministrator;
-import org.syncpost.container.Deployments;
 import org.syncpost.container.MailServerMailboxes;
 import org.syncpost.container.MailServerMailboxes.Servers;
 import org.syncpost.incoming.boundary.Incoming;
@@ -40,11 +37,6 @@ import org.syncpost.profile.entity.ServerType;
 class ResolvedAlertsIT {
 
   private static final String PASSWORD = "greenmail-password";
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.engines();
-  }
 
   @Inject AsAdministrator admin;
   @Inject MailServerMailboxes mailboxes;

@@ -8,15 +8,12 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.access.entity.Role;
 import org.syncpost.audit.boundary.AuditTrail;
 import org.syncpost.container.AsAdministrator;
-import org.syncpost.container.Deployments;
 import org.syncpost.directory.entity.DirectoryFilter;
 import org.syncpost.directory.entity.DirectorySort;
 import org.syncpost.directory.entity.Queue;
@@ -36,11 +33,6 @@ import org.syncpost.validation.entity.InvalidInput;
 
 @ExtendWith(ArquillianExtension.class)
 class DirectoryIT {
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.facades();
-  }
 
   @Inject AsAdministrator admin;
   @Inject Users users;

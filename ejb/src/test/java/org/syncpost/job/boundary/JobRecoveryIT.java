@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.AsAdministrator;
-import org.syncpost.container.Deployments;
 import org.syncpost.job.control.JobLedger;
 import org.syncpost.job.entity.ItemOutcome;
 import org.syncpost.job.entity.ItemResult;
@@ -26,11 +23,6 @@ import org.syncpost.job.entity.JobStatus;
  */
 @ExtendWith(ArquillianExtension.class)
 class JobRecoveryIT {
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.facades();
-  }
 
   @Inject AsAdministrator admin;
   @Inject JobLedger ledger;

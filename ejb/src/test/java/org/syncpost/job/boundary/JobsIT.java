@@ -8,13 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.AsAdministrator;
-import org.syncpost.container.Deployments;
 import org.syncpost.job.entity.ItemOutcome;
 import org.syncpost.job.entity.ItemResult;
 import org.syncpost.job.entity.Job;
@@ -30,11 +27,6 @@ class JobsIT {
   private static final int PARALLELISM = 4;
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.facades();
-  }
 
   @Inject AsAdministrator admin;
   @Inject Jobs jobs;

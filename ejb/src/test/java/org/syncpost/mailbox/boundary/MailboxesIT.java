@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.access.entity.Role;
@@ -45,11 +43,6 @@ class MailboxesIT {
 
   /** How many mailboxes the scale test adds. */
   private static final int MORE = 5_000;
-
-  @Deployment
-  static WebArchive deployment() {
-    return org.syncpost.container.Deployments.facades();
-  }
 
   @Inject AsAdministrator admin;
   @Inject AsApprover approver;

@@ -146,6 +146,8 @@ final class Certificates {
   private String keytool(String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    // a short-lived JVM per call: the quick compiler and serial GC halve its start-up
+    command.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-J-Xshare:auto"));
     command.addAll(List.of(arguments));
     if (command.contains("-genkeypair")) {
       command.addAll(List.of("-keyalg", "EC", "-groupname", "secp256r1"));
