@@ -1,11 +1,9 @@
 package org.syncpost.system;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.syncpost.system.Bodies.unique;
 
-import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.util.UUID;
-import org.syncpost.system.Api.Reply;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
 
@@ -40,16 +38,7 @@ final class OwnedMailboxes {
   OwnedMailbox unconfigured() {
     String name = unique("owner");
     String password = "signin-" + UUID.randomUUID();
-    Reply user =
-        admin.post(
-            "users",
-            Bodies.user(name)
-                .add("roles", Json.createArrayBuilder().add("mailbox-owner"))
-                .add("password", password)
-                .build()
-                .toString());
-    assertThat(user.status()).as(user.toString()).isEqualTo(201);
-    return new OwnedMailbox(
-        user.json().getJsonNumber("mailboxId").longValue(), null, name, password);
+    JsonObject user = SignInUsers.create(admin, name, password, "mailbox-owner");
+    return new OwnedMailbox(user.getJsonNumber("mailboxId").longValue(), null, name, password);
   }
 }

@@ -469,27 +469,13 @@ class RoleMatrixIT {
           .replace("{n}", "0");
     }
 
-    private String user(String role) {
-      return user(Json.createArrayBuilder().add(role));
-    }
-
     String userWithoutRole() {
-      return user(Json.createArrayBuilder());
+      return user();
     }
 
-    private String user(jakarta.json.JsonArrayBuilder roles) {
+    private String user(String... roles) {
       String name = unique("matrix");
-      Reply created =
-          admin.post(
-              "users",
-              Json.createObjectBuilder()
-                  .add("name", name)
-                  .add("email", name + "@example.org")
-                  .add("roles", roles)
-                  .add("password", PASSWORD)
-                  .build()
-                  .toString());
-      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      SignInUsers.create(admin, name, PASSWORD, roles);
       return name;
     }
 

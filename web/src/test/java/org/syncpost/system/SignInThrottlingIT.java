@@ -3,7 +3,6 @@ package org.syncpost.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.syncpost.system.Bodies.unique;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,17 +30,7 @@ class SignInThrottlingIT {
 
   private String createUser() {
     String name = unique("guessed");
-    Reply created =
-        admin.post(
-            "users",
-            Json.createObjectBuilder()
-                .add("name", name)
-                .add("email", name + "@example.org")
-                .add("roles", Json.createArrayBuilder().add("mailbox-owner"))
-                .add("password", PASSWORD)
-                .build()
-                .toString());
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    SignInUsers.create(admin, name, PASSWORD, "mailbox-owner");
     return name;
   }
 

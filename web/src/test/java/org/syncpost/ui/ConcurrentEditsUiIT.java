@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.syncpost.system.Api;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.Bodies;
+import org.syncpost.system.SignInUsers;
 import org.syncpost.system.SyncPostServer;
 
 /**
@@ -47,17 +48,7 @@ class ConcurrentEditsUiIT {
   /** Another administrator, signed in in a browser of their own. */
   private String otherAdministrator() {
     String name = ProfilesUiIT.unique("editor");
-    Reply created =
-        admin.post(
-            "users",
-            Json.createObjectBuilder()
-                .add("name", name)
-                .add("email", name + "@example.org")
-                .add("roles", Json.createArrayBuilder().add("administrator"))
-                .add("password", PASSWORD)
-                .build()
-                .toString());
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    SignInUsers.create(admin, name, PASSWORD, "administrator");
     return name;
   }
 

@@ -2,7 +2,6 @@ package org.syncpost.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.syncpost.system.Api.Reply;
+import org.syncpost.system.SignInUsers;
 import org.syncpost.system.SyncPostServer;
 
 /**
@@ -40,19 +39,7 @@ class SignInUiIT {
   @Test
   void fiveWrongPasswordsInTheFormLockTheUserNameAndTheFormSaysForHowLong() {
     String name = ProfilesUiIT.unique("ui-guessed");
-    Reply created =
-        server
-            .admin()
-            .post(
-                "users",
-                Json.createObjectBuilder()
-                    .add("name", name)
-                    .add("email", name + "@example.org")
-                    .add("roles", Json.createArrayBuilder().add("mailbox-owner"))
-                    .add("password", PASSWORD)
-                    .build()
-                    .toString());
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    SignInUsers.create(server.admin(), name, PASSWORD, "mailbox-owner");
     browser = new Browser(server.httpsBase());
 
     for (int guess = 1; guess <= 5; guess++) {
@@ -70,19 +57,7 @@ class SignInUiIT {
   @Test
   void aUserWithoutAnyRoleIsNotSignedInAndTheFormSaysToAskAnAdministratorForOne() {
     String name = ProfilesUiIT.unique("ui-roleless");
-    Reply created =
-        server
-            .admin()
-            .post(
-                "users",
-                Json.createObjectBuilder()
-                    .add("name", name)
-                    .add("email", name + "@example.org")
-                    .add("roles", Json.createArrayBuilder())
-                    .add("password", PASSWORD)
-                    .build()
-                    .toString());
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    SignInUsers.create(server.admin(), name, PASSWORD);
     browser = new Browser(server.httpsBase());
 
     browser.signIn(name, PASSWORD);

@@ -95,8 +95,8 @@ public class TestAndEnableAlerts {
                   + tested.mailboxName()
                   + "' has nothing to test: neither incoming nor outgoing email is set to"
                   + " server-side synchronization.",
-              "Set its incoming and/or outgoing delivery method to SERVER_SIDE_SYNC (or apply the"
-                  + " default email settings), then test & enable it again.",
+              "Set its incoming and/or outgoing delivery method to server-side synchronization"
+                  + " (or apply the default email settings), then test & enable it again.",
               null));
     }
   }

@@ -47,17 +47,6 @@ public class Queues {
   @Inject Event<QueueDeleted> deleted;
   @Inject Caller caller;
 
-  public List<Queue> list(int offset, int limit) {
-    return em.createNamedQuery(Queue.ALL, Queue.class)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
-  }
-
-  public long count() {
-    return em.createNamedQuery(Queue.COUNT, Long.class).getSingleResult();
-  }
-
   /** One page of the queues {@code filter} selects, filtered, sorted and paged by the database. */
   public List<Queue> search(DirectoryFilter filter, int offset, int limit) {
     return filter.page(em, Queue.class, offset, limit);

@@ -52,17 +52,6 @@ public class Users {
   @Inject Event<UserDeleted> deleted;
   @Inject Caller caller;
 
-  public List<User> list(int offset, int limit) {
-    return em.createNamedQuery(User.ALL, User.class)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
-  }
-
-  public long count() {
-    return em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
-  }
-
   /** One page of the users {@code filter} selects, filtered, sorted and paged by the database. */
   public List<User> search(DirectoryFilter filter, int offset, int limit) {
     return filter.page(em, User.class, offset, limit);

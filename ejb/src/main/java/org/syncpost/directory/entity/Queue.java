@@ -9,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.syncpost.audit.entity.Tracked;
@@ -18,12 +17,7 @@ import org.syncpost.settings.entity.IncomingFilter;
 /** A shared address (support@, billing@) whose mail is processed for a team; owned by a user. */
 @Entity
 @Table(name = "mail_queue")
-@NamedQuery(name = Queue.ALL, query = "select q from Queue q order by q.name")
-@NamedQuery(name = Queue.COUNT, query = "select count(q) from Queue q")
 public class Queue extends Tracked {
-
-  public static final String ALL = "Queue.all";
-  public static final String COUNT = "Queue.count";
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_queue_seq")

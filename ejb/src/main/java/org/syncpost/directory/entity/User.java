@@ -24,12 +24,10 @@ import org.syncpost.settings.entity.IncomingFilter;
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = User.BY_NAME, query = "select u from User u where u.name = :name")
-@NamedQuery(name = User.ALL, query = "select u from User u order by u.name")
 @NamedQuery(name = User.COUNT, query = "select count(u) from User u")
 public class User extends Tracked {
 
   public static final String BY_NAME = "User.byName";
-  public static final String ALL = "User.all";
   public static final String COUNT = "User.count";
 
   @Id

@@ -49,21 +49,9 @@ public class Mailboxes {
   @Inject Actor actor;
   @Inject Clock clock;
 
-  /** One page of the mailboxes of {@code profileId} (null: of any profile), by name. */
-  public List<Mailbox> list(Long profileId, int offset, int limit) {
-    return matching("select m", ofProfile(profileId), MailboxFilter.ALL.orderBy(), Mailbox.class)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
-  }
-
   /** How many mailboxes {@code profileId} has (null: all mailboxes). */
   public long count(Long profileId) {
-    return matching("select count(m)", ofProfile(profileId), null, Long.class).getSingleResult();
-  }
-
-  private static SearchCriteria ofProfile(Long profileId) {
-    return new SearchCriteria().equal("p.id", "profileId", profileId);
+    return countMatching(profileId, MailboxFilter.ALL);
   }
 
   /**
@@ -71,7 +59,14 @@ public class Mailboxes {
    * own): the database filters, sorts and pages, so a list never loads every mailbox.
    */
   public List<Mailbox> search(MailboxFilter filter, int offset, int limit) {
-    return matching("select m", filter.criteria(), filter.orderBy(), Mailbox.class)
+    return search(null, filter, offset, limit);
+  }
+
+  /**
+   * {@link #search(MailboxFilter, int, int)} among the mailboxes of {@code profileId} (null: any).
+   */
+  public List<Mailbox> search(Long profileId, MailboxFilter filter, int offset, int limit) {
+    return matching("select m", criteria(profileId, filter), filter.orderBy(), Mailbox.class)
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
@@ -79,7 +74,17 @@ public class Mailboxes {
 
   /** How many mailboxes {@code filter} selects. */
   public long countMatching(MailboxFilter filter) {
-    return matching("select count(m)", filter.criteria(), null, Long.class).getSingleResult();
+    return countMatching(null, filter);
+  }
+
+  /** How many mailboxes of {@code profileId} (null: any) {@code filter} selects. */
+  public long countMatching(Long profileId, MailboxFilter filter) {
+    return matching("select count(m)", criteria(profileId, filter), null, Long.class)
+        .getSingleResult();
+  }
+
+  private static SearchCriteria criteria(Long profileId, MailboxFilter filter) {
+    return filter.criteria().equal("p.id", "profileId", profileId);
   }
 
   /**

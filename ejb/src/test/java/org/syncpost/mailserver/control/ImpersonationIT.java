@@ -28,11 +28,13 @@ import org.syncpost.mailserver.entity.TlsMode;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.Messages;
+import org.syncpost.testing.mail.RealMailServers;
 
 /**
  * The profile's account acting for a mailbox on real Dovecot (master users) and Postfix (SASL
  * through Dovecot): the session is the mailbox's, never the account's own (issue 13).
  */
+@RealMailServers
 @Timeout(90)
 class ImpersonationIT {
 

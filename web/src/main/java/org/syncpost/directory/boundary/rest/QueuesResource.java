@@ -23,8 +23,11 @@ import java.util.Set;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.api.control.Sorting;
 import org.syncpost.api.control.Versions;
 import org.syncpost.directory.boundary.Queues;
+import org.syncpost.directory.entity.DirectoryFilter;
+import org.syncpost.directory.entity.DirectorySort;
 import org.syncpost.directory.entity.Queue;
 import org.syncpost.directory.entity.QueueDetails;
 import org.syncpost.directory.entity.Removal;
@@ -54,11 +57,24 @@ public class QueuesResource {
   @Inject Queues queues;
   @Context UriInfo uriInfo;
 
+  /**
+   * One page of the queues whose name or address contains {@code q} if given, sorted by {@code
+   * sort} (by name if not given).
+   */
   @GET
-  public Response list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+  public Response list(
+      @QueryParam("q") String q,
+      @QueryParam("sort") String sort,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
     Paging paging = Paging.of(offset, limit);
+    Sorting<DirectorySort> sorting = Sorting.of(sort, DirectorySort.NAME);
+    DirectoryFilter filter =
+        new DirectoryFilter(q, null, null, sorting.field(), sorting.descending());
     return JsonOutput.page(
-        queues.list(paging.offset(), paging.limit()), queues.count(), this::json);
+        queues.search(filter, paging.offset(), paging.limit()),
+        queues.countMatching(filter),
+        this::json);
   }
 
   /** The queue, with its version as {@code ETag} for a later {@code If-Match}. */

@@ -29,8 +29,11 @@ import org.syncpost.api.control.CredentialsChannel;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.api.control.Sorting;
 import org.syncpost.api.control.Versions;
 import org.syncpost.directory.boundary.Users;
+import org.syncpost.directory.entity.DirectoryFilter;
+import org.syncpost.directory.entity.DirectorySort;
 import org.syncpost.directory.entity.Removal;
 import org.syncpost.directory.entity.User;
 import org.syncpost.directory.entity.UserDetails;
@@ -63,10 +66,24 @@ public class UsersResource {
   @Inject CredentialsChannel channel;
   @Context UriInfo uriInfo;
 
+  /**
+   * One page of the users whose name or address contains {@code q} if given, sorted by {@code sort}
+   * (by name if not given).
+   */
   @GET
-  public Response list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+  public Response list(
+      @QueryParam("q") String q,
+      @QueryParam("sort") String sort,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
     Paging paging = Paging.of(offset, limit);
-    return JsonOutput.page(users.list(paging.offset(), paging.limit()), users.count(), this::json);
+    Sorting<DirectorySort> sorting = Sorting.of(sort, DirectorySort.NAME);
+    DirectoryFilter filter =
+        new DirectoryFilter(q, null, null, sorting.field(), sorting.descending());
+    return JsonOutput.page(
+        users.search(filter, paging.offset(), paging.limit()),
+        users.countMatching(filter),
+        this::json);
   }
 
   /** The user, with its version as {@code ETag} for a later {@code If-Match}. */

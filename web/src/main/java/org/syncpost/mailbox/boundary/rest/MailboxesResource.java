@@ -25,12 +25,15 @@ import org.syncpost.api.control.CredentialsChannel;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.api.control.Sorting;
 import org.syncpost.api.control.Versions;
 import org.syncpost.job.boundary.rest.JobJson;
 import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.mailbox.boundary.Mailboxes;
 import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.mailbox.entity.MailboxFilter;
+import org.syncpost.mailbox.entity.MailboxSort;
 import org.syncpost.settings.entity.DeliveryMethod;
 
 /**
@@ -56,15 +59,26 @@ public class MailboxesResource {
   @Inject MailboxTests tests;
   @Context UriInfo uriInfo;
 
+  /**
+   * One page of the mailboxes the caller may see: of {@code profileId} if given, whose name,
+   * address or user name contains {@code q} if given, sorted by {@code sort} (by name if not
+   * given).
+   */
   @GET
   public Response list(
       @QueryParam("profileId") Long profileId,
+      @QueryParam("q") String q,
+      @QueryParam("sort") String sort,
       @QueryParam("offset") Integer offset,
       @QueryParam("limit") Integer limit) {
     Paging paging = Paging.of(offset, limit);
+    Sorting<MailboxSort> sorting = Sorting.of(sort, MailboxSort.NAME);
+    MailboxFilter filter =
+        new MailboxFilter(
+            q, null, null, null, null, null, null, sorting.field(), sorting.descending());
     return JsonOutput.page(
-        mailboxes.list(profileId, paging.offset(), paging.limit()),
-        mailboxes.count(profileId),
+        mailboxes.search(profileId, filter, paging.offset(), paging.limit()),
+        mailboxes.countMatching(profileId, filter),
         MailboxJson::of);
   }
 
