@@ -48,6 +48,32 @@ class TnefTest {
     assertThat(parsed.content().textBody()).isEqualTo("See attached.");
   }
 
+  /** A real one, from Outlook (src/test/resources/tnef/ORIGIN.md): five files and an RTF body. */
+  @Test
+  void aWinmailDatWrittenByOutlookIsUnpackedIntoItsFilesAfterTheOriginal() throws Exception {
+    byte[] outlook;
+    try (var in = TnefTest.class.getResourceAsStream("/tnef/outlook-winmail.dat")) {
+      outlook = in.readAllBytes();
+    }
+
+    ParsedMessage parsed = withAttachment("application/ms-tnef", "winmail.dat", outlook);
+
+    assertThat(parsed.attachments())
+        .extracting(AttachmentData::fileName)
+        .containsExactly(
+            "winmail.dat",
+            "quick.doc",
+            "quick.html",
+            "quick.pdf",
+            "quick.txt",
+            "quick.xml",
+            "message-body.rtf");
+    assertThat(parsed.attachments().get(0).size()).isEqualTo(outlook.length);
+    assertThat(new String(parsed.attachments().get(4).content(), StandardCharsets.UTF_8))
+        .startsWith("The quick brown fox jumps over the lazy dog");
+    assertThat(parsed.attachments().get(6).contentType()).isEqualTo("application/rtf");
+  }
+
   @Test
   void aWinmailDatSpooledToDiskIsUnpackedToo() {
     byte[] large = new byte[2 * 1024 * 1024];
