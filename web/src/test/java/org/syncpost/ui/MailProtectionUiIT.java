@@ -80,8 +80,8 @@ class MailProtectionUiIT {
       browser.awaitText(By.id("email:subject"), "Encrypted");
       String encryption = browser.find(By.id("email:encryption")).getText();
 
-      assertThat(signature).isEqualTo("VALID (" + signer + ")");
-      assertThat(encryption).contains("encrypted, not readable by SyncPost");
+      assertThat(signature).isEqualTo("Valid (" + signer + ")");
+      assertThat(encryption).isEqualTo("S/MIME: encrypted, not readable by SyncPost");
     } finally {
       Files.deleteIfExists(trustStore);
     }
