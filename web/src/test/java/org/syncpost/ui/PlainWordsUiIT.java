@@ -181,6 +181,9 @@ class PlainWordsUiIT {
       assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not found");
       assertThat(browser.find(By.id("mailbox:notFound")).getText())
           .contains("There is no mailbox with this id");
+      assertThat(browser.driver().findElements(By.cssSelector(".ui-growl-item, .ui-messages div")))
+          .as("the page says it once, in its own words, and no message besides")
+          .isEmpty();
     }
   }
 

@@ -17,6 +17,7 @@ import org.syncpost.profile.entity.EmailServerProfile;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.settings.entity.DeliveryMethod;
 import org.syncpost.validation.boundary.ui.FacesFeedback;
+import org.syncpost.validation.entity.NotFound;
 
 /**
  * One mailbox: its settings and credentials, its test statuses and sync health, approve or reject,
@@ -43,7 +44,7 @@ public class MailboxPage implements Serializable {
 
   public void load() {
     if (id != null && !FacesContext.getCurrentInstance().isPostback()) {
-      show(feedback.attempt(FORM, () -> mailboxes.find(id)));
+      show(feedback.attempt(FORM, this::findShown));
       if (mailbox != null && isAdministrator()) {
         profileChoices = profiles.list(0, PROFILES_OFFERED);
       }
@@ -113,6 +114,15 @@ public class MailboxPage implements Serializable {
     if (shown != null) {
       mailbox = shown;
       form = MailboxForm.of(shown);
+    }
+  }
+
+  /** The mailbox of the page's id, or null when there is none: the page itself says so then. */
+  private Mailbox findShown() {
+    try {
+      return mailboxes.find(id);
+    } catch (NotFound gone) {
+      return null;
     }
   }
 
