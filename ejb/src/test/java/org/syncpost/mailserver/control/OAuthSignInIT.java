@@ -3,11 +3,8 @@ package org.syncpost.mailserver.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -17,7 +14,6 @@ import java.nio.file.Files;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -157,19 +153,7 @@ class OAuthSignInIT {
   }
 
   private List<String> subjectsIn(Endpoint endpoint) throws Exception {
-    try (Store store = sessions.connectStore(endpoint)) {
-      Folder inbox = store.getFolder("INBOX");
-      inbox.open(Folder.READ_ONLY);
-      try {
-        List<String> subjects = new ArrayList<>();
-        for (Message message : inbox.getMessages()) {
-          subjects.add(message.getSubject());
-        }
-        return subjects;
-      } finally {
-        inbox.close(false);
-      }
-    }
+    return InboxSubjects.of(sessions, endpoint);
   }
 
   @Test
