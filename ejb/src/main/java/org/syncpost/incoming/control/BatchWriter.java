@@ -3,7 +3,6 @@ package org.syncpost.incoming.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.syncpost.mailserver.entity.MailServerFailure;
 
 /**
  * Stores a batch of taken messages together with the folder's cursor; when the batch cannot be
@@ -62,9 +61,7 @@ public class BatchWriter {
         taken =
             taken.plus(
                 ledger.quarantineAlone(
-                    message,
-                    "the message could not be stored: " + MailServerFailure.detailOf(failed),
-                    uidValidity));
+                    message, StorageRefusal.reasonFor(message, failed), uidValidity));
       }
     }
     ledger.advance(mailboxId, folderName, uidValidity, upTo);

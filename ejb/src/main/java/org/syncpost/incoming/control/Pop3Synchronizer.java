@@ -23,7 +23,6 @@ import org.syncpost.incoming.control.FolderSynchronizer.FolderResult;
 import org.syncpost.incoming.entity.ServerMessageKey;
 import org.syncpost.mailserver.control.FailureTranslator;
 import org.syncpost.mailserver.entity.Endpoint;
-import org.syncpost.mailserver.entity.MailServerFailure;
 
 /**
  * Takes the new messages of a POP3 mailbox: a message is new when its UIDL (RFC 1939 §7) is not
@@ -133,9 +132,7 @@ public class Pop3Synchronizer {
           result =
               result.plus(
                   ledger.quarantinePop3Alone(
-                      message,
-                      "the message could not be stored: " + MailServerFailure.detailOf(failed),
-                      message.uidl()));
+                      message, StorageRefusal.reasonFor(message, failed), message.uidl()));
         }
       }
       ledger.takePop3(mailboxId, List.of(), List.copyOf(uidls), rules);
