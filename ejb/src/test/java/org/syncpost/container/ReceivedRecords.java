@@ -59,7 +59,7 @@ public class ReceivedRecords {
                     + " | "
                     + e.getCorrelationMethod()
                     + " | "
-                    + (e.getConversation() == null ? "-" : e.getConversation().getId()))
+                    + (e.getConversationId().equals(e.getId()) ? "-" : e.getConversationId()))
         .toList();
   }
 

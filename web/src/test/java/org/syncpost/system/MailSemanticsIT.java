@@ -207,9 +207,8 @@ class MailSemanticsIT {
                     + " "
                     + r.get("conversationId"))
         .containsExactlyInAnyOrder(
-            // the report joins the conversation the sent email starts (a record that starts one
-            // has no conversationId of its own)
-            "INCOMING DELIVERY_REPORT " + id, "OUTGOING NONE null");
+            // the report joins the conversation the sent email starts (whose id is its own)
+            "INCOMING DELIVERY_REPORT " + id, "OUTGOING NONE " + id);
     assertThat(alerts(sender.id(), "outgoing-bounced")).hasSize(1);
     assertThat(soap.emails().getEmail(id).getDeliveryReport())
         .containsExactlyElementsOf(

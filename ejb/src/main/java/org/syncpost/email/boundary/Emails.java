@@ -78,7 +78,7 @@ public class Emails {
    */
   public List<EmailRecord> conversation(long id, int limit) {
     EmailRecord email = find(id);
-    long first = email.getConversation() != null ? email.getConversation().getId() : email.getId();
+    long first = email.getConversationId();
     return list(EmailFilter.conversation(first), 0, limit);
   }
 

@@ -439,8 +439,9 @@ public class EmailRecord extends Tracked {
     return trackingToken;
   }
 
-  public EmailRecord getConversation() {
-    return conversation;
+  /** The id of the first email of its conversation: its own when it starts one or stands alone. */
+  public Long getConversationId() {
+    return conversation != null ? conversation.getId() : getId();
   }
 
   public CorrelationMethod getCorrelationMethod() {

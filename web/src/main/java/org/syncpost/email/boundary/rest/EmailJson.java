@@ -42,7 +42,7 @@ public final class EmailJson {
         .add("inReplyTo", e.getInReplyTo())
         .add("references", strings(e.getReferences()))
         .add("trackingToken", e.getTrackingToken())
-        .add("conversationId", e.getConversation() == null ? null : e.getConversation().getId())
+        .add("conversationId", e.getConversationId())
         .add("correlationMethod", e.getCorrelationMethod())
         .add("autoSubmitted", e.isAutoSubmitted())
         .add("receivedOn", e.getReceivedOn())

@@ -112,7 +112,7 @@ public class Email {
     email.inReplyTo = e.getInReplyTo();
     email.references.addAll(e.getReferences());
     email.trackingToken = e.getTrackingToken();
-    email.conversationId = e.getConversation() == null ? null : e.getConversation().getId();
+    email.conversationId = e.getConversationId();
     email.correlationMethod = e.getCorrelationMethod();
     email.autoSubmitted = e.isAutoSubmitted();
     email.receivedOn = e.getReceivedOn();
