@@ -33,6 +33,7 @@ import org.syncpost.container.MailServerMailboxes.Servers;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.incoming.boundary.Incoming;
 import org.syncpost.incoming.entity.SyncOutcome;
+import org.syncpost.outgoing.boundary.Outbox;
 import org.syncpost.outgoing.control.MailboxSender;
 import org.syncpost.profile.entity.ServerType;
 import org.syncpost.testing.Eventually;
@@ -56,6 +57,7 @@ class EnginesIT {
   @Inject MailServerMailboxes mailboxes;
   @Inject Incoming incoming;
   @Inject MailboxSender sender;
+  @Inject Outbox outbox;
 
   private GreenMail greenMail;
   private GreenMailUser user;
@@ -286,5 +288,40 @@ class EnginesIT {
       assertThat(admin.call(() -> mailboxes.email(refused)).getLastDeliveryError())
           .contains("550 5.1.1 No such user");
     }
+  }
+
+  @Test
+  void whileTheSmtpServerIsDownTheMailboxsOtherEmailWaitsUntilSendNowInsteadOfSpendingAttempts()
+      throws Exception {
+    long mailboxId;
+    try (ScriptedSmtpServer smtp = ScriptedSmtpServer.answeringMessages()) {
+      Servers servers =
+          new Servers(ServerType.IMAP_SMTP, greenMail.getImap().getPort(), smtp.port());
+      mailboxId = admin.call(() -> mailboxes.sendingMailbox(servers, user.getLogin(), PASSWORD));
+    } // the server is gone: connections to its port are refused
+    long first = admin.call(() -> mailboxes.queue(mailboxId, "first", "a@example.net"));
+
+    sender.sendDueEmail(mailboxId);
+    long second = admin.call(() -> mailboxes.queue(mailboxId, "second", "a@example.net"));
+    sender.sendDueEmail(mailboxId);
+
+    assertThat(statuses(first, second))
+        .containsExactly("first PENDING_SEND 1", "second PENDING_SEND 0");
+    assertThat(admin.call(() -> mailboxes.mailbox(mailboxId)).getSendingPostponedUntil())
+        .isAfter(Instant.now());
+
+    admin.call(() -> outbox.sendNow(second));
+
+    assertThat(admin.call(() -> mailboxes.mailbox(mailboxId)).getSendingPostponedUntil()).isNull();
+  }
+
+  private List<String> statuses(long... ids) throws Exception {
+    List<String> statuses = new java.util.ArrayList<>();
+    for (long id : ids) {
+      EmailRecord email = admin.call(() -> mailboxes.email(id));
+      statuses.add(
+          email.getSubject() + " " + email.getStatus() + " " + email.getDeliveryAttempts());
+    }
+    return statuses;
   }
 }

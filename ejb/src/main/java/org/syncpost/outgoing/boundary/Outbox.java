@@ -27,6 +27,7 @@ import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.TrackingToken;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.outgoing.control.OutgoingLedger;
 import org.syncpost.outgoing.entity.EmailQueued;
 import org.syncpost.outgoing.entity.OutgoingEmail;
 import org.syncpost.settings.entity.EmailSettings;
@@ -88,6 +89,7 @@ public class Outbox {
   @Inject Caller caller;
   @Inject Auditor auditor;
   @Inject Event<EmailQueued> queued;
+  @Inject OutgoingLedger ledger;
 
   private final SecureRandom random = new SecureRandom();
 
@@ -247,10 +249,14 @@ public class Outbox {
     return record;
   }
 
-  /** A pending email goes at the next tick: no waiting for its send-at time or a retry backoff. */
+  /**
+   * A pending email goes at the next tick: no waiting for its send-at time, a retry backoff, or its
+   * mailbox's sending postponed after its server failed.
+   */
   public EmailRecord sendNow(long id) {
     EmailRecord record = ownOutgoing(id);
     record.sendNow();
+    ledger.postponeSending(record.getSenderMailbox().getId(), null);
     auditor.record("send-now", AUDIT_TYPE, id, "to be sent at once");
     queued.fire(new EmailQueued(record.getSenderMailbox().getId()));
     return record;

@@ -154,6 +154,9 @@ public class MailboxSender {
       if (failure.failureCause() == FailureCause.CONNECTION_LIMIT_REACHED) {
         batch.forEach(m -> ledger.returnUnsent(m.recordId(), failure.getMessage()));
       } else if (failure.isTransient()) {
+        ledger.postponeSending(
+            plan.mailboxId(),
+            Backoff.nextAttempt(clock.instant(), 1, plan.retryInterval(), random));
         batch.forEach(
             m ->
                 record(

@@ -271,6 +271,20 @@ public class OutgoingLedger {
     return recorded;
   }
 
+  /**
+   * The mailbox's server failed before it took any email (unreachable, busy, the connection lost):
+   * the mailbox's other due email waits until {@code until} rather than each spending an attempt on
+   * a server known to be failing ({@code null}: it may send at once again). One column written by
+   * the engine, in a bulk update, so that it does not count as a change of the mailbox's settings.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void postponeSending(long mailboxId, Instant until) {
+    em.createQuery("update Mailbox m set m.sendingPostponedUntil = :until where m.id = :id")
+        .setParameter("until", until)
+        .setParameter("id", mailboxId)
+        .executeUpdate();
+  }
+
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void retryLater(long recordId, String error, Instant nextAttempt) {
     record(recordId).retryLater(error, nextAttempt);
