@@ -28,8 +28,10 @@ import com.nimbusds.oauth2.sdk.token.AccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
@@ -113,6 +115,24 @@ public class AccessTokens {
   /** Forgets the token kept for {@code mailbox}, e.g. after a mail server refused it. */
   public void forget(OAuthClient client, String mailbox) {
     tokens.remove(client.cacheKey(mailbox));
+  }
+
+  /**
+   * Forgets {@code token} wherever it is kept, because a mail server refused it (revoked, or its
+   * grant withdrawn before it expired): the next sign-in asks for a new one. Compared in constant
+   * time, as any secret is.
+   */
+  public void refused(Secret token) {
+    if (token == null) {
+      return;
+    }
+    byte[] refused = token.reveal().getBytes(StandardCharsets.UTF_8);
+    tokens
+        .values()
+        .removeIf(
+            kept ->
+                MessageDigest.isEqual(
+                    kept.token().reveal().getBytes(StandardCharsets.UTF_8), refused));
   }
 
   /** When this server last got a token for {@code client}, if it did since it started. */

@@ -1,6 +1,7 @@
 package org.syncpost.mailserver.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
@@ -98,15 +99,32 @@ public class FailureTranslator {
 
   private record Explanation(FailureCause cause, String what) {}
 
+  /** Told of tokens a mail server refused; {@code null} where no tokens are kept (tests). */
+  private final AccessTokens accessTokens;
+
+  /** For callers that keep no access tokens, e.g. tests that sign in with passwords. */
+  public FailureTranslator() {
+    this(null);
+  }
+
+  @Inject
+  public FailureTranslator(AccessTokens accessTokens) {
+    this.accessTokens = accessTokens;
+  }
+
   /**
    * What went wrong talking to {@code endpoint}, as a failure with cause, plain words and a
-   * technical detail scrubbed of the endpoint's password.
+   * technical detail scrubbed of the endpoint's password. A refused access token is forgotten, so
+   * that the next attempt asks for a new one instead of offering it again until it expires.
    */
   public MailServerFailure translate(Throwable thrown, Endpoint endpoint) {
     if (thrown instanceof MailServerFailure failure) {
       return failure;
     }
     Explanation explanation = explain(thrown, endpoint);
+    if (explanation.cause() == FailureCause.TOKEN_REFUSED && accessTokens != null) {
+      accessTokens.refused(endpoint.password());
+    }
     return MailServerFailure.of(explanation.cause(), endpoint, explanation.what(), thrown);
   }
 

@@ -142,6 +142,53 @@ class OAuthSignInIT {
     return tokens.tokenFor(serviceAccount, mailbox.address(), "mail server");
   }
 
+  /**
+   * A token asked for {@code mailbox} whose subject the authorization server says is {@code
+   * subject}: for the JWT bearer grant mock-oauth2-server takes the subject from the assertion, and
+   * a claim of the callback overrides it.
+   */
+  private Secret tokenNaming(String subject, MailUser mailbox) {
+    authorizationServer.enqueueCallback(
+        new DefaultOAuth2TokenCallback(
+            ISSUER,
+            subject,
+            "JWT",
+            List.of("mail"),
+            Map.of("token_type", "Bearer", "sub", subject),
+            3600));
+    return tokens.tokenFor(serviceAccount, mailbox.address(), "mail server");
+  }
+
+  /**
+   * Dovecot refuses the first token (the introspection answer names another user), as a mail server
+   * refuses a revoked token long before it expires; the next attempt must not offer the same token
+   * again for the hour it is valid.
+   */
+  @Test
+  void aTokenTheMailServerRefusedIsForgottenSoTheNextSignInGetsANewOne() throws Exception {
+    MailUser mailbox = mailboxWithItsOwnMail();
+    MailSessions forgetting = new MailSessions(new TrustPolicy(), new FailureTranslator(tokens));
+    Secret refusedToken = tokenNaming("nobody@syncpost.test", mailbox);
+    Endpoint refusedEndpoint =
+        signedInBy(EndpointFixture.imap(dovecot.imapPort()), mailbox.address(), refusedToken)
+            .build();
+    MailServerFailure refused =
+        catchThrowableOfType(
+            MailServerFailure.class, () -> InboxSubjects.of(forgetting, refusedEndpoint));
+    assertThat(refused).isNotNull();
+    assertThat(refused.failureCause()).isEqualTo(FailureCause.TOKEN_REFUSED);
+
+    Secret next = tokenFor(mailbox);
+
+    assertThat(next.reveal()).isNotEqualTo(refusedToken.reveal());
+    assertThat(
+            InboxSubjects.of(
+                forgetting,
+                signedInBy(EndpointFixture.imap(dovecot.imapPort()), mailbox.address(), next)
+                    .build()))
+        .containsExactly("for " + mailbox.name());
+  }
+
   private EndpointFixture signedInBy(EndpointFixture fixture, String address, Secret token) {
     return fixture
         .tls(TlsMode.STARTTLS_REQUIRED)
