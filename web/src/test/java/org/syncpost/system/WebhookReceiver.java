@@ -26,10 +26,11 @@ import javax.crypto.spec.SecretKeySpec;
  * got with whether its signature was valid, and answers 204 — or 503 for the first {@code
  * failFirst} requests, or nothing to the first one until released.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
   /** One POST as received. */
-  record Delivery(String eventId, JsonObject event, boolean signatureValid, long timestamp) {}
+  public record Delivery(
+      String eventId, JsonObject event, boolean signatureValid, long timestamp) {}
 
   private final HttpServer server;
   private final String secret;
@@ -83,7 +84,7 @@ final class WebhookReceiver implements AutoCloseable {
     server.start();
   }
 
-  static WebhookReceiver answering200(String secret) throws IOException {
+  public static WebhookReceiver answering200(String secret) throws IOException {
     return new WebhookReceiver(secret, 0, false);
   }
 
@@ -105,11 +106,11 @@ final class WebhookReceiver implements AutoCloseable {
     released.countDown();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
-  List<Delivery> deliveries() {
+  public List<Delivery> deliveries() {
     return List.copyOf(deliveries);
   }
 

@@ -103,6 +103,7 @@ class AccessibilityUiIT {
             "admin/email/emails.xhtml",
             "admin/email/email.xhtml?id=" + recordId,
             "admin/incoming/quarantine.xhtml",
+            "admin/webhook/webhooks.xhtml",
             "admin/mailbox/mailbox.xhtml?id=987654321")) {
       browser.open(page);
       violations.put(page, Axe.seriousViolations(browser));

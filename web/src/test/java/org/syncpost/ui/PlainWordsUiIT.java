@@ -130,7 +130,8 @@ class PlainWordsUiIT {
             "admin/job/job.xhtml?id=" + jobId,
             "admin/alert/alerts.xhtml",
             "admin/email/emails.xhtml",
-            "admin/incoming/quarantine.xhtml");
+            "admin/incoming/quarantine.xhtml",
+            "admin/webhook/webhooks.xhtml");
     for (String page : pages) {
       browser.open(page);
       String words = wordsOnPage();

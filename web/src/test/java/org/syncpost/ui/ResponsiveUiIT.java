@@ -35,6 +35,7 @@ class ResponsiveUiIT {
           "admin/alert/alerts.xhtml",
           "admin/email/emails.xhtml",
           "admin/incoming/quarantine.xhtml",
+          "admin/webhook/webhooks.xhtml",
           "admin/mailbox/mailbox.xhtml?id=987654321");
 
   private final SyncPostServer server;
