@@ -29,7 +29,8 @@ public class CredentialKeys {
           new String[] {"email_server_profile", "outgoing_password"},
           new String[] {"email_server_profile", "oauth_client_secret"},
           new String[] {"email_server_profile", "oauth_private_key"},
-          new String[] {"mailbox", "password"});
+          new String[] {"mailbox", "password"},
+          new String[] {"mailbox_delegated_sign_in", "refresh_token"});
 
   @PersistenceContext EntityManager em;
   @Inject KeyRing keyRing;

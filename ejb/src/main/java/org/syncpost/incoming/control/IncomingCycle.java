@@ -248,7 +248,7 @@ public class IncomingCycle {
                           ? " It kept failing after " + plan.retryCount() + " retries."
                           : "")
                       + " Incoming email is disabled for this mailbox.",
-                  failure.advice() + " Then test & enable the mailbox again.",
+                  failure.adviceToEnableAgain(),
                   failure.technicalDetail())
               .alsoToProfileOwner());
     }

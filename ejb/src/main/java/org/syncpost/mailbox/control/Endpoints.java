@@ -66,6 +66,7 @@ public class Endpoints {
   String serverIdentitySession = DEFAULT_SERVER_IDENTITY_SESSION;
 
   @Inject AccessTokens accessTokens;
+  @Inject DelegatedAccess delegated;
 
   /** JNDI in the server; tests hand in sessions of their own. */
   Function<String, Session> sessionLookup = Endpoints::lookUp;
@@ -181,6 +182,7 @@ public class Endpoints {
                       + " address to test with",
                   "credential source OAUTH2, connection test");
             }
+            DelegatedAccess.refuseProfileTest(profile, server);
             yield oauthCredentials(profile, testUsername.strip(), server);
           }
           default ->
@@ -250,7 +252,12 @@ public class Endpoints {
         }
         yield serverIdentityCredentials(server);
       }
-      case OAUTH2 -> oauthCredentials(mailbox.getProfile(), mailbox.getEmail(), server);
+      case OAUTH2 ->
+          DelegatedAccess.isDelegated(mailbox.getProfile())
+              ? new Credentials(
+                  mailbox.getEmail(),
+                  delegated.tokenFor(mailbox, clientOf(mailbox.getProfile(), server), server))
+              : oauthCredentials(mailbox.getProfile(), mailbox.getEmail(), server);
       case ANONYMOUS ->
           throw MailServerFailure.of(
               FailureCause.CREDENTIALS_MISSING,
@@ -265,18 +272,7 @@ public class Endpoints {
    * XOAUTH2 sign-in whose user is the address (app-only: the token acts for that mailbox).
    */
   private Credentials oauthCredentials(EmailServerProfile profile, String address, String server) {
-    OAuthClient client =
-        profile
-            .getOAuth()
-            .client()
-            .orElseThrow(
-                () ->
-                    MailServerFailure.of(
-                        FailureCause.CREDENTIALS_MISSING,
-                        server,
-                        "the profile signs in by OAuth 2.0 but has no OAuth client (token endpoint"
-                            + " and client id)",
-                        "credential source OAUTH2"));
+    OAuthClient client = clientOf(profile, server);
     if (isBlank(address)) {
       throw MailServerFailure.of(
           FailureCause.CREDENTIALS_MISSING,
@@ -285,6 +281,20 @@ public class Endpoints {
           "credential source OAUTH2");
     }
     return new Credentials(address, accessTokens.tokenFor(client, address, server));
+  }
+
+  private static OAuthClient clientOf(EmailServerProfile profile, String server) {
+    return profile
+        .getOAuth()
+        .client()
+        .orElseThrow(
+            () ->
+                MailServerFailure.of(
+                    FailureCause.CREDENTIALS_MISSING,
+                    server,
+                    "the profile signs in by OAuth 2.0 but has no OAuth client (token endpoint"
+                        + " and client id)",
+                    "credential source OAUTH2"));
   }
 
   private static Credentials mailboxCredentials(Mailbox mailbox, String server) {

@@ -202,6 +202,10 @@ public class AccessTokens {
         AuthorizationGrant grant = new JWTBearerGrant(assertionFor(client, mailbox, now));
         yield new TokenRequest.Builder(client.tokenEndpoint(), grant).scope(scope).build();
       }
+      case AUTHORIZATION_CODE ->
+          // a delegated mailbox's tokens come from its refresh token (DelegatedTokens)
+          throw new IllegalArgumentException(
+              "a delegated client gets tokens through the mailbox's refresh token: " + client);
     };
   }
 

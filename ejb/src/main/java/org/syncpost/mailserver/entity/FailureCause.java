@@ -120,6 +120,17 @@ public enum FailureCause {
           + " application may act for this mailbox (Microsoft 365: the IMAP/POP/SMTP application"
           + " permissions and an Exchange service principal; Google Workspace: domain-wide"
           + " delegation of the mail scope)."),
+  /**
+   * A delegated mailbox (authorization code grant) cannot get tokens any more: never connected, or
+   * the authorization server refused its refresh token ({@code invalid_grant}: consent revoked,
+   * password changed, token expired or replaced). Only a person signing in again can mend it.
+   */
+  CONNECT_AGAIN(
+      "connect-again",
+      Retry.NO,
+      "SyncPost may no longer sign in to the {server} for this mailbox: {what}.",
+      "The mailbox's owner or an administrator connects it again: open the mailbox's page in"
+          + " SyncPost, press 'Connect with …' and sign in at the provider."),
   /** The mail server refused the OAuth 2.0 access token in a XOAUTH2 sign-in. */
   TOKEN_REFUSED(
       "token-refused",

@@ -138,6 +138,16 @@ public class MailServerFailure extends RuntimeException {
     return failureCause.advice();
   }
 
+  /**
+   * What to do for a direction this failure disabled: the advice, then test &amp; enable — except
+   * for {@code CONNECT_AGAIN}, where connecting the mailbox again tests and enables it.
+   */
+  public String adviceToEnableAgain() {
+    return failureCause == FailureCause.CONNECT_AGAIN
+        ? advice()
+        : advice() + " Then test & enable the mailbox again.";
+  }
+
   public boolean isTransient() {
     return failureCause.isTransient();
   }

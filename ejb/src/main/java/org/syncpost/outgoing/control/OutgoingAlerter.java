@@ -69,7 +69,7 @@ public class OutgoingAlerter {
                     + plan.mailboxName()
                     + "' is disabled, and its emails wait unsent: "
                     + failure.getMessage(),
-                failure.advice() + " Then test & enable the mailbox again.",
+                failure.adviceToEnableAgain(),
                 failure.technicalDetail())
             .alsoToProfileOwner());
   }

@@ -155,10 +155,12 @@ public class OAuthSettings {
       found.add(
           new Violation(
               "grant",
-              "choose how tokens are asked for: CLIENT_SECRET, PRIVATE_KEY_JWT or JWT_BEARER"));
+              "choose how tokens are asked for: CLIENT_SECRET, PRIVATE_KEY_JWT, JWT_BEARER or"
+                  + " AUTHORIZATION_CODE"));
     }
     checkEndpoint(found, "tokenEndpoint", input.tokenEndpoint(), true);
-    checkEndpoint(found, "authorizationEndpoint", input.authorizationEndpoint(), false);
+    boolean delegated = input.grant() != null && input.grant().connectedPerMailbox();
+    checkEndpoint(found, "authorizationEndpoint", input.authorizationEndpoint(), delegated);
     if (blank(input.clientId())) {
       found.add(
           new Violation(
@@ -220,7 +222,7 @@ public class OAuthSettings {
         blank(input.authorizationEndpoint()) ? null : input.authorizationEndpoint().strip();
     next.clientId = input.clientId().strip();
     next.clientSecret =
-        input.grant().needsClientSecret()
+        input.grant().takesClientSecret()
             ? (input.clientSecret() != null ? input.clientSecret() : clientSecret)
             : null;
     next.privateKey =
@@ -254,7 +256,12 @@ public class OAuthSettings {
     if (blank(value)) {
       if (required) {
         found.add(
-            new Violation(field, "enter the authorization server's token endpoint (an https URL)"));
+            new Violation(
+                field,
+                "tokenEndpoint".equals(field)
+                    ? "enter the authorization server's token endpoint (an https URL)"
+                    : "enter the authorization server's authorization endpoint (an https URL),"
+                        + " where a person signs in to connect a mailbox"));
       }
       return;
     }

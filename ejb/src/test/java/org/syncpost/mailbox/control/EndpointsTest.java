@@ -244,6 +244,52 @@ class EndpointsTest {
       assertThat(incoming.connectionKey()).isEqualTo("mailbox-7-incoming");
     }
 
+    private EmailServerProfile delegatedProfile() {
+      EmailServerProfile profile =
+          profile(imap().incomingCredentialSource(CredentialSource.OAUTH2));
+      profile.configureOAuth(
+          new OAuthSettings.Input(
+              OAuthGrant.AUTHORIZATION_CODE,
+              "https://login.example.com/token",
+              "https://login.example.com/authorize",
+              "syncpost-web",
+              null,
+              null,
+              null,
+              "mail",
+              null));
+      return profile;
+    }
+
+    @Test
+    void aDelegatedMailboxSignsInWithTheTokenItsOwnConnectionGives() {
+      Mailbox mailbox = mailbox(delegatedProfile());
+      endpoints.delegated =
+          new DelegatedAccess() {
+            @Override
+            Secret tokenFor(Mailbox connected, OAuthClient client, String server) {
+              assertThat(client.grant()).isEqualTo(OAuthGrant.AUTHORIZATION_CODE);
+              return Secret.of("token-of-mailbox-" + connected.getId());
+            }
+          };
+
+      Endpoint incoming = endpoints.incomingOf(mailbox, sslOnly);
+
+      assertThat(incoming.username()).isEqualTo(mailbox.getEmail());
+      assertThat(incoming.password().reveal()).isEqualTo("token-of-mailbox-7");
+      assertThat(incoming.connectionKey()).isEqualTo("mailbox-7-incoming");
+    }
+
+    @Test
+    void aDelegatedProfileIsNotTestedWithoutAConnectedMailbox() {
+      EmailServerProfile profile = delegatedProfile();
+
+      assertThat(
+              causeOf(
+                  () -> endpoints.ofProfile(profile, false, sslOnly, "alice@example.com", null)))
+          .isEqualTo(FailureCause.CONNECT_AGAIN);
+    }
+
     @Test
     void serverIdentityTakesTheUserAndPasswordOfTheServersMailSession() {
       Properties props = new Properties();
