@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.syncpost.system.Bodies.unique;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.system.Api.Reply;
+import org.syncpost.testing.Eventually;
 
 /**
- * The lists of users, queues and mailboxes search ({@code q}) and sort ({@code sort=field[,desc]})
- * in the database, like the admin UI's lists; the total counts what the search found.
+ * The lists of users, queues, mailboxes, emails and alerts search ({@code q}) and sort ({@code
+ * sort=field[,desc]}) in the database, like the admin UI's lists; the total counts what the search
+ * found.
  */
 @ExtendWith(SharedSyncPost.class)
 class ListSearchApiIT {
@@ -86,6 +92,126 @@ class ListSearchApiIT {
     Reply mailboxes = admin.get("mailboxes?sort=profileName");
     assertThat(mailboxes.status()).isEqualTo(400);
     assertThat(mailboxes.body()).contains("incomingStatus");
+  }
+
+  @Test
+  void emailsAreFoundByTextInSubjectSenderToOrCcAndSortedByTheFieldAsked() {
+    String tag = unique("memo");
+    String sender = unique("sender");
+    createUser(sender, sender);
+    long mailbox = mailboxOfUser(sender);
+    long inSubject =
+        draft(mailbox, "c-third " + tag.toUpperCase(Locale.ROOT), "to", "x@example.org");
+    long inCc = draft(mailbox, "a-first", "cc", tag + "-cc@example.org");
+    long inTo = draft(mailbox, "b-second", "to", "someone-" + tag + "@example.org");
+    long elsewhere = draft(mailbox, "d-fourth", "to", "nobody@example.org");
+
+    Reply bySubject = admin.get("emails?q=" + tag + "&sort=subject");
+    Reply bySubjectDescending =
+        admin.get("emails?q=" + tag.toUpperCase(Locale.ROOT) + "&sort=subject,desc");
+    Reply fromSender = admin.get("emails?q=" + sender + "&sort=from,desc");
+
+    assertThat(ids(bySubject)).containsExactly(inCc, inTo, inSubject);
+    assertThat(bySubject.header("X-Total-Count")).isEqualTo("3");
+    assertThat(ids(bySubjectDescending)).containsExactly(inSubject, inTo, inCc);
+    assertThat(ids(fromSender))
+        .as("one sender: ties broken by id, in the direction asked")
+        .containsExactly(elsewhere, inTo, inCc, inSubject);
+    assertThat(ids(admin.get("emails?q=" + tag + "&sort=receivedOn"))).hasSize(3);
+    assertThat(ids(admin.get("emails?q=" + tag + "&sort=sentOn,desc"))).hasSize(3);
+    assertThat(ids(admin.get("emails?q=" + tag + "&sort=status"))).hasSize(3);
+    assertThat(ids(admin.get("emails?q=" + sender)))
+        .as("without sort, newest first as before")
+        .containsExactly(elsewhere, inTo, inCc, inSubject);
+  }
+
+  @Test
+  void alertsAreFoundByTextCodeOrAdviceAndSortedByTheFieldAsked() {
+    String tag = unique("alerted");
+    long first = testedMailbox(tag + "-1");
+    long second = testedMailbox(tag + "-2");
+
+    Reply byFirstRaised =
+        admin.get("alerts?q=" + tag.toUpperCase(Locale.ROOT) + "&sort=firstRaisedOn");
+    List<Long> ascending = ids(byFirstRaised);
+    List<Long> descending = ids(admin.get("alerts?q=" + tag + "&sort=firstRaisedOn,desc"));
+
+    assertThat(ascending).isNotEmpty();
+    assertThat(byFirstRaised.header("X-Total-Count")).isEqualTo(String.valueOf(ascending.size()));
+    assertThat(mailboxIds(byFirstRaised))
+        .containsOnly(first, second)
+        .startsWith(first)
+        .endsWith(second);
+    assertThat(descending).isEqualTo(reversed(ascending));
+    for (String field : List.of("lastRaisedOn", "level", "code", "count")) {
+      List<Long> up = ids(admin.get("alerts?q=" + tag + "&sort=" + field));
+      List<Long> down = ids(admin.get("alerts?q=" + tag + "&sort=" + field + ",desc"));
+      assertThat(down).as(field).isEqualTo(reversed(up));
+    }
+    JsonObject one = admin.get("alerts?mailboxId=" + first).array().getJsonObject(0);
+    String code = one.getString("code");
+    assertThat(ids(admin.get("alerts?mailboxId=" + first + "&q=" + code.toUpperCase(Locale.ROOT))))
+        .contains(one.getJsonNumber("id").longValue());
+    assertThat(ids(admin.get("alerts?q=" + tag + "-none"))).isEmpty();
+  }
+
+  @Test
+  void anUnknownSortOfEmailsOrAlertsIsRefusedNamingTheFieldsThatSort() {
+    Reply emails = admin.get("emails?sort=bcc");
+    Reply alerts = admin.get("alerts?sort=text,desc");
+
+    assertThat(emails.status()).as(emails.toString()).isEqualTo(400);
+    assertThat(emails.body()).contains("receivedOn, sentOn, subject, from, status");
+    assertThat(alerts.status()).as(alerts.toString()).isEqualTo(400);
+    assertThat(alerts.body()).contains("lastRaisedOn, firstRaisedOn, level, code, count");
+  }
+
+  private long mailboxOfUser(String name) {
+    JsonObject user = admin.get("users?q=" + name).array().getJsonObject(0);
+    return user.getJsonNumber("mailboxId").longValue();
+  }
+
+  private long draft(long mailbox, String subject, String field, String address) {
+    Reply created =
+        admin.post(
+            "emails",
+            "{\"senderMailboxId\": %d, \"%s\": [\"%s\"], \"subject\": \"%s\", \"textBody\": \"b\", \"draft\": true}"
+                .formatted(mailbox, field, address, subject));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().getJsonNumber("id").longValue();
+  }
+
+  /** A new user's mailbox after a test &amp; enable job, which raises an alert naming it. */
+  private long testedMailbox(String name) {
+    createUser(name, name);
+    long mailbox = mailboxOfUser(name);
+    Reply job = admin.post("mailboxes/test-and-enable", "{\"mailboxIds\": [" + mailbox + "]}");
+    assertThat(job.status()).as(job.toString()).isBetween(200, 202);
+    Eventually.within(
+        Duration.ofSeconds(60),
+        "an alert about mailbox " + mailbox,
+        () -> admin.get("alerts?mailboxId=" + mailbox).array().size(),
+        count -> count > 0);
+    return mailbox;
+  }
+
+  private static List<Long> ids(Reply list) {
+    assertThat(list.status()).as(list.toString()).isEqualTo(200);
+    return list.array().getValuesAs(JsonObject.class).stream()
+        .map(item -> item.getJsonNumber("id").longValue())
+        .toList();
+  }
+
+  private static List<Long> mailboxIds(Reply list) {
+    return list.array().getValuesAs(JsonObject.class).stream()
+        .map(item -> item.getJsonNumber("mailboxId").longValue())
+        .toList();
+  }
+
+  private static List<Long> reversed(List<Long> ids) {
+    List<Long> copy = new ArrayList<>(ids);
+    Collections.reverse(copy);
+    return copy;
   }
 
   private void createUser(String name, String mailLocalPart) {

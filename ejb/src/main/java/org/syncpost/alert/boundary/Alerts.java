@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -26,11 +27,13 @@ import org.syncpost.alert.entity.Alert;
 import org.syncpost.alert.entity.AlertFilter;
 import org.syncpost.alert.entity.AlertLevel;
 import org.syncpost.alert.entity.AlertNotice;
+import org.syncpost.alert.entity.AlertSort;
 import org.syncpost.audit.control.Actor;
 import org.syncpost.audit.control.Auditor;
 import org.syncpost.directory.control.Caller;
 import org.syncpost.directory.entity.User;
 import org.syncpost.mailbox.entity.Mailbox;
+import org.syncpost.paging.entity.SearchCriteria;
 import org.syncpost.validation.entity.AccessDenied;
 import org.syncpost.validation.entity.NotFound;
 
@@ -109,14 +112,24 @@ public class Alerts {
     }
   }
 
+  /** The most recently raised first. */
   public List<Alert> list(AlertFilter filter, int offset, int limit) {
+    return list(filter, AlertSort.LAST_RAISED_ON, true, offset, limit);
+  }
+
+  /** Sorted by {@code sort}, ties broken by id. */
+  public List<Alert> list(
+      AlertFilter filter, AlertSort sort, boolean descending, int offset, int limit) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Alert> query = cb.createQuery(Alert.class);
     Root<Alert> alert = query.from(Alert.class);
+    Expression<?> field = sort.of(cb, alert);
     query
         .select(alert)
         .where(visibleAndMatching(cb, query, alert, filter))
-        .orderBy(cb.desc(alert.get("lastRaisedOn")), cb.desc(alert.get("id")));
+        .orderBy(
+            descending ? cb.desc(field) : cb.asc(field),
+            descending ? cb.desc(alert.get("id")) : cb.asc(alert.get("id")));
     return em.createQuery(query).setFirstResult(offset).setMaxResults(limit).getResultList();
   }
 
@@ -177,6 +190,14 @@ public class Alerts {
     }
     if (filter.level() != null) {
       where.add(cb.equal(alert.get("level"), filter.level()));
+    }
+    if (filter.text() != null) {
+      String pattern = SearchCriteria.pattern(filter.text());
+      where.add(
+          cb.or(
+              cb.like(cb.lower(alert.get("text")), pattern, '\\'),
+              cb.like(cb.lower(alert.get("code")), pattern, '\\'),
+              cb.like(cb.lower(alert.get("advice")), pattern, '\\')));
     }
     if (!filter.includeDismissed()) {
       where.add(cb.isNull(alert.get("dismissedOn")));

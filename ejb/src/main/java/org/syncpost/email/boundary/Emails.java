@@ -22,6 +22,7 @@ import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.Direction;
 import org.syncpost.email.entity.EmailFilter;
 import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.email.entity.EmailSort;
 import org.syncpost.email.entity.HourlyCount;
 import org.syncpost.email.entity.SanitizedHtml;
 import org.syncpost.paging.entity.SearchCriteria;
@@ -42,12 +43,16 @@ public class Emails {
   @Inject HtmlSanitizer sanitizer;
   @Inject AttachmentContents contents;
 
+  /** Newest first. */
   public List<EmailRecord> list(EmailFilter filter, int offset, int limit) {
-    return query(
-            "select e",
-            " order by coalesce(e.receivedOn, e.sentOn, e.createdOn) desc, e.id desc",
-            filter,
-            EmailRecord.class)
+    return list(filter, null, false, offset, limit);
+  }
+
+  /** Sorted by {@code sort} ({@code null}: newest first), ties broken by id. */
+  public List<EmailRecord> list(
+      EmailFilter filter, EmailSort sort, boolean descending, int offset, int limit) {
+    String orderBy = sort == null ? EmailSort.NEWEST_FIRST : sort.orderBy(descending);
+    return query("select e", " order by " + orderBy, filter, EmailRecord.class)
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
@@ -212,6 +217,13 @@ public class Emails {
     if (filter.sender() != null) {
       where.append(" and lower(e.from) like :sender escape '\\'");
       parameters.put("sender", SearchCriteria.pattern(filter.sender()));
+    }
+    if (filter.text() != null) {
+      where.append(
+          " and (lower(e.subject) like :text escape '\\' or lower(e.from) like :text escape '\\'"
+              + " or lower(e.recipients.to) like :text escape '\\'"
+              + " or lower(e.recipients.cc) like :text escape '\\')");
+      parameters.put("text", SearchCriteria.pattern(filter.text()));
     }
     if (filter.conversationId() != null) {
       where.append(" and (e.id = :conversationId or e.conversation.id = :conversationId)");

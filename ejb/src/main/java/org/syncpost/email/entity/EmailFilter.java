@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param until before
  * @param subject words the subject contains, in any letter case
  * @param sender text the sender's address or name contains, in any letter case
+ * @param text text the subject, the sender or any to or cc address contains, in any letter case
+ *     (the API's {@code q})
  */
 public record EmailFilter(
     Long mailboxId,
@@ -18,11 +20,26 @@ public record EmailFilter(
     Instant until,
     Long conversationId,
     String subject,
-    String sender) {
+    String sender,
+    String text) {
 
   public EmailFilter {
     subject = blankAsNull(subject);
     sender = blankAsNull(sender);
+    text = blankAsNull(text);
+  }
+
+  /** Without the search across subject, sender and recipients. */
+  public EmailFilter(
+      Long mailboxId,
+      Direction direction,
+      EmailStatus status,
+      Instant since,
+      Instant until,
+      Long conversationId,
+      String subject,
+      String sender) {
+    this(mailboxId, direction, status, since, until, conversationId, subject, sender, null);
   }
 
   /** Without text search. */
@@ -33,7 +50,7 @@ public record EmailFilter(
       Instant since,
       Instant until,
       Long conversationId) {
-    this(mailboxId, direction, status, since, until, conversationId, null, null);
+    this(mailboxId, direction, status, since, until, conversationId, null, null, null);
   }
 
   /** The emails of one conversation. */

@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 import org.syncpost.alert.boundary.Alerts;
 import org.syncpost.alert.entity.AlertFilter;
 import org.syncpost.alert.entity.AlertLevel;
+import org.syncpost.alert.entity.AlertSort;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.api.control.Sorting;
 import org.syncpost.validation.entity.InvalidInput;
 
 /**
@@ -39,13 +41,22 @@ public class AlertsResource {
       @QueryParam("level") String level,
       @QueryParam("mine") boolean mine,
       @QueryParam("includeDismissed") boolean includeDismissed,
+      @QueryParam("q") String q,
+      @QueryParam("sort") String sort,
       @QueryParam("offset") Integer offset,
       @QueryParam("limit") Integer limit) {
     Paging paging = Paging.of(offset, limit);
     AlertFilter filter =
-        new AlertFilter(mailboxId, profileId, level(level), includeDismissed, mine);
+        new AlertFilter(mailboxId, profileId, level(level), includeDismissed, mine, q);
+    // without a sort, the most recently raised first, as before sort existed
+    Sorting<AlertSort> sorting =
+        sort == null || sort.isBlank()
+            ? new Sorting<>(AlertSort.LAST_RAISED_ON, true)
+            : Sorting.of(sort, AlertSort.LAST_RAISED_ON);
     return JsonOutput.page(
-        alerts.list(filter, paging.offset(), paging.limit()), alerts.count(filter), AlertJson::of);
+        alerts.list(filter, sorting.field(), sorting.descending(), paging.offset(), paging.limit()),
+        alerts.count(filter),
+        AlertJson::of);
   }
 
   @GET

@@ -23,9 +23,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,14 +31,14 @@ import org.syncpost.api.control.IdempotentCalls;
 import org.syncpost.api.control.JsonInput;
 import org.syncpost.api.control.JsonOutput;
 import org.syncpost.api.control.Paging;
+import org.syncpost.api.control.Sorting;
 import org.syncpost.email.boundary.Emails;
 import org.syncpost.email.entity.Attachment;
 import org.syncpost.email.entity.AttachmentData;
-import org.syncpost.email.entity.Direction;
 import org.syncpost.email.entity.DownloadName;
 import org.syncpost.email.entity.EmailFilter;
 import org.syncpost.email.entity.EmailRecord;
-import org.syncpost.email.entity.EmailStatus;
+import org.syncpost.email.entity.EmailSort;
 import org.syncpost.idempotency.boundary.IdempotentRequests;
 import org.syncpost.idempotency.entity.Answer;
 import org.syncpost.outgoing.boundary.Outbox;
@@ -318,21 +315,29 @@ public class EmailsResource {
       @QueryParam("conversationId") Long conversationId,
       @QueryParam("subject") String subject,
       @QueryParam("sender") String sender,
+      @QueryParam("q") String q,
+      @QueryParam("sort") String sort,
       @QueryParam("offset") Integer offset,
       @QueryParam("limit") Integer limit) {
     Paging paging = Paging.of(offset, limit);
     EmailFilter filter =
         new EmailFilter(
             mailboxId,
-            enumValue("direction", direction, Direction.class),
-            enumValue("status", status, EmailStatus.class),
-            instant("since", since),
-            instant("until", until),
+            EmailListQuery.direction(direction),
+            EmailListQuery.status(status),
+            EmailListQuery.instant("since", since),
+            EmailListQuery.instant("until", until),
             conversationId,
             subject,
-            sender);
-    return JsonOutput.page(
-        emails.list(filter, paging.offset(), paging.limit()), emails.count(filter), EmailJson::of);
+            sender,
+            q);
+    Sorting<EmailSort> sorting = EmailListQuery.sorting(sort);
+    List<EmailRecord> page =
+        sorting == null
+            ? emails.list(filter, paging.offset(), paging.limit())
+            : emails.list(
+                filter, sorting.field(), sorting.descending(), paging.offset(), paging.limit());
+    return JsonOutput.page(page, emails.count(filter), EmailJson::of);
   }
 
   @GET
@@ -372,35 +377,5 @@ public class EmailsResource {
     } catch (IllegalArgumentException notAType) {
       return MediaType.APPLICATION_OCTET_STREAM_TYPE;
     }
-  }
-
-  private static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException unknown) {
-      throw InvalidInput.of(
-          name,
-          "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
-    }
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    Instant instant;
-    try {
-      instant = OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      throw InvalidInput.of(name, "must be a date-time with offset, e.g. 2026-01-31T08:00:00Z");
-    }
-    if (instant.isBefore(JsonInput.EARLIEST) || instant.isAfter(JsonInput.LATEST)) {
-      throw InvalidInput.of(
-          name, "must be between " + JsonInput.EARLIEST + " and " + JsonInput.LATEST);
-    }
-    return instant;
   }
 }
