@@ -16,7 +16,10 @@ import java.util.Base64;
 import javax.net.ssl.SSLContext;
 import org.syncpost.testing.mail.AcceptingAnyCertificate;
 
-/** A caller of the REST API: one user, one base address (HTTPS or plain HTTP). */
+/**
+ * A caller of the REST API: one user, one base address (HTTPS or plain HTTP). Every answer is held
+ * to the API's contract ({@link ContractCheck}): one that breaks it fails the calling test.
+ */
 public final class Api {
 
   private final URI base;
@@ -45,8 +48,9 @@ public final class Api {
   /** The body of a GET as bytes, e.g. an attachment's content; the status must be 200. */
   public byte[] download(String path) {
     try {
-      HttpResponse<byte[]> response =
-          client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest request = request(path).GET().build();
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      ContractCheck.check("GET", request.uri(), response.statusCode(), response.headers(), null);
       if (response.statusCode() != 200) {
         throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
       }
@@ -113,8 +117,10 @@ public final class Api {
 
   private Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest built = request.build();
+      HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+      ContractCheck.check(
+          built.method(), built.uri(), response.statusCode(), response.headers(), response.body());
       return new Reply(response);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

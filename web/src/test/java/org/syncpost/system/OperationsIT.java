@@ -2,6 +2,8 @@ package org.syncpost.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncpost.api.boundary.rest.ApiContract;
 
 @ExtendWith(SharedSyncPost.class)
 class OperationsIT {
@@ -61,14 +64,31 @@ class OperationsIT {
     }
   }
 
+  /**
+   * The contract is served, open to anyone and over plain HTTP too, as the repository's document:
+   * YAML as {@code application/yaml}, the same document as JSON, both valid to an independent
+   * parser (Payara's own {@code /openapi} is not the contract, ADR 0022).
+   */
   @Test
-  void theOpenApiDocumentDescribesTheApi() throws Exception {
-    String openApi = get(server.healthUri().resolve("/openapi"));
+  void theServedContractIsTheRepositoryDocumentInYamlAndInJson() throws Exception {
+    HttpResponse<String> yaml = fetch(server.healthUri().resolve("/api/v1/openapi.yaml"));
+    HttpResponse<String> json = fetch(server.healthUri().resolve("/api/v1/openapi.json"));
 
-    assertThat(openApi)
-        .contains("/api/v1/profiles")
-        .contains("/api/v1/mailboxes/bulk-edit")
-        .contains("/api/v1/alerts/{id}/dismiss")
-        .contains("/api/v1/jobs/{id}");
+    assertThat(yaml.statusCode()).isEqualTo(200);
+    assertThat(yaml.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
+    assertThat(yaml.body()).isEqualTo(ApiContract.yaml());
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(json.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    SwaggerParseResult fromYaml = new OpenAPIV3Parser().readContents(yaml.body(), null, null);
+    SwaggerParseResult fromJson = new OpenAPIV3Parser().readContents(json.body(), null, null);
+    assertThat(fromYaml.getMessages()).isEmpty();
+    assertThat(fromJson.getMessages()).isEmpty();
+    assertThat(fromJson.getOpenAPI()).isEqualTo(fromYaml.getOpenAPI());
+  }
+
+  private HttpResponse<String> fetch(URI uri) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

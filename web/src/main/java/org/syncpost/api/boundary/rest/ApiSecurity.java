@@ -72,6 +72,10 @@ public class ApiSecurity implements HttpAuthenticationMechanism {
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = pathOf(request);
+    if (ApiContract.PATHS.contains(path)) {
+      // the contract holds no data and no credentials travel: open over HTTP too, signed in or not
+      return context.doNothing();
+    }
     if (path.startsWith("/api/") || Soap.isFor(path)) {
       if (!request.isSecure() && !settings.allowsCredentialsOverHttp()) {
         return httpsRequired(request, response);

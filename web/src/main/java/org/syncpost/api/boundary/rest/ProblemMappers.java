@@ -4,11 +4,14 @@ import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.syncpost.access.entity.AccessRefused;
 import org.syncpost.api.entity.MalformedBody;
@@ -19,6 +22,7 @@ import org.syncpost.validation.entity.InvalidInput;
 import org.syncpost.validation.entity.NotAllowedNow;
 import org.syncpost.validation.entity.NotFound;
 import org.syncpost.validation.entity.StaleVersion;
+import org.syncpost.validation.entity.Violation;
 
 /**
  * Turns every exception that reaches the API into problem details. Container exceptions wrap ours,
@@ -69,6 +73,29 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         "The request failed unexpectedly; nothing is known to be stored. Report incident "
             + incident
             + " to your SyncPost administrator.");
+  }
+
+  /**
+   * JAX-RS answers a query or header parameter it cannot convert ({@code limit=abc}) with 404, as
+   * if the address were wrong (Jakarta REST 3.1 section 3.2); it is the caller's input, so it gets
+   * the 400 of every other invalid field. Jersey's {@code ParamException} names the parameter; it
+   * is read by reflection because the API is all the web module compiles against.
+   */
+  private static String unreadableQueryOrHeaderParameter(WebApplicationException web) {
+    if (web.getResponse().getStatus() != 404) {
+      return null;
+    }
+    for (Throwable failure = web; failure != null; failure = failure.getCause()) {
+      try {
+        Object type = failure.getClass().getMethod("getParameterType").invoke(failure);
+        if (type == QueryParam.class || type == HeaderParam.class) {
+          return String.valueOf(failure.getClass().getMethod("getParameterName").invoke(failure));
+        }
+      } catch (ReflectiveOperationException notAParameterFailure) {
+        // any other 404 stays a 404
+      }
+    }
+    return null;
   }
 
   private static Response known(Throwable cause) {
@@ -152,6 +179,15 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
           cause.getMessage());
     }
     if (cause instanceof WebApplicationException web) {
+      String parameter = unreadableQueryOrHeaderParameter(web);
+      if (parameter != null) {
+        return Problem.invalid(
+            List.of(
+                new Violation(
+                    parameter,
+                    "cannot be read: send a whole number within range (or true/false where a"
+                        + " flag is asked)")));
+      }
       Response.StatusType status = web.getResponse().getStatusInfo();
       return Problem.of(
           status, "http-" + status.getStatusCode(), status.getReasonPhrase(), web.getMessage());
