@@ -6,23 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.syncpost.system.Bodies.unique;
 
 import jakarta.xml.ws.WebServiceException;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,11 +43,6 @@ import org.syncpost.system.Api.Reply;
 import org.syncpost.system.OwnedMailboxes.OwnedMailbox;
 import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * The SOAP API on a running SyncPost (Payara Micro with the bundled JAX-WS runtime), called through
@@ -68,9 +55,6 @@ class SoapApiIT {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();
 
-  private static final List<String> SERVICES =
-      List.of("EmailService", "MailboxService", "JobService");
-
   private final SyncPostServer server;
   private final Api admin;
   private final SoapCaller adminSoap;
@@ -81,78 +65,6 @@ class SoapApiIT {
     this.admin = server.admin();
     this.adminSoap = server.soap("admin", SyncPostServer.ADMIN_PASSWORD);
     this.mailboxes = new OwnedMailboxes(admin, servers);
-  }
-
-  @Test
-  void theServedWsdlAndSchemasAreTheCommittedOnesTheClientsAreGeneratedFrom() throws IOException {
-    Path committed = Path.of(System.getProperty("syncpost.wsdlDirectory"));
-    Path served = Path.of("target", "served-wsdl");
-    Files.createDirectories(served);
-    for (String service : SERVICES) {
-      for (String[] document :
-          new String[][] {{"wsdl", service + ".wsdl"}, {"xsd=1", service + "-1.xsd"}}) {
-        String text = adminSoap.servedContract(service, document[0]);
-        Files.writeString(served.resolve(document[1]), text);
-        assertThat(canonical(text))
-            .as(
-                "%s?%s differs from %s; if the change is intended, copy %s over it (and build with"
-                    + " clean: the clients are generated again)",
-                service,
-                document[0],
-                committed.resolve(document[1]),
-                served.toAbsolutePath().resolve(document[1]))
-            .isEqualTo(canonical(Files.readString(committed.resolve(document[1]))));
-      }
-    }
-  }
-
-  /**
-   * The document with the order of siblings left out, except inside {@code xsd:sequence} where the
-   * order is part of the contract: the runtime lists messages, operations and types in the order
-   * reflection gives the methods, which changes from one JVM to the next.
-   */
-  private static String canonical(String xml) {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      return canonical(
-          factory
-              .newDocumentBuilder()
-              .parse(new InputSource(new StringReader(xml)))
-              .getDocumentElement());
-    } catch (ParserConfigurationException | SAXException | IOException e) {
-      throw new AssertionError("not a well-formed document: " + xml, e);
-    }
-  }
-
-  private static String canonical(Element element) {
-    List<String> attributes = new ArrayList<>();
-    NamedNodeMap all = element.getAttributes();
-    for (int i = 0; i < all.getLength(); i++) {
-      attributes.add(all.item(i).getNodeName() + "=\"" + all.item(i).getNodeValue() + "\"");
-    }
-    Collections.sort(attributes);
-    List<String> children = new ArrayList<>();
-    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-      if (child instanceof Element nested) {
-        children.add(canonical(nested));
-      } else if (child.getNodeType() == Node.TEXT_NODE && !child.getTextContent().isBlank()) {
-        children.add(child.getTextContent().strip());
-      }
-    }
-    if (!"sequence".equals(element.getLocalName())) {
-      Collections.sort(children);
-    }
-    String name = "{" + element.getNamespaceURI() + "}" + element.getLocalName();
-    return "<"
-        + name
-        + " "
-        + String.join(" ", attributes)
-        + ">\n"
-        + String.join("", children)
-        + "</"
-        + name
-        + ">\n";
   }
 
   @Test
@@ -265,6 +177,26 @@ class SoapApiIT {
     EmailQuery mine = new EmailQuery();
     mine.setMailboxId(owner.id());
     assertThat(emails.listEmails(mine).getTotal()).isEqualTo(1);
+  }
+
+  @Test
+  void aRepeatedClientRequestIdAnswersTheFirstAnswerNotTheEmailAsItIsNow() throws Exception {
+    OwnedMailbox owner = mailboxes.unconfigured();
+    EmailToSend draft = emailFrom(owner, "someone@example.org", unique("replayed over soap"));
+    draft.setDraft(true);
+    draft.setClientRequestId(UUID.randomUUID().toString());
+    Emails emails = caller(owner).emails();
+    Email first = emails.sendEmail(draft);
+    Email canceled = emails.cancelEmail(first.getId());
+
+    Email again = emails.sendEmail(draft);
+
+    assertThat(canceled.getStatus()).isNotEqualTo(first.getStatus());
+    assertThat(List.of(again.getId(), again.getVersion(), again.getStatus(), again.getSubject()))
+        .containsExactly(first.getId(), first.getVersion(), first.getStatus(), first.getSubject());
+    assertThat(again.getCreatedOn()).isEqualTo(first.getCreatedOn());
+    assertThat(again.getTo()).containsExactlyElementsOf(first.getTo());
+    assertThat(emails.getEmail(first.getId()).getStatus()).isEqualTo(canceled.getStatus());
   }
 
   @Test

@@ -3,6 +3,10 @@ package org.syncpost.api.boundary.soap;
 import jakarta.xml.ws.WebFault;
 
 /** The thing asked for does not exist (or the caller may not know that it does). */
+@Documentation(
+    "Raised with code not-found when an id names nothing that exists (or was deleted)."
+        + " Nothing was changed."
+        + Documentation.CALLERS)
 @WebFault(name = "NotFoundFault", targetNamespace = Soap.NAMESPACE)
 public class NotFoundFault extends Exception {
 

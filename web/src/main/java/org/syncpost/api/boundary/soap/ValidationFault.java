@@ -5,6 +5,11 @@ import java.util.List;
 import org.syncpost.validation.entity.Violation;
 
 /** The request has invalid fields, each listed with what to do; nothing was stored. */
+@Documentation(
+    "Raised when the request has invalid fields: each is listed in errors with its field"
+        + " name (e.g. to[2], senderMailboxId, clientRequestId) and what to do; also when a"
+        + " clientRequestId is sent again with another request. Nothing was stored."
+        + Documentation.CALLERS)
 @WebFault(name = "ValidationFault", targetNamespace = Soap.NAMESPACE)
 public class ValidationFault extends Exception {
 

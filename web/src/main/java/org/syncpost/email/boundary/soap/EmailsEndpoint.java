@@ -10,6 +10,7 @@ import jakarta.xml.ws.soap.MTOM;
 import java.util.List;
 import java.util.function.Supplier;
 import org.syncpost.api.boundary.soap.AccessDeniedFault;
+import org.syncpost.api.boundary.soap.Documentation;
 import org.syncpost.api.boundary.soap.Faults;
 import org.syncpost.api.boundary.soap.NotAllowedNowFault;
 import org.syncpost.api.boundary.soap.NotFoundFault;
@@ -55,9 +56,19 @@ public class EmailsEndpoint {
 
   /**
    * Creates an outgoing email, {@code PENDING_SEND} (sent at {@code sendAt}, or as soon as
-   * possible) or a {@code DRAFT}.
+   * possible) or a {@code DRAFT}. With a {@code clientRequestId}, the same request again within 24
+   * hours answers the first answer (the email as it was created, not as it is now) and creates
+   * nothing; another request under the same id is a Client fault.
    */
   @WebMethod
+  @Documentation(
+      "Creates an outgoing email from senderMailboxId: PENDING_SEND (sent at sendAt, or as soon"
+          + " as possible) or a DRAFT when draft is true, and answers it as created. With a"
+          + " clientRequestId, the same request again within 24 hours answers that first answer"
+          + " and creates nothing. ValidationFault: invalid fields (an unknown senderMailboxId"
+          + " too), or a clientRequestId already used for another request. AccessDeniedFault: the"
+          + " sender mailbox is not the caller's."
+          + Documentation.OTHER_FAULTS)
   @WebResult(name = "email", targetNamespace = Soap.NAMESPACE)
   public Email sendEmail(
       @WebParam(name = "email", targetNamespace = Soap.NAMESPACE) EmailToSend email)
@@ -95,14 +106,26 @@ public class EmailsEndpoint {
                   () -> {
                     EmailRecord created = outbox.get().create(request);
                     fresh[0] = Email.of(created);
-                    return new Answer(201, null, created.getId(), null);
+                    return new Answer(201, null, created.getId(), FirstAnswer.xml(fresh[0]));
                   });
-          return fresh[0] != null ? fresh[0] : Email.of(emails.get().find(answer.resourceId()));
+          if (fresh[0] != null) {
+            return fresh[0];
+          }
+          // kept without its answer before replays answered the first answer: as it is now
+          return answer.body() == null
+              ? Email.of(emails.get().find(answer.resourceId()))
+              : FirstAnswer.email(answer.body());
         });
   }
 
   /** A draft or pending email is canceled; any other status is a not-allowed-now fault. */
   @WebMethod
+  @Documentation(
+      "Cancels a DRAFT or PENDING_SEND email and answers it CANCELED. NotFoundFault: no"
+          + " outgoing email has the id. AccessDeniedFault: it is sent from another owner's"
+          + " mailbox. NotAllowedNowFault: it is in another status (sending, sent, failed,"
+          + " canceled)."
+          + Documentation.OTHER_FAULTS)
   @WebResult(name = "email", targetNamespace = Soap.NAMESPACE)
   public Email cancelEmail(@WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
@@ -111,6 +134,12 @@ public class EmailsEndpoint {
 
   /** Records by mailbox, direction, status, date range and conversation, newest first. */
   @WebMethod
+  @Documentation(
+      "Email records by mailbox, direction, status, date range and conversation, newest first,"
+          + " a page at a time (offset, limit up to 1000) with the total; a caller who is not an"
+          + " administrator sees only the email of their own mailboxes. ValidationFault: an"
+          + " invalid offset, limit or date range."
+          + Documentation.OTHER_FAULTS)
   @WebResult(name = "page", targetNamespace = Soap.NAMESPACE)
   public EmailPage listEmails(
       @WebParam(name = "query", targetNamespace = Soap.NAMESPACE) EmailQuery query)
@@ -132,6 +161,10 @@ public class EmailsEndpoint {
   }
 
   @WebMethod
+  @Documentation(
+      "One email record. NotFoundFault: no email has the id. AccessDeniedFault: it belongs to"
+          + " another owner's mailbox."
+          + Documentation.OTHER_FAULTS)
   @WebResult(name = "email", targetNamespace = Soap.NAMESPACE)
   public Email getEmail(@WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
@@ -140,6 +173,12 @@ public class EmailsEndpoint {
 
   /** The bytes of the attachment at {@code position} (from 0), as an MTOM attachment. */
   @WebMethod
+  @Documentation(
+      "The bytes of the attachment at position (from 0) of an email, as an MTOM attachment."
+          + " NotFoundFault: no email has the id, or it has no attachment at that position."
+          + " AccessDeniedFault: it belongs to another owner's mailbox. ValidationFault: the"
+          + " attachment was kept out of the record (the reason is in the message)."
+          + Documentation.OTHER_FAULTS)
   @WebResult(name = "attachment", targetNamespace = Soap.NAMESPACE)
   public AttachmentFile getAttachment(
       @WebParam(name = "emailId", targetNamespace = Soap.NAMESPACE) long emailId,

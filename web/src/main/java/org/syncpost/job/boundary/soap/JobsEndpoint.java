@@ -8,6 +8,7 @@ import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
 import java.util.function.Supplier;
 import org.syncpost.api.boundary.soap.AccessDeniedFault;
+import org.syncpost.api.boundary.soap.Documentation;
 import org.syncpost.api.boundary.soap.Faults;
 import org.syncpost.api.boundary.soap.NotAllowedNowFault;
 import org.syncpost.api.boundary.soap.NotFoundFault;
@@ -30,6 +31,10 @@ public class JobsEndpoint {
   private final Supplier<Jobs> jobs = Soap.facade(Jobs.class);
 
   @WebMethod
+  @Documentation(
+      "A background job: status, progress and the outcome of each item. NotFoundFault: no job"
+          + " has the id. AccessDeniedFault: another user started it."
+          + Documentation.OTHER_FAULTS)
   @WebResult(name = "job", targetNamespace = Soap.NAMESPACE)
   public JobView getJob(@WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {

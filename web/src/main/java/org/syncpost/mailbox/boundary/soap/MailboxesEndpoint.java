@@ -9,6 +9,7 @@ import jakarta.jws.WebService;
 import java.util.List;
 import java.util.function.Supplier;
 import org.syncpost.api.boundary.soap.AccessDeniedFault;
+import org.syncpost.api.boundary.soap.Documentation;
 import org.syncpost.api.boundary.soap.Faults;
 import org.syncpost.api.boundary.soap.NotAllowedNowFault;
 import org.syncpost.api.boundary.soap.NotFoundFault;
@@ -38,6 +39,10 @@ public class MailboxesEndpoint {
 
   /** Approval, enablement, test results and sync health of one mailbox. */
   @WebMethod
+  @Documentation(
+      "Approval, enablement, test results and synchronization health of one mailbox."
+          + " NotFoundFault: no mailbox has the id. AccessDeniedFault: it is another owner's."
+          + Documentation.OTHER_FAULTS)
   @WebResult(name = "mailbox", targetNamespace = Soap.NAMESPACE)
   public MailboxState getMailbox(@WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
       throws ValidationFault, NotFoundFault, AccessDeniedFault, NotAllowedNowFault {
@@ -45,6 +50,11 @@ public class MailboxesEndpoint {
   }
 
   @WebMethod
+  @Documentation(
+      "Approves the mailbox's email address (approvers and administrators). NotFoundFault: no"
+          + " mailbox has the id. AccessDeniedFault: the caller may not approve."
+          + " NotAllowedNowFault: the mailbox has no address to approve, or changed meanwhile."
+          + Documentation.OTHER_FAULTS)
   @WebResult(name = "mailbox", targetNamespace = Soap.NAMESPACE)
   public MailboxState approveMailbox(
       @WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
@@ -53,6 +63,11 @@ public class MailboxesEndpoint {
   }
 
   @WebMethod
+  @Documentation(
+      "Rejects the mailbox's email address (approvers and administrators). NotFoundFault: no"
+          + " mailbox has the id. AccessDeniedFault: the caller may not reject."
+          + " NotAllowedNowFault: the mailbox has no address to reject, or changed meanwhile."
+          + Documentation.OTHER_FAULTS)
   @WebResult(name = "mailbox", targetNamespace = Soap.NAMESPACE)
   public MailboxState rejectMailbox(
       @WebParam(name = "id", targetNamespace = Soap.NAMESPACE) long id)
@@ -65,6 +80,12 @@ public class MailboxesEndpoint {
    * {@code JobService.getJob}.
    */
   @WebMethod
+  @Documentation(
+      "Starts a background job that tests and enables the mailboxes and answers the job, to be"
+          + " followed with JobService.getJob. ValidationFault: no ids, or too many."
+          + " NotFoundFault: an id names no mailbox. AccessDeniedFault: a mailbox is another"
+          + " owner's."
+          + Documentation.OTHER_FAULTS)
   @WebResult(name = "job", targetNamespace = Soap.NAMESPACE)
   public JobView testAndEnableMailboxes(
       @WebParam(name = "mailboxIds", targetNamespace = Soap.NAMESPACE) List<Long> mailboxIds)
