@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.syncpost.system.Api;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SyncPostServer;
@@ -164,6 +167,48 @@ class WebhooksUiIT {
     admin.awaitText(By.id("webhooks:messages"), "deleted");
     assertThat(admin.driver().findElements(rowOf(url))).isEmpty();
     assertThat(server.admin().get("webhooks/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aSubscriptionIsMadeWithTheKeyboardAlone() {
+    String url = "http://127.0.0.1:9/keys-" + UUID.randomUUID().toString().substring(0, 8);
+    Browser admin = adminOnThePage();
+    ((JavascriptExecutor) admin.driver())
+        .executeScript("arguments[0].focus()", admin.find(By.id("webhooks:newSubscription")));
+    press(admin, Keys.ENTER);
+    admin.find(By.id("webhooks:subscription:url"));
+
+    tabUntil(admin, "webhooks:subscription:url");
+    press(admin, url);
+    tabUntil(admin, "webhooks:subscription:secret");
+    press(admin, "keyboard-secret-" + UUID.randomUUID());
+    tabUntil(admin, "webhooks:subscription:events:6");
+    press(admin, Keys.SPACE);
+    tabUntil(admin, "webhooks:save");
+    press(admin, Keys.ENTER);
+
+    admin.awaitText(By.id("webhooks:messages"), "created");
+    JsonObject made = subscriptionAt(url);
+    assertThat(made.getJsonArray("events").getString(0)).isEqualTo("job.finished");
+    server.admin().delete("webhooks/" + made.getJsonNumber("id").longValue());
+  }
+
+  private static void press(Browser browser, CharSequence keys) {
+    new Actions(browser.driver()).sendKeys(keys).perform();
+    browser.awaitQuiet();
+  }
+
+  /** Presses Tab until the element with {@code id} has the focus; fails after 40 presses. */
+  private static void tabUntil(Browser browser, String id) {
+    for (int i = 0; i < 40; i++) {
+      Object focused =
+          ((JavascriptExecutor) browser.driver()).executeScript("return document.activeElement.id");
+      if (id.equals(focused)) {
+        return;
+      }
+      press(browser, Keys.TAB);
+    }
+    throw new AssertionError("Tab never reached " + id);
   }
 
   @Test
