@@ -221,6 +221,35 @@ class DelegatedSignInUiIT {
     assertNoSecretIsShown(mailboxId);
   }
 
+  @Test
+  void aDeclinedConsentAndAStrangeStateEndOnTheMailboxPageSayingWhatToDo() throws Exception {
+    String suffix = Long.toString(System.nanoTime(), 36);
+    MailUser mail = dovecot.addUser("declin" + suffix, "password-never-used-" + suffix);
+    long profileId = delegatedProfile("ui-declined-" + suffix);
+    String owner = "decliner" + suffix;
+    String ownerPassword = "Owner-password-" + suffix + "-long";
+    long mailboxId = ownedMailbox(owner, ownerPassword, mail.address(), profileId);
+    browser = new Browser(server.httpsBase());
+    browser.signIn(owner, ownerPassword);
+    browser.open("admin/mailbox/mailbox.xhtml?id=" + mailboxId);
+    browser.click(By.id("mailbox:connect"));
+    browser.present(By.name("username"));
+    String state = HttpUrl.get(browser.driver().getCurrentUrl()).queryParameter("state");
+
+    // the person declines at the provider, which says so on the way back (RFC 6749 §4.1.2.1)
+    browser.open(
+        "admin/oauth/callback?error=access_denied&error_description=the+user+declined&state="
+            + state);
+    browser.awaitText(By.id("mailbox:messages"), "declined to let SyncPost access the mailbox");
+    assertThat(browser.find(By.id("delegatedStatus")).getText()).startsWith("Not connected");
+
+    // the same state again, or one this session never began, is not taken
+    browser.open("admin/oauth/callback?code=stolen-code&state=" + state);
+    browser.awaitText(By.id("mailbox:messages"), "Press 'Connect with …' again");
+    assertThat(admin.get("mailboxes/" + mailboxId + "/oauth").json().getString("state"))
+        .isEqualTo("NOT_CONNECTED");
+  }
+
   /** Every code and token that crossed the wire, read off the authorization server's requests. */
   private static Set<String> secretsSeenByTheAuthorizationServer() throws InterruptedException {
     Set<String> secrets = new LinkedHashSet<>();
