@@ -23,11 +23,13 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.InjectedFailures.Forbidden;
+import org.syncpost.crypto.entity.Secret;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.PushRecords;
 import org.syncpost.job.control.JobLedger;
 import org.syncpost.job.entity.JobKind;
 import org.syncpost.lease.control.LeaseLedger;
+import org.syncpost.mailbox.control.DelegatedSignInLedger;
 import org.syncpost.mailbox.control.MailboxTestRecords;
 import org.syncpost.mailbox.control.TestPlan;
 import org.syncpost.mailbox.entity.PushStatus;
@@ -57,6 +59,7 @@ class TransactionsIT {
   @Inject OutgoingLedger outgoing;
   @Inject JobLedger jobs;
   @Inject MailboxTestRecords tests;
+  @Inject DelegatedSignInLedger delegatedSignIns;
   @Inject PushRecords push;
   @Inject LeaseLedger leases;
   @Inject Clock clock;
@@ -236,6 +239,35 @@ class TransactionsIT {
     assertThat(
             column(
                 "select count(*) from audit_entry where object_id = ? and action = 'tested'",
+                mailboxId))
+        .isEqualTo("0");
+  }
+
+  @Test
+  void aConnectionWhoseAuditEntryFailsLeavesTheMailboxNotConnected() throws Exception {
+    long mailboxId = admin.newMailbox("tx-connect-audit");
+
+    failsInTheBackground(
+        failures.forbid(
+            "audit_entry", "object_id = " + mailboxId + " and action = 'oauth-connected'"),
+        () -> delegatedSignIns.connect(mailboxId, Secret.of("refresh-token"), "tx-test"));
+
+    assertThat(column("select count(*) from mailbox_delegated_sign_in where id = ?", mailboxId))
+        .isEqualTo("0");
+  }
+
+  @Test
+  void aConnectionWhoseRowFailsLeavesNoAuditEntry() throws Exception {
+    long mailboxId = admin.newMailbox("tx-connect-row");
+
+    failsInTheBackground(
+        failures.forbid("mailbox_delegated_sign_in", "id = " + mailboxId),
+        () -> delegatedSignIns.connect(mailboxId, Secret.of("refresh-token"), "tx-test"));
+
+    assertThat(
+            column(
+                "select count(*) from audit_entry where object_id = ? and action ="
+                    + " 'oauth-connected'",
                 mailboxId))
         .isEqualTo("0");
   }

@@ -102,6 +102,7 @@ class RoleMatrixIT {
       POST mailboxes/{mailbox}/reject            ok   ok   no   no
       POST mailboxes/apply-default-settings      ok   no   no   no
       POST mailboxes/{mailbox}/test-and-enable   ok   no   no   no
+      GET mailboxes/{mailbox}/oauth              ok   no   ok   no
       POST mailboxes/test-and-enable             ok   no   no   no
       POST mailboxes/bulk-edit                   ok   no   no   no
       GET credential-keys                        ok   no   no   no

@@ -63,7 +63,9 @@ public class MailboxConnections {
     Mailbox mailbox = connectable(mailboxId);
     EmailServerProfile profile = mailbox.getProfile();
     OAuthClient client = profile.getOAuth().client().orElseThrow();
-    State state = new State();
+    // the mailbox's id before the random part: a callback whose sign-in this session no longer
+    // holds still knows which mailbox page to explain it on
+    State state = new State(mailboxId + "." + new State().getValue());
     CodeVerifier verifier = new CodeVerifier();
     URI authorization =
         tokens.authorizationRequest(

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,8 +29,11 @@ import org.syncpost.api.control.Paging;
 import org.syncpost.api.control.Sorting;
 import org.syncpost.api.control.Versions;
 import org.syncpost.job.boundary.rest.JobJson;
+import org.syncpost.mailbox.boundary.MailboxConnections;
 import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.mailbox.boundary.Mailboxes;
+import org.syncpost.mailbox.boundary.http.OAuthCallbackServlet;
+import org.syncpost.mailbox.entity.DelegatedStatus;
 import org.syncpost.mailbox.entity.DeliveryChange;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.MailboxFilter;
@@ -57,6 +61,7 @@ public class MailboxesResource {
   @Inject Mailboxes mailboxes;
   @Inject CredentialsChannel channel;
   @Inject MailboxTests tests;
+  @Inject MailboxConnections connections;
   @Context UriInfo uriInfo;
 
   /**
@@ -117,6 +122,25 @@ public class MailboxesResource {
     }
     Mailbox stored = mailboxes.find(id);
     return Versions.withTag(stored, MailboxJson.of(stored));
+  }
+
+  /**
+   * The mailbox's delegated OAuth 2.0 sign-in (issue 15): connected by whom and when, not
+   * connected, or to be connected again — never a token — and the redirect URI to register at the
+   * provider. Connecting itself happens in the admin UI, where the person signs in at the provider.
+   */
+  @GET
+  @Path("{id}/oauth")
+  public JsonObject delegatedSignIn(@PathParam("id") long id, @Context HttpServletRequest request) {
+    DelegatedStatus status = connections.status(id);
+    return new JsonOutput()
+        .add("state", status.state())
+        .add("connectedBy", status.connectedBy())
+        .add("connectedOn", status.connectedOn())
+        .add("refreshedOn", status.refreshedOn())
+        .add("refusedOn", status.refusedOn())
+        .add("redirectUri", OAuthCallbackServlet.redirectUriOf(request).toString())
+        .build();
   }
 
   @POST

@@ -5,12 +5,19 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.io.Serializable;
+import java.net.URI;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.syncpost.mailbox.boundary.MailboxConnections;
 import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.mailbox.boundary.Mailboxes;
+import org.syncpost.mailbox.boundary.http.OAuthCallbackServlet;
+import org.syncpost.mailbox.control.DelegatedAccess;
 import org.syncpost.mailbox.entity.ActionAfterProcessing;
+import org.syncpost.mailbox.entity.DelegatedStatus;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.EmailServerProfile;
@@ -36,11 +43,15 @@ public class MailboxPage implements Serializable {
   @Inject transient Profiles profiles;
   @Inject transient Settings settings;
   @Inject transient FacesFeedback feedback;
+  @Inject transient MailboxConnections connections;
+  @Inject transient PendingSignIns pendingSignIns;
+  @Inject transient Clock clock;
 
   private Long id;
   private Mailbox mailbox;
   private MailboxForm form;
   private List<EmailServerProfile> profileChoices = List.of();
+  private DelegatedStatus delegatedStatus;
 
   public void load() {
     if (id != null && !FacesContext.getCurrentInstance().isPostback()) {
@@ -48,7 +59,67 @@ public class MailboxPage implements Serializable {
       if (mailbox != null && isAdministrator()) {
         profileChoices = profiles.list(0, PROFILES_OFFERED);
       }
+      if (isConnectable()) {
+        delegatedStatus = feedback.attempt(FORM, () -> connections.status(id));
+        pendingSignIns
+            .noticeFor(id)
+            .ifPresent(
+                notice -> {
+                  if (notice.failed()) {
+                    feedback.error(notice.text());
+                  } else {
+                    feedback.info(notice.text());
+                  }
+                });
+      }
     }
+  }
+
+  /**
+   * "Connect with …": begins a delegated sign-in at the provider (RFC 6749 §4.1 with PKCE) and
+   * sends the person there; the state and the verifier stay in their session for the callback.
+   * Called by Ajax: PrimeFaces follows the redirect by script, while a form post redirected to the
+   * provider would be stopped by the pages' {@code form-action 'self'} (SecurityHeaders).
+   */
+  public void connect() throws IOException {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    if (!request.isSecure()) {
+      feedback.error(
+          "Connect the mailbox over HTTPS: the sign-in gives SyncPost access to the mailbox, so"
+              + " it is not begun over plain HTTP. Open this page with https://.");
+      return;
+    }
+    URI redirectUri = OAuthCallbackServlet.redirectUriOf(request);
+    MailboxConnections.SignInStarted started =
+        feedback.attempt(FORM, () -> connections.start(id, redirectUri));
+    if (started == null) {
+      return;
+    }
+    pendingSignIns.begin(
+        started.state(),
+        new PendingSignIns.Pending(
+            id,
+            request.getRemoteUser(),
+            started.verifier().reveal(),
+            redirectUri,
+            clock.instant()));
+    FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .redirect(started.authorizationUri().toString());
+  }
+
+  /**
+   * The mailbox's profile signs in by delegated OAuth 2.0 and the person may connect it: its owner
+   * or an administrator.
+   */
+  public boolean isConnectable() {
+    return mailbox != null && DelegatedAccess.isDelegated(mailbox.getProfile()) && isSendAllowed();
+  }
+
+  /** "Connected by X on D", "not connected" or "connect again", for the page. */
+  public DelegatedStatus getDelegatedStatus() {
+    return delegatedStatus;
   }
 
   public void save() {
