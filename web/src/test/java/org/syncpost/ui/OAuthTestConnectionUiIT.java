@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
@@ -152,5 +153,49 @@ class OAuthTestConnectionUiIT {
         + Base64.getMimeEncoder(64, "\n".getBytes())
             .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
+  }
+
+  @Test
+  void anOpenIdConnectIssuerGivesTheEndpointsOnSaveAndAnUnreachableOneIsShownNextToIt()
+      throws Exception {
+    browser = new Browser(server.httpsBase());
+    browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
+    browser.open("admin/profile/profile.xhtml");
+    browser.selectOne("profile:preset", "OPENID_CONNECT");
+    browser.awaitText(By.id("profile:presetNote"), "issuer URL");
+    String name = ProfilesUiIT.unique("ui-oidc");
+    browser.type(By.id("profile:name"), name);
+    browser.type(By.id("profile:incomingServer"), "imap.example.org");
+    browser.type(By.id("profile:outgoingServer"), "smtp.example.org");
+    browser.selectOne("profile:grant", "CLIENT_SECRET");
+    int closedPort;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = free.getLocalPort();
+    }
+    browser.type(By.id("profile:issuer"), "http://127.0.0.1:" + closedPort + "/realms/mail");
+    browser.type(By.id("profile:clientId"), "syncpost");
+    browser.type(By.id("profile:clientSecret"), "oidc-client-secret-4d2");
+    browser.click(By.id("profile:save"));
+
+    browser.awaitText(By.id("profile:messages"), "not its OAuth client");
+    assertThat(
+            browser
+                .find(
+                    By.xpath(
+                        "//*[@id='profile:issuer']/following-sibling::*[contains(@class,"
+                            + "'ui-message-error')]"))
+                .getText())
+        .contains("/.well-known/openid-configuration");
+
+    String issuer = authorizationServer.issuerUrl(ISSUER).toString();
+    browser.type(By.id("profile:issuer"), issuer);
+    browser.type(By.id("profile:clientSecret"), "oidc-client-secret-4d2");
+    browser.click(By.id("profile:save"));
+
+    browser.awaitText(By.id("profile:messages"), name + "' saved.");
+    assertThat(browser.find(By.id("profile:tokenEndpoint")).getDomProperty("value"))
+        .isEqualTo(authorizationServer.tokenEndpointUrl(ISSUER).toString());
+    assertThat(browser.find(By.id("profile:clientSecretSet")).getText())
+        .contains("Set: a client secret is stored");
   }
 }

@@ -21,6 +21,7 @@ import org.syncpost.mailbox.boundary.MailboxTests;
 import org.syncpost.mailbox.entity.ConnectionCheck;
 import org.syncpost.mailserver.control.AccessTokens;
 import org.syncpost.mailserver.entity.AuthProtocol;
+import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.mailserver.entity.OAuthGrant;
 import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.profile.boundary.Profiles;
@@ -32,6 +33,7 @@ import org.syncpost.profile.entity.ProviderPreset;
 import org.syncpost.profile.entity.ServerType;
 import org.syncpost.settings.boundary.Settings;
 import org.syncpost.validation.boundary.ui.FacesFeedback;
+import org.syncpost.validation.entity.InvalidInput;
 
 /** Create or edit one email server profile, grouped as the admin guide groups it. */
 @Named
@@ -101,8 +103,7 @@ public class ProfilePage implements Serializable {
     show(saved);
     if (isSignsInByOAuth() && oauth.isEntered()) {
       long savedId = saved.getId();
-      EmailServerProfile withClient =
-          feedback.attempt(FORM, () -> profiles.configureOAuth(savedId, oauth.input(secure), null));
+      EmailServerProfile withClient = feedback.attempt(FORM, () -> configureOAuth(savedId, secure));
       oauth.forgetSecrets();
       if (withClient == null) {
         feedback.error(
@@ -118,6 +119,15 @@ public class ProfilePage implements Serializable {
       oauth = OAuthClientForm.of(saved.getOAuth(), lastTokenAt(saved));
     }
     feedback.info("Profile '" + saved.getName() + "' saved.");
+  }
+
+  /** An issuer whose discovery document could not be read is a problem of the issuer field. */
+  private EmailServerProfile configureOAuth(long profileId, boolean secure) {
+    try {
+      return profiles.configureOAuth(profileId, oauth.input(secure), null);
+    } catch (MailServerFailure undiscovered) {
+      throw InvalidInput.of("issuer", undiscovered.getMessage());
+    }
   }
 
   private EmailServerProfile create(ProfileSettings settings, ProviderPreset startedFrom) {
