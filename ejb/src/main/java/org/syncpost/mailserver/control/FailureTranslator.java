@@ -44,7 +44,6 @@ import org.eclipse.angus.mail.iap.ConnectionException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.Endpoint;
 import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
@@ -275,7 +274,7 @@ public class FailureTranslator {
     if (endpoint != null && endpoint.impersonates()) {
       return Optional.of(new Explanation(FailureCause.IMPERSONATION_REFUSED, actingFor(endpoint)));
     }
-    if (endpoint != null && endpoint.authProtocol() == AuthProtocol.OAUTH2) {
+    if (endpoint != null && endpoint.authProtocol().usesAccessToken()) {
       return Optional.of(
           new Explanation(
               FailureCause.TOKEN_REFUSED,

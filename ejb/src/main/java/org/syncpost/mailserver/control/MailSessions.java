@@ -197,6 +197,9 @@ public class MailSessions {
       mechanismsFor(endpoint.authProtocol())
           .ifPresent(mechanisms -> props.setProperty(prefix + "auth.mechanisms", mechanisms));
     }
+    if (endpoint.authProtocol() == AuthProtocol.OAUTHBEARER) {
+      signInByOAuthBearer(endpoint, prefix, props);
+    }
     return props;
   }
 
@@ -211,7 +214,28 @@ public class MailSessions {
       case BASIC -> Optional.of("PLAIN LOGIN");
       case NTLM -> Optional.of("NTLM");
       case OAUTH2 -> Optional.of("XOAUTH2");
+      // no built-in mechanism of Angus has this name: nothing but the SASL client below signs in
+      case OAUTHBEARER -> Optional.of(OAuthBearerSaslClient.MECHANISM);
     };
+  }
+
+  /**
+   * RFC 7628 through Angus' SASL path (IMAP, SMTP) and our own client (ADR 0024). Angus' IMAP falls
+   * back to its built-in mechanisms only when SASL is unsupported, its SMTP never: a refused token
+   * is not offered again by another mechanism.
+   */
+  private static void signInByOAuthBearer(Endpoint endpoint, String prefix, Properties props) {
+    if (endpoint.protocol() == MailProtocol.POP3) {
+      throw MailServerFailure.of(
+          FailureCause.UNSUPPORTED_AUTHENTICATION,
+          endpoint,
+          "SyncPost signs in to POP3 servers by XOAUTH2 only (the mail library has no OAUTHBEARER"
+              + " for POP3): choose the authentication protocol OAuth 2.0 (XOAUTH2)",
+          (Throwable) null);
+    }
+    OAuthBearerSaslClientFactory.register();
+    props.setProperty(prefix + "sasl.enable", "true");
+    props.setProperty(prefix + "sasl.mechanisms", OAuthBearerSaslClient.MECHANISM);
   }
 
   static String protocolName(MailProtocol protocol) {

@@ -286,7 +286,10 @@ public class EmailServerProfile extends Tracked {
 
   private static void checkAuthProtocol(
       List<Violation> found, String field, CredentialSource source, AuthProtocol protocol) {
-    if (protocol == AuthProtocol.OAUTH2 && source != null && source != CredentialSource.OAUTH2) {
+    if (protocol != null
+        && protocol.usesAccessToken()
+        && source != null
+        && source != CredentialSource.OAUTH2) {
       found.add(
           new Violation(
               field,

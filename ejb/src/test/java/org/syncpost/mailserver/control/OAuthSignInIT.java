@@ -297,4 +297,83 @@ class OAuthSignInIT {
       }
     }
   }
+
+  /**
+   * RFC 7628 through our SASL client (ADR 0024): Dovecot offers both mechanisms, the profile's
+   * authentication protocol OAUTHBEARER chooses it for IMAP and for SMTP through Postfix.
+   */
+  @Test
+  void oauthBearerSignsInToImapAndSendsThroughPostfixWithTheSameToken() throws Exception {
+    MailUser sender = mailboxWithItsOwnMail();
+    MailUser recipient = mailboxWithItsOwnMail();
+    Secret token = tokenFor(sender);
+
+    assertThat(
+            subjectsIn(
+                signedInBy(EndpointFixture.imap(dovecot.imapPort()), sender.address(), token)
+                    .auth(AuthProtocol.OAUTHBEARER)
+                    .build()))
+        .containsExactly("for " + sender.name());
+    Endpoint smtp =
+        signedInBy(EndpointFixture.smtp(postfix.submissionPort()), sender.address(), token)
+            .auth(AuthProtocol.OAUTHBEARER)
+            .build();
+    Session session = sessions.sessionFor(smtp);
+    MimeMessage message =
+        new MimeMessage(
+            session,
+            new ByteArrayInputStream(
+                Messages.plainText(
+                    sender.address(), recipient.address(), "bearer " + sender.name(), "hello")));
+    try (Transport transport = sessions.connectTransport(session, smtp)) {
+      transport.sendMessage(message, message.getAllRecipients());
+    }
+
+    assertThat(dovecot.awaitMessageCount(recipient.name(), "INBOX", 2, Duration.ofSeconds(30)))
+        .isEqualTo(2);
+    assertThat(Files.readString(dovecot.log()))
+        .containsPattern("user=<" + sender.name() + ">.*method=OAUTHBEARER");
+    assertThat(Files.readString(postfix.log(), StandardCharsets.UTF_8))
+        .contains("sasl_method=OAUTHBEARER, sasl_username=" + sender.name());
+  }
+
+  @Test
+  void aRefusedOAuthBearerTokenIsTokenRefusedAndPop3SaysItTakesOnlyXoauth2() {
+    MailUser owner = mailboxWithItsOwnMail();
+    Secret othersToken = tokenFor(mailboxWithItsOwnMail());
+
+    for (EndpointFixture fixture :
+        List.of(
+            EndpointFixture.imap(dovecot.imapPort()),
+            EndpointFixture.smtp(postfix.submissionPort()))) {
+      Endpoint endpoint =
+          signedInBy(fixture, owner.address(), othersToken).auth(AuthProtocol.OAUTHBEARER).build();
+      MailServerFailure refused =
+          catchThrowableOfType(
+              MailServerFailure.class,
+              () -> {
+                if (endpoint.protocol() == MailProtocol.SMTP) {
+                  sessions.connectTransport(endpoint).close();
+                } else {
+                  subjectsIn(endpoint);
+                }
+              });
+      assertThat(refused).as(endpoint.describe()).isNotNull();
+      assertThat(refused.failureCause())
+          .as(endpoint.describe())
+          .isEqualTo(FailureCause.TOKEN_REFUSED);
+      assertThat(refused.getMessage() + refused.technicalDetail())
+          .doesNotContain(othersToken.reveal());
+    }
+
+    Endpoint pop3 =
+        signedInBy(EndpointFixture.pop3(dovecot.pop3Port()), owner.address(), othersToken)
+            .auth(AuthProtocol.OAUTHBEARER)
+            .build();
+    MailServerFailure unsupported =
+        catchThrowableOfType(MailServerFailure.class, () -> subjectsIn(pop3));
+    assertThat(unsupported).isNotNull();
+    assertThat(unsupported.failureCause()).isEqualTo(FailureCause.UNSUPPORTED_AUTHENTICATION);
+    assertThat(unsupported.getMessage()).contains("XOAUTH2");
+  }
 }
