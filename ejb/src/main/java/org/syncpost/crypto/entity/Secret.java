@@ -1,5 +1,7 @@
 package org.syncpost.crypto.entity;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -24,6 +26,16 @@ public final class Secret {
   /** The clear text, for the one place that hands it to a mail server. */
   public String reveal() {
     return value;
+  }
+
+  /**
+   * Whether {@code other} holds the same text, compared in constant time (as any secret is), for
+   * finding a refused token among those kept. Not {@code equals}: see the class comment.
+   */
+  public boolean sameAs(Secret other) {
+    return other != null
+        && MessageDigest.isEqual(
+            value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -28,10 +28,8 @@ import com.nimbusds.oauth2.sdk.token.AccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
@@ -77,6 +75,9 @@ public class AccessTokens {
   private final Map<String, Instant> lastIssued = new ConcurrentHashMap<>();
 
   private Clock clock;
+
+  /** A delegated mailbox's tokens, kept apart (ADR 0023): a refused one is forgotten there too. */
+  @Inject DelegatedTokens delegated;
 
   @Inject
   public AccessTokens(Clock clock) {
@@ -126,13 +127,10 @@ public class AccessTokens {
     if (token == null) {
       return;
     }
-    byte[] refused = token.reveal().getBytes(StandardCharsets.UTF_8);
-    tokens
-        .values()
-        .removeIf(
-            kept ->
-                MessageDigest.isEqual(
-                    kept.token().reveal().getBytes(StandardCharsets.UTF_8), refused));
+    tokens.values().removeIf(kept -> kept.token().sameAs(token));
+    if (delegated != null) {
+      delegated.refused(token);
+    }
   }
 
   /** When this server last got a token for {@code client}, if it did since it started. */

@@ -193,6 +193,11 @@ public class DelegatedTokens {
     return granted;
   }
 
+  /** Forgets {@code token} wherever it is kept, because a mail server refused it. */
+  public void refused(Secret token) {
+    kept.values().removeIf(k -> k.token().sameAs(token));
+  }
+
   /** Forgets the access token kept for {@code mailboxKey}: the mailbox was connected anew. */
   public void forget(OAuthClient client, String mailboxKey) {
     kept.remove(client.cacheKey(mailboxKey));

@@ -164,6 +164,17 @@ class DelegatedTokensIT {
   }
 
   @Test
+  void anAccessTokenAMailServerRefusedIsNoLongerKept() throws Exception {
+    DelegatedTokens.Granted granted = connect();
+    AccessTokens accessTokens = new AccessTokens(clock);
+    accessTokens.delegated = tokens;
+
+    accessTokens.refused(Secret.of(granted.accessToken().reveal()));
+
+    assertThat(tokens.kept(client, MAILBOX)).isEmpty();
+  }
+
+  @Test
   void aRefreshGivesANewAccessTokenAndTheRotatedRefreshTokenWhichWorksInTurn() throws Exception {
     DelegatedTokens.Granted connected = connect();
 
