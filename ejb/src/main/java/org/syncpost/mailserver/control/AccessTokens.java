@@ -144,25 +144,13 @@ public class AccessTokens {
       throw MailServerFailure.of(
           FailureCause.TOKEN_UNAVAILABLE, server, missing, "OAuth client " + client);
     }
-    TokenResponse response;
+    TokenRequest request;
     try {
-      HTTPRequest http = tokenRequest(client, mailbox, now).toHTTPRequest();
-      http.setConnectTimeout(TIMEOUT_MILLIS);
-      http.setReadTimeout(TIMEOUT_MILLIS);
-      response = TokenResponse.parse(http.send());
-    } catch (IOException | ParseException | JOSEException | GeneralSecurityException e) {
-      throw MailServerFailure.of(
-          FailureCause.TOKEN_UNAVAILABLE,
-          server,
-          "the authorization server at "
-              + client.tokenEndpoint()
-              + " could not be asked ("
-              + e.getClass().getSimpleName()
-              + ")",
-          e,
-          null,
-          client.clientSecret());
+      request = tokenRequest(client, mailbox, now);
+    } catch (JOSEException | GeneralSecurityException e) {
+      throw notAsked(client, server, e);
     }
+    TokenResponse response = ask(request, client, server);
     if (!response.indicatesSuccess()) {
       throw MailServerFailure.of(
           FailureCause.TOKEN_UNAVAILABLE,
@@ -174,6 +162,36 @@ public class AccessTokens {
     Duration lifetime =
         token.getLifetime() > 0 ? Duration.ofSeconds(token.getLifetime()) : UNSTATED_LIFETIME;
     return new Issued(Secret.of(token.getValue()), now.plus(lifetime));
+  }
+
+  /**
+   * The token endpoint's answer to {@code request} (app-only and delegated alike), within {@link
+   * #TIMEOUT_MILLIS}; an endpoint that cannot be asked or answers nonsense is {@code
+   * TOKEN_UNAVAILABLE}.
+   */
+  static TokenResponse ask(TokenRequest request, OAuthClient client, String server) {
+    try {
+      HTTPRequest http = request.toHTTPRequest();
+      http.setConnectTimeout(TIMEOUT_MILLIS);
+      http.setReadTimeout(TIMEOUT_MILLIS);
+      return TokenResponse.parse(http.send());
+    } catch (IOException | ParseException e) {
+      throw notAsked(client, server, e);
+    }
+  }
+
+  private static MailServerFailure notAsked(OAuthClient client, String server, Exception e) {
+    return MailServerFailure.of(
+        FailureCause.TOKEN_UNAVAILABLE,
+        server,
+        "the authorization server at "
+            + client.tokenEndpoint()
+            + " could not be asked ("
+            + e.getClass().getSimpleName()
+            + ")",
+        e,
+        null,
+        client.clientSecret());
   }
 
   private TokenRequest tokenRequest(OAuthClient client, String mailbox, Instant now)

@@ -7,7 +7,6 @@ import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
-import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -15,7 +14,6 @@ import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -24,7 +22,6 @@ import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -204,25 +201,7 @@ public class DelegatedTokens {
   }
 
   private Granted request(OAuthClient client, AuthorizationGrant grant, String server) {
-    TokenResponse response;
-    try {
-      HTTPRequest http = tokenRequest(client, grant).toHTTPRequest();
-      http.setConnectTimeout(AccessTokens.TIMEOUT_MILLIS);
-      http.setReadTimeout(AccessTokens.TIMEOUT_MILLIS);
-      response = TokenResponse.parse(http.send());
-    } catch (IOException | ParseException e) {
-      throw MailServerFailure.of(
-          FailureCause.TOKEN_UNAVAILABLE,
-          server,
-          "the authorization server at "
-              + client.tokenEndpoint()
-              + " could not be asked ("
-              + e.getClass().getSimpleName()
-              + ")",
-          e,
-          null,
-          client.clientSecret());
-    }
+    TokenResponse response = AccessTokens.ask(tokenRequest(client, grant), client, server);
     if (!response.indicatesSuccess()) {
       ErrorObject error = ((TokenErrorResponse) response).getErrorObject();
       if (OAuth2Error.INVALID_GRANT.getCode().equals(error.getCode())
