@@ -279,6 +279,13 @@ public class OutgoingLedger {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void postponeSending(long mailboxId, Instant until) {
+    if (until == null) {
+      // a bound null has no type, which PostgreSQL refuses for a timestamp column
+      em.createQuery("update Mailbox m set m.sendingPostponedUntil = null where m.id = :id")
+          .setParameter("id", mailboxId)
+          .executeUpdate();
+      return;
+    }
     em.createQuery("update Mailbox m set m.sendingPostponedUntil = :until where m.id = :id")
         .setParameter("until", until)
         .setParameter("id", mailboxId)
