@@ -10,43 +10,32 @@ import jakarta.persistence.criteria.Root;
  * by the level's name.
  */
 public enum AlertSort {
-  LAST_RAISED_ON {
-    @Override
-    public Expression<?> of(CriteriaBuilder cb, Root<Alert> alert) {
-      return alert.get("lastRaisedOn");
-    }
-  },
-  FIRST_RAISED_ON {
-    @Override
-    public Expression<?> of(CriteriaBuilder cb, Root<Alert> alert) {
-      return alert.get("firstRaisedOn");
-    }
-  },
-  LEVEL {
+  LAST_RAISED_ON("lastRaisedOn"),
+  FIRST_RAISED_ON("firstRaisedOn"),
+  LEVEL("level") {
     @Override
     public Expression<?> of(CriteriaBuilder cb, Root<Alert> alert) {
       // the column holds the level's name; its declaration order is its severity
       CriteriaBuilder.Case<Integer> severity = cb.selectCase();
       AlertLevel[] levels = AlertLevel.values();
       for (int i = 0; i < levels.length - 1; i++) {
-        severity = severity.when(cb.equal(alert.get("level"), levels[i]), cb.literal(i));
+        severity = severity.when(cb.equal(alert.get(field), levels[i]), cb.literal(i));
       }
       return severity.otherwise(cb.literal(levels.length - 1));
     }
   },
-  CODE {
-    @Override
-    public Expression<?> of(CriteriaBuilder cb, Root<Alert> alert) {
-      return alert.get("code");
-    }
-  },
-  COUNT {
-    @Override
-    public Expression<?> of(CriteriaBuilder cb, Root<Alert> alert) {
-      return alert.get("count");
-    }
-  };
+  CODE("code"),
+  COUNT("count");
+
+  /** The entity attribute sorted by. */
+  final String field;
+
+  AlertSort(String field) {
+    this.field = field;
+  }
 
   /** What the query orders by. */
-  public abstract Expression<?> of(CriteriaBuilder cb, Root<Alert> alert);
+  public Expression<?> of(CriteriaBuilder cb, Root<Alert> alert) {
+    return alert.get(field);
+  }
 }
