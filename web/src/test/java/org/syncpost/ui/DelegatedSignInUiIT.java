@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,28 +18,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.syncpost.system.Api;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SyncPostServer;
 import org.syncpost.testing.Eventually;
-import org.syncpost.testing.mail.Dovecot;
 import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.Messages;
-import org.syncpost.testing.mail.Postfix;
+import org.syncpost.testing.mail.OAuthMailServers;
 import org.syncpost.testing.mail.ServerCertificate;
-import org.syncpost.testing.mail.TestCertificates;
 import org.syncpost.testing.oauth.RevocableConsent;
 
 /**
@@ -61,10 +55,9 @@ class DelegatedSignInUiIT {
   private static final String ISSUER = "syncpost-delegated";
   private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(10);
 
-  private static MockOAuth2Server authorizationServer;
-  private static TestCertificates certificates;
-  private static Dovecot dovecot;
-  private static Postfix postfix;
+  @RegisterExtension
+  static final OAuthMailServers servers =
+      OAuthMailServers.withDovecotAndPostfix(ISSUER).withSignInPage();
 
   private final SyncPostServer server;
   private final Api admin;
@@ -75,40 +68,6 @@ class DelegatedSignInUiIT {
     this.admin = server.admin();
   }
 
-  @BeforeAll
-  static void startServers() {
-    // the sign-in page as a person sees it; refresh tokens rotated, as Microsoft does
-    authorizationServer = new MockOAuth2Server(new OAuth2Config(true, null, null, true));
-    authorizationServer.start(InetAddress.getLoopbackAddress(), 0);
-    // RFC 7662 §2.1: Dovecot authenticates itself to the introspection endpoint
-    String introspection =
-        onLoopback(authorizationServer.url(ISSUER + "/introspect"))
-            .newBuilder()
-            .username("dovecot")
-            .password("introspection-secret")
-            .build()
-            .toString();
-    certificates = TestCertificates.create();
-    dovecot = Dovecot.startWithOAuth2(certificates, introspection);
-    postfix = Postfix.start(dovecot, certificates);
-  }
-
-  @AfterAll
-  static void stopServers() {
-    for (AutoCloseable running : new AutoCloseable[] {postfix, dovecot, certificates}) {
-      try {
-        if (running != null) {
-          running.close();
-        }
-      } catch (Exception e) {
-        // the others are stopped all the same
-      }
-    }
-    if (authorizationServer != null) {
-      authorizationServer.shutdown();
-    }
-  }
-
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
@@ -116,23 +75,18 @@ class DelegatedSignInUiIT {
     }
   }
 
-  /**
-   * One host name for every party: the server names its issuer by the host it was asked at, and its
-   * introspection refuses tokens of another issuer.
-   */
-  private static HttpUrl onLoopback(HttpUrl url) {
-    return url.newBuilder().host("127.0.0.1").build();
-  }
-
   @Test
   void theOwnerConnectsTheMailboxWhichReceivesAndSendsUntilTheConsentIsWithdrawn()
       throws Exception {
     String suffix = Long.toString(System.nanoTime(), 36);
-    MailUser mail = dovecot.addUser("deleg" + suffix, "password-never-used-" + suffix);
-    MailUser correspondent = dovecot.addUser("corr" + suffix, "password-never-used-" + suffix);
-    dovecot.deliver(
-        mail.name(),
-        Messages.plainText(correspondent.address(), mail.address(), "before " + suffix, "hi"));
+    MailUser mail = servers.dovecot().addUser("deleg" + suffix, "password-never-used-" + suffix);
+    MailUser correspondent =
+        servers.dovecot().addUser("corr" + suffix, "password-never-used-" + suffix);
+    servers
+        .dovecot()
+        .deliver(
+            mail.name(),
+            Messages.plainText(correspondent.address(), mail.address(), "before " + suffix, "hi"));
     long profileId = delegatedProfile("ui-delegated-" + suffix);
     String owner = "owner" + suffix;
     String ownerPassword = "Owner-password-" + suffix + "-long";
@@ -145,7 +99,7 @@ class DelegatedSignInUiIT {
     browser.open("admin/mailbox/mailbox.xhtml?id=" + mailboxId);
     browser.awaitText(By.id("delegatedStatus"), "Not connected");
     browser.screenshot("mailbox-connect");
-    authorizationServer.enqueueCallback(consent);
+    servers.authorizationServer().enqueueCallback(consent);
     browser.click(By.id("mailbox:connect"));
     browser.type(By.name("username"), mail.address());
     browser.click(By.cssSelector("input[type=submit]"));
@@ -171,9 +125,12 @@ class DelegatedSignInUiIT {
         Duration.ofSeconds(90),
         () -> admin.get("emails/" + sent).json(),
         email -> "SENT".equals(email.getString("status")));
-    assertThat(dovecot.awaitMessageCount(correspondent.name(), "INBOX", 1, Duration.ofSeconds(30)))
+    assertThat(
+            servers
+                .dovecot()
+                .awaitMessageCount(correspondent.name(), "INBOX", 1, Duration.ofSeconds(30)))
         .isEqualTo(1);
-    assertThat(Files.readString(postfix.log(), StandardCharsets.UTF_8))
+    assertThat(Files.readString(servers.postfix().log(), StandardCharsets.UTF_8))
         .contains("sasl_method=XOAUTH2, sasl_username=" + mail.name());
 
     // a token expires; the next cycle gets another by the (rotated) refresh token and succeeds
@@ -184,9 +141,11 @@ class DelegatedSignInUiIT {
         TOKEN_LIFETIME.plusSeconds(30),
         "the last access token expired",
         () -> Instant.now().isAfter(refreshed.plus(TOKEN_LIFETIME).plusSeconds(1)));
-    dovecot.deliver(
-        mail.name(),
-        Messages.plainText(correspondent.address(), mail.address(), "after " + suffix, "hi"));
+    servers
+        .dovecot()
+        .deliver(
+            mail.name(),
+            Messages.plainText(correspondent.address(), mail.address(), "after " + suffix, "hi"));
     JsonObject afterExpiry = sync(mailboxId);
     assertThat(afterExpiry.getString("status")).as(afterExpiry.toString()).isEqualTo("SUCCEEDED");
     assertThat(subjectsReceivedBy(mailboxId)).contains("after " + suffix);
@@ -224,7 +183,7 @@ class DelegatedSignInUiIT {
   @Test
   void aDeclinedConsentAndAStrangeStateEndOnTheMailboxPageSayingWhatToDo() throws Exception {
     String suffix = Long.toString(System.nanoTime(), 36);
-    MailUser mail = dovecot.addUser("declin" + suffix, "password-never-used-" + suffix);
+    MailUser mail = servers.dovecot().addUser("declin" + suffix, "password-never-used-" + suffix);
     long profileId = delegatedProfile("ui-declined-" + suffix);
     String owner = "decliner" + suffix;
     String ownerPassword = "Owner-password-" + suffix + "-long";
@@ -275,7 +234,7 @@ class DelegatedSignInUiIT {
   /** The next request the authorization server took, or null once all have been read. */
   private static RecordedRequest nextRequest() throws InterruptedException {
     try {
-      return authorizationServer.takeRequest(200, TimeUnit.MILLISECONDS);
+      return servers.authorizationServer().takeRequest(200, TimeUnit.MILLISECONDS);
     } catch (RuntimeException noneLeft) {
       // mock-oauth2-server says "no request found in queue" instead of answering null
       return null;
@@ -318,12 +277,14 @@ class DelegatedSignInUiIT {
                 .add("name", name)
                 .add("serverType", "IMAP_SMTP")
                 .add(
-                    "incomingServer", ServerCertificate.VALID.address() + ":" + dovecot.imapsPort())
+                    "incomingServer",
+                    ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
                 .add(
-                    "outgoingServer", ServerCertificate.VALID.address() + ":" + postfix.smtpsPort())
+                    "outgoingServer",
+                    ServerCertificate.VALID.address() + ":" + servers.postfix().smtpsPort())
                 .add("incomingCredentialSource", "OAUTH2")
                 .add("connectionTimeoutSeconds", 10)
-                .add("trustedCertificatesPem", certificates.caCertificatePem())
+                .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
                 .add("processEmailFrom", "2020-01-01T00:00:00Z")
                 .build()
                 .toString());
@@ -334,12 +295,8 @@ class DelegatedSignInUiIT {
             "profiles/" + id + "/oauth",
             Json.createObjectBuilder()
                 .add("grant", "AUTHORIZATION_CODE")
-                .add(
-                    "tokenEndpoint",
-                    onLoopback(authorizationServer.tokenEndpointUrl(ISSUER)).toString())
-                .add(
-                    "authorizationEndpoint",
-                    onLoopback(authorizationServer.authorizationEndpointUrl(ISSUER)).toString())
+                .add("tokenEndpoint", servers.tokenEndpoint())
+                .add("authorizationEndpoint", servers.authorizationEndpoint())
                 .add("clientId", "syncpost-web")
                 .add("clientSecret", "web-client-secret")
                 // mock-oauth2-server answers OpenID Connect sign-ins only

@@ -9,21 +9,18 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.SyncPostServer;
-import org.syncpost.testing.mail.Dovecot;
 import org.syncpost.testing.mail.MailUser;
+import org.syncpost.testing.mail.OAuthMailServers;
 import org.syncpost.testing.mail.ServerCertificate;
-import org.syncpost.testing.mail.TestCertificates;
 
 /**
  * "Test connection" of an OAuth 2.0 profile whose client was set in the form (issue 15): a real
@@ -36,47 +33,13 @@ class OAuthTestConnectionUiIT {
 
   private static final String ISSUER = "syncpost-ui";
 
-  private static MockOAuth2Server authorizationServer;
-  private static TestCertificates certificates;
-  private static Dovecot dovecot;
+  @RegisterExtension static final OAuthMailServers servers = OAuthMailServers.withDovecot(ISSUER);
 
   private final SyncPostServer server;
   private Browser browser;
 
   OAuthTestConnectionUiIT(SyncPostServer server) {
     this.server = server;
-  }
-
-  @BeforeAll
-  static void start() throws Exception {
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getLoopbackAddress(), 0);
-    String introspection =
-        authorizationServer
-            .url(ISSUER + "/introspect")
-            .newBuilder()
-            .username("dovecot")
-            .password("introspection-secret")
-            .build()
-            .toString();
-    certificates = TestCertificates.create();
-    dovecot = Dovecot.startWithOAuth2(certificates, introspection);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      if (dovecot != null) {
-        dovecot.close();
-      }
-      if (certificates != null) {
-        certificates.close();
-      }
-    } finally {
-      if (authorizationServer != null) {
-        authorizationServer.shutdown();
-      }
-    }
   }
 
   @AfterEach
@@ -97,13 +60,13 @@ class OAuthTestConnectionUiIT {
                     .add("serverType", "IMAP_SMTP")
                     .add(
                         "incomingServer",
-                        ServerCertificate.VALID.address() + ":" + dovecot.imapsPort())
+                        ServerCertificate.VALID.address() + ":" + servers.dovecot().imapsPort())
                     .add("outgoingServer", "smtp.invalid:465")
                     .add("incomingCredentialSource", "OAUTH2")
                     .add("incomingAuthProtocol", "OAUTH2")
                     .add("useSameSettingsForOutgoing", true)
                     .add("connectionTimeoutSeconds", 5)
-                    .add("trustedCertificatesPem", certificates.caCertificatePem())
+                    .add("trustedCertificatesPem", servers.certificates().caCertificatePem())
                     .build()
                     .toString());
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -112,14 +75,14 @@ class OAuthTestConnectionUiIT {
 
   @Test
   void aMailboxSignsInWithATokenFromTheClientSetInTheForm() throws Exception {
-    MailUser mailbox = dovecot.addUser(ProfilesUiIT.unique("uioauth"), "password-not-used");
+    MailUser mailbox =
+        servers.dovecot().addUser(ProfilesUiIT.unique("uioauth"), "password-not-used");
     long profileId = oauthProfileOnDovecot();
     browser = new Browser(server.httpsBase());
     browser.signIn("admin", SyncPostServer.ADMIN_PASSWORD);
     browser.open("admin/profile/profile.xhtml?id=" + profileId);
     browser.selectOne("profile:grant", "JWT_BEARER");
-    browser.type(
-        By.id("profile:tokenEndpoint"), authorizationServer.tokenEndpointUrl(ISSUER).toString());
+    browser.type(By.id("profile:tokenEndpoint"), servers.tokenEndpoint());
     browser.type(By.id("profile:clientId"), "syncpost@service-accounts.example");
     browser.type(By.id("profile:privateKey"), newPrivateKeyPem());
     browser.type(By.id("profile:scopes"), "mail");
@@ -128,14 +91,16 @@ class OAuthTestConnectionUiIT {
     assertThat(browser.find(By.id("profile:lastToken")).getText())
         .contains("None since this server started");
     // Dovecot takes only a token whose introspection says Bearer (ADR 0021)
-    authorizationServer.enqueueCallback(
-        new DefaultOAuth2TokenCallback(
-            ISSUER,
-            mailbox.address(),
-            "JWT",
-            List.of("mail"),
-            Map.of("token_type", "Bearer"),
-            3600));
+    servers
+        .authorizationServer()
+        .enqueueCallback(
+            new DefaultOAuth2TokenCallback(
+                ISSUER,
+                mailbox.address(),
+                "JWT",
+                List.of("mail"),
+                Map.of("token_type", "Bearer"),
+                3600));
 
     browser.type(By.id("profile:testUsername"), mailbox.address());
     browser.click(By.id("profile:testConnection"));
@@ -187,14 +152,14 @@ class OAuthTestConnectionUiIT {
                 .getText())
         .contains("/.well-known/openid-configuration");
 
-    String issuer = authorizationServer.issuerUrl(ISSUER).toString();
+    String issuer = servers.issuerUrl();
     browser.type(By.id("profile:issuer"), issuer);
     browser.type(By.id("profile:clientSecret"), "oidc-client-secret-4d2");
     browser.click(By.id("profile:save"));
 
     browser.awaitText(By.id("profile:messages"), name + "' saved.");
     assertThat(browser.find(By.id("profile:tokenEndpoint")).getDomProperty("value"))
-        .isEqualTo(authorizationServer.tokenEndpointUrl(ISSUER).toString());
+        .isEqualTo(servers.tokenEndpoint());
     assertThat(browser.find(By.id("profile:clientSecretSet")).getText())
         .contains("Set: a client secret is stored");
   }

@@ -8,7 +8,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyPairGenerator;
@@ -19,12 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.crypto.entity.Secret;
 import org.syncpost.mailserver.entity.AuthProtocol;
 import org.syncpost.mailserver.entity.Endpoint;
@@ -35,12 +34,10 @@ import org.syncpost.mailserver.entity.OAuthClient;
 import org.syncpost.mailserver.entity.OAuthGrant;
 import org.syncpost.mailserver.entity.RevocationCheck;
 import org.syncpost.mailserver.entity.TlsMode;
-import org.syncpost.testing.mail.Dovecot;
 import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.Messages;
-import org.syncpost.testing.mail.Postfix;
+import org.syncpost.testing.mail.OAuthMailServers;
 import org.syncpost.testing.mail.RealMailServers;
-import org.syncpost.testing.mail.TestCertificates;
 
 /**
  * App-only OAuth 2.0 on real servers (issue 15): a real authorization server (mock-oauth2-server)
@@ -54,10 +51,9 @@ class OAuthSignInIT {
   private static final String ISSUER = "syncpost-test";
   private static final AtomicInteger USERS = new AtomicInteger();
 
-  private static MockOAuth2Server authorizationServer;
-  private static TestCertificates certificates;
-  private static Dovecot dovecot;
-  private static Postfix postfix;
+  @RegisterExtension
+  static final OAuthMailServers servers = OAuthMailServers.withDovecotAndPostfix(ISSUER);
+
   private static OAuthClient serviceAccount;
 
   private final MailSessions sessions =
@@ -65,21 +61,7 @@ class OAuthSignInIT {
   private final AccessTokens tokens = new AccessTokens(Clock.systemUTC());
 
   @BeforeAll
-  static void start() throws Exception {
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getLoopbackAddress(), 0);
-    // RFC 7662 §2.1: the mail server authenticates itself to the introspection endpoint
-    String introspection =
-        authorizationServer
-            .url(ISSUER + "/introspect")
-            .newBuilder()
-            .username("dovecot")
-            .password("introspection-secret")
-            .build()
-            .toString();
-    certificates = TestCertificates.create();
-    dovecot = Dovecot.startWithOAuth2(certificates, introspection);
-    postfix = Postfix.start(dovecot, certificates);
+  static void serviceAccount() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     String pem =
@@ -90,7 +72,7 @@ class OAuthSignInIT {
     serviceAccount =
         new OAuthClient(
             OAuthGrant.JWT_BEARER,
-            authorizationServer.tokenEndpointUrl(ISSUER).uri(),
+            URI.create(servers.tokenEndpoint()),
             "syncpost@service-accounts.example",
             null,
             Secret.of(pem),
@@ -98,30 +80,18 @@ class OAuthSignInIT {
             "mail");
   }
 
-  @AfterAll
-  static void stop() {
-    for (AutoCloseable server : new AutoCloseable[] {postfix, dovecot, certificates}) {
-      try {
-        if (server != null) {
-          server.close();
-        }
-      } catch (Exception e) {
-        // the others are stopped all the same
-      }
-    }
-    if (authorizationServer != null) {
-      authorizationServer.shutdown();
-    }
-  }
-
   private static MailUser mailboxWithItsOwnMail() {
     MailUser user =
-        dovecot.addUser(
-            "oauth" + USERS.incrementAndGet() + "-" + ProcessHandle.current().pid(),
-            "password-not-used-" + UUID.randomUUID());
-    dovecot.deliver(
-        user.name(),
-        Messages.plainText("sender@example.org", user.address(), "for " + user.name(), "hi"));
+        servers
+            .dovecot()
+            .addUser(
+                "oauth" + USERS.incrementAndGet() + "-" + ProcessHandle.current().pid(),
+                "password-not-used-" + UUID.randomUUID());
+    servers
+        .dovecot()
+        .deliver(
+            user.name(),
+            Messages.plainText("sender@example.org", user.address(), "for " + user.name(), "hi"));
     return user;
   }
 
@@ -131,14 +101,16 @@ class OAuthSignInIT {
    * added here, as a real server's introspection says it by itself (RFC 7662 §2.2).
    */
   private Secret tokenFor(MailUser mailbox) {
-    authorizationServer.enqueueCallback(
-        new DefaultOAuth2TokenCallback(
-            ISSUER,
-            mailbox.address(),
-            "JWT",
-            List.of("mail"),
-            Map.of("token_type", "Bearer"),
-            3600));
+    servers
+        .authorizationServer()
+        .enqueueCallback(
+            new DefaultOAuth2TokenCallback(
+                ISSUER,
+                mailbox.address(),
+                "JWT",
+                List.of("mail"),
+                Map.of("token_type", "Bearer"),
+                3600));
     return tokens.tokenFor(serviceAccount, mailbox.address(), "mail server");
   }
 
@@ -148,14 +120,16 @@ class OAuthSignInIT {
    * a claim of the callback overrides it.
    */
   private Secret tokenNaming(String subject, MailUser mailbox) {
-    authorizationServer.enqueueCallback(
-        new DefaultOAuth2TokenCallback(
-            ISSUER,
-            subject,
-            "JWT",
-            List.of("mail"),
-            Map.of("token_type", "Bearer", "sub", subject),
-            3600));
+    servers
+        .authorizationServer()
+        .enqueueCallback(
+            new DefaultOAuth2TokenCallback(
+                ISSUER,
+                subject,
+                "JWT",
+                List.of("mail"),
+                Map.of("token_type", "Bearer", "sub", subject),
+                3600));
     return tokens.tokenFor(serviceAccount, mailbox.address(), "mail server");
   }
 
@@ -170,7 +144,8 @@ class OAuthSignInIT {
     MailSessions forgetting = new MailSessions(new TrustPolicy(), new FailureTranslator(tokens));
     Secret refusedToken = tokenNaming("nobody@syncpost.test", mailbox);
     Endpoint refusedEndpoint =
-        signedInBy(EndpointFixture.imap(dovecot.imapPort()), mailbox.address(), refusedToken)
+        signedInBy(
+                EndpointFixture.imap(servers.dovecot().imapPort()), mailbox.address(), refusedToken)
             .build();
     MailServerFailure refused =
         catchThrowableOfType(
@@ -184,7 +159,8 @@ class OAuthSignInIT {
     assertThat(
             InboxSubjects.of(
                 forgetting,
-                signedInBy(EndpointFixture.imap(dovecot.imapPort()), mailbox.address(), next)
+                signedInBy(
+                        EndpointFixture.imap(servers.dovecot().imapPort()), mailbox.address(), next)
                     .build()))
         .containsExactly("for " + mailbox.name());
   }
@@ -192,7 +168,7 @@ class OAuthSignInIT {
   private EndpointFixture signedInBy(EndpointFixture fixture, String address, Secret token) {
     return fixture
         .tls(TlsMode.STARTTLS_REQUIRED)
-        .trusting(certificates.caCertificatePem())
+        .trusting(servers.certificates().caCertificatePem())
         .revocation(RevocationCheck.OFF)
         .username(address)
         .password(token.reveal())
@@ -210,16 +186,22 @@ class OAuthSignInIT {
 
       assertThat(
               subjectsIn(
-                  signedInBy(EndpointFixture.imap(dovecot.imapPort()), mailbox.address(), token)
+                  signedInBy(
+                          EndpointFixture.imap(servers.dovecot().imapPort()),
+                          mailbox.address(),
+                          token)
                       .build()))
           .containsExactly("for " + mailbox.name());
       assertThat(
               subjectsIn(
-                  signedInBy(EndpointFixture.pop3(dovecot.pop3Port()), mailbox.address(), token)
+                  signedInBy(
+                          EndpointFixture.pop3(servers.dovecot().pop3Port()),
+                          mailbox.address(),
+                          token)
                       .build()))
           .containsExactly("for " + mailbox.name());
     }
-    assertThat(Files.readString(dovecot.log())).contains("method=XOAUTH2");
+    assertThat(Files.readString(servers.dovecot().log())).contains("method=XOAUTH2");
   }
 
   @Test
@@ -230,7 +212,8 @@ class OAuthSignInIT {
       MailUser recipient = sender == first ? second : first;
       Secret token = tokenFor(sender);
       Endpoint endpoint =
-          signedInBy(EndpointFixture.smtp(postfix.submissionPort()), sender.address(), token)
+          signedInBy(
+                  EndpointFixture.smtp(servers.postfix().submissionPort()), sender.address(), token)
               .build();
       Session session = sessions.sessionFor(endpoint);
       MimeMessage message =
@@ -245,11 +228,13 @@ class OAuthSignInIT {
       }
     }
 
-    assertThat(dovecot.awaitMessageCount(first.name(), "INBOX", 2, Duration.ofSeconds(30)))
+    assertThat(
+            servers.dovecot().awaitMessageCount(first.name(), "INBOX", 2, Duration.ofSeconds(30)))
         .isEqualTo(2);
-    assertThat(dovecot.awaitMessageCount(second.name(), "INBOX", 2, Duration.ofSeconds(30)))
+    assertThat(
+            servers.dovecot().awaitMessageCount(second.name(), "INBOX", 2, Duration.ofSeconds(30)))
         .isEqualTo(2);
-    String log = Files.readString(postfix.log(), StandardCharsets.UTF_8);
+    String log = Files.readString(servers.postfix().log(), StandardCharsets.UTF_8);
     assertThat(log)
         .contains("sasl_method=XOAUTH2, sasl_username=" + first.name())
         .contains("sasl_method=XOAUTH2, sasl_username=" + second.name());
@@ -263,9 +248,9 @@ class OAuthSignInIT {
 
     for (EndpointFixture fixture :
         List.of(
-            EndpointFixture.imap(dovecot.imapPort()),
-            EndpointFixture.pop3(dovecot.pop3Port()),
-            EndpointFixture.smtp(postfix.submissionPort()))) {
+            EndpointFixture.imap(servers.dovecot().imapPort()),
+            EndpointFixture.pop3(servers.dovecot().pop3Port()),
+            EndpointFixture.smtp(servers.postfix().submissionPort()))) {
       Endpoint endpoint = signedInBy(fixture, owner.address(), othersToken).build();
 
       MailServerFailure refused =
@@ -310,12 +295,14 @@ class OAuthSignInIT {
 
     assertThat(
             subjectsIn(
-                signedInBy(EndpointFixture.imap(dovecot.imapPort()), sender.address(), token)
+                signedInBy(
+                        EndpointFixture.imap(servers.dovecot().imapPort()), sender.address(), token)
                     .auth(AuthProtocol.OAUTHBEARER)
                     .build()))
         .containsExactly("for " + sender.name());
     Endpoint smtp =
-        signedInBy(EndpointFixture.smtp(postfix.submissionPort()), sender.address(), token)
+        signedInBy(
+                EndpointFixture.smtp(servers.postfix().submissionPort()), sender.address(), token)
             .auth(AuthProtocol.OAUTHBEARER)
             .build();
     Session session = sessions.sessionFor(smtp);
@@ -329,11 +316,14 @@ class OAuthSignInIT {
       transport.sendMessage(message, message.getAllRecipients());
     }
 
-    assertThat(dovecot.awaitMessageCount(recipient.name(), "INBOX", 2, Duration.ofSeconds(30)))
+    assertThat(
+            servers
+                .dovecot()
+                .awaitMessageCount(recipient.name(), "INBOX", 2, Duration.ofSeconds(30)))
         .isEqualTo(2);
-    assertThat(Files.readString(dovecot.log()))
+    assertThat(Files.readString(servers.dovecot().log()))
         .containsPattern("user=<" + sender.name() + ">.*method=OAUTHBEARER");
-    assertThat(Files.readString(postfix.log(), StandardCharsets.UTF_8))
+    assertThat(Files.readString(servers.postfix().log(), StandardCharsets.UTF_8))
         .contains("sasl_method=OAUTHBEARER, sasl_username=" + sender.name());
   }
 
@@ -344,8 +334,8 @@ class OAuthSignInIT {
 
     for (EndpointFixture fixture :
         List.of(
-            EndpointFixture.imap(dovecot.imapPort()),
-            EndpointFixture.smtp(postfix.submissionPort()))) {
+            EndpointFixture.imap(servers.dovecot().imapPort()),
+            EndpointFixture.smtp(servers.postfix().submissionPort()))) {
       Endpoint endpoint =
           signedInBy(fixture, owner.address(), othersToken).auth(AuthProtocol.OAUTHBEARER).build();
       MailServerFailure refused =
@@ -367,7 +357,7 @@ class OAuthSignInIT {
     }
 
     Endpoint pop3 =
-        signedInBy(EndpointFixture.pop3(dovecot.pop3Port()), owner.address(), othersToken)
+        signedInBy(EndpointFixture.pop3(servers.dovecot().pop3Port()), owner.address(), othersToken)
             .auth(AuthProtocol.OAUTHBEARER)
             .build();
     MailServerFailure unsupported =
