@@ -106,7 +106,8 @@ class IngestBenchmark {
         messages               %,d (%,d KB on average, %,.1f MB; seeded in %.1f s)
         plain Jakarta Mail     %8.1f s  %,8.0f msgs/s  CPU %6.1f s  (1 IMAPS connection, FETCH
                                                  BODY.PEEK[] in batches of %d, warm)
-        SyncPost               %8.1f s  %,8.0f msgs/s  CPU %6.1f s  (enable -> last record, H2)
+        SyncPost               %8.1f s  %,8.0f msgs/s  CPU %6.1f s  (enable -> last record)
+        database               %s
         SyncPost / raw         %8.2f   (goal >= 0.8); CPU per message %.1f times the raw's
         load average           %s (2 cores; other builds share the machine)
         =========================================================================
@@ -122,6 +123,7 @@ class IngestBenchmark {
         seconds(syncPostTook),
         syncPostRate,
         syncPostCpu,
+        own.database(),
         syncPostRate / rawRate,
         syncPostCpu / rawCpu,
         loadAverage());
