@@ -4,26 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.IncomingMailbox;
@@ -78,6 +78,9 @@ class IngestBenchmark {
     assertThat(servers.dovecot().messageCount(user.name(), "INBOX")).isEqualTo(MESSAGES);
     Duration seeding = Duration.ofNanos(System.nanoTime() - seedStart);
 
+    // a first pass warms the raw loop's JIT and Dovecot's caches: the baseline is the loop at its
+    // fastest, not a cold start (SyncPost then reads from the same warm Dovecot)
+    plainFetch(user);
     double rawCpuBefore = ProcessCpu.seconds(ProcessHandle.current().pid());
     Duration raw = plainFetch(user);
     double rawCpu = ProcessCpu.seconds(ProcessHandle.current().pid()) - rawCpuBefore;
@@ -91,7 +94,7 @@ class IngestBenchmark {
     IncomingMailbox box = setup.createOn(profileId, user);
     // the ingested counter, not the record count: counting a mailbox's records over REST scans
     // them all, and ten times a second that took a third of SyncPost's CPU from the ingestion
-    boolean all = IncomingMailbox.await(() -> ingested() >= MESSAGES, Duration.ofMinutes(60));
+    boolean all = awaitIngested(MESSAGES, Duration.ofMinutes(60));
     Duration syncPostTook = Duration.ofNanos(System.nanoTime() - start);
     double syncPostCpu = ProcessCpu.seconds(own.server().serverPid()) - syncPostCpuBefore;
 
@@ -103,8 +106,9 @@ class IngestBenchmark {
         ==== IngestBenchmark ====================================================
         messages               %,d (%,d KB on average, %,.1f MB; seeded in %.1f s)
         plain Jakarta Mail     %8.1f s  %,8.0f msgs/s  CPU %6.1f s  (1 IMAPS connection, FETCH
-                                                 whole messages in batches of %d)
-        SyncPost               %8.1f s  %,8.0f msgs/s  CPU %6.1f s  (enable -> last record, H2)
+                                                 BODY.PEEK[] in batches of %d, warm)
+        SyncPost               %8.1f s  %,8.0f msgs/s  CPU %6.1f s  (enable -> last record)
+        database               %s
         SyncPost / raw         %8.2f   (goal >= 0.8); CPU per message %.1f times the raw's
         load average           %s (2 cores; other builds share the machine)
         =========================================================================
@@ -120,6 +124,7 @@ class IngestBenchmark {
         seconds(syncPostTook),
         syncPostRate,
         syncPostCpu,
+        own.database(),
         syncPostRate / rawRate,
         syncPostCpu / rawCpu,
         loadAverage());
@@ -132,12 +137,29 @@ class IngestBenchmark {
     return fields[0] + " " + fields[1] + " " + fields[2];
   }
 
-  private static double ingested() {
+  /**
+   * Reads the ingested counter from SyncPost's own metrics text every {@value #SCRAPE_MILLIS} ms:
+   * Payara's {@code /metrics} renders every metric the server has, and scraping it ten times a
+   * second took a fifth of SyncPost's CPU during the ingestion (JFR, 2026-12-07).
+   */
+  private static boolean awaitIngested(int messages, Duration limit) throws InterruptedException {
+    URI metrics = own.server().httpBase().resolve("monitoring/metrics");
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (ingested(metrics) >= messages) {
+        return true;
+      }
+      Thread.sleep(SCRAPE_MILLIS);
+    }
+    return false;
+  }
+
+  private static final long SCRAPE_MILLIS = 200;
+
+  private static double ingested(URI metrics) {
     try {
       HttpResponse<String> scrape =
-          HTTP.send(
-              HttpRequest.newBuilder(own.server().httpBase().resolve("metrics")).build(),
-              HttpResponse.BodyHandlers.ofString());
+          HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
       return new PrometheusText(scrape.body()).sum("syncpost_messages_ingested_total");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -147,7 +169,14 @@ class IngestBenchmark {
     }
   }
 
-  /** The ceiling: one connection fetching every message in full, as fast as it can. */
+  /**
+   * The ceiling: one connection fetching every message in full, as fast as it can. Of the plain
+   * loops measured here (2026-12-07, 2,000 messages, warm, load ≈ 27), {@code FETCH n:m
+   * (BODY.PEEK[])} in batches of 100 through {@link IMAPFolder#doCommand}, taking each body's bytes
+   * as the protocol layer read them, was the fastest: 5,385 msgs/s against 4,549 for a {@link
+   * FetchProfile} of whole messages with {@code writeTo} (batches of 500: 3,433 and 2,695); it
+   * builds no {@code MimeMessage} and copies nothing.
+   */
   private static Duration plainFetch(MailUser user) throws Exception {
     TrustManagerFactory trust =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -160,7 +189,7 @@ class IngestBenchmark {
     props.setProperty("mail.imap.connectiontimeout", "30000");
     props.setProperty("mail.imap.timeout", "60000");
     long start = System.nanoTime();
-    long received = 0;
+    long[] received = {0};
     try (Store store = Session.getInstance(props).getStore("imap")) {
       store.connect(
           ServerCertificate.VALID.address(),
@@ -169,40 +198,32 @@ class IngestBenchmark {
           user.password());
       IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
-      Message[] all = inbox.getMessages();
-      FetchProfile whole = new FetchProfile();
-      whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
-      for (int from = 0; from < all.length; from += FETCH_BATCH) {
-        Message[] batch = Arrays.copyOfRange(all, from, Math.min(from + FETCH_BATCH, all.length));
-        inbox.fetch(batch, whole);
-        for (Message message : batch) {
-          CountingSink sink = new CountingSink();
-          message.writeTo(sink);
-          received += sink.count;
-          ((IMAPMessage) message).invalidateHeaders();
-        }
+      int count = inbox.getMessageCount();
+      for (int from = 1; from <= count; from += FETCH_BATCH) {
+        int first = from;
+        int last = Math.min(from + FETCH_BATCH - 1, count);
+        inbox.doCommand(
+            protocol -> {
+              Response[] responses = protocol.fetch(first, last, "BODY.PEEK[]");
+              for (Response response : responses) {
+                if (response instanceof FetchResponse fetched) {
+                  BODY body = fetched.getItem(BODY.class);
+                  if (body != null) {
+                    received[0] += body.getByteArray().getCount();
+                  }
+                }
+              }
+              protocol.handleResult(responses[responses.length - 1]);
+              return null;
+            });
       }
       inbox.close(false);
     }
-    assertThat(received).as("bytes fetched").isPositive();
+    assertThat(received[0]).as("bytes fetched").isPositive();
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
   private static double seconds(Duration duration) {
     return duration.toNanos() / 1e9;
-  }
-
-  private static final class CountingSink extends OutputStream {
-    long count;
-
-    @Override
-    public void write(int b) {
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      count += len;
-    }
   }
 }
