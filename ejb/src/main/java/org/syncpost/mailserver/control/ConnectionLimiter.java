@@ -3,6 +3,10 @@ package org.syncpost.mailserver.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,11 @@ import org.syncpost.monitoring.control.SyncMetrics;
  *
  * <p>Keys are kept for the life of the application: one small object per mailbox or profile that
  * ever connected.
+ *
+ * <p>A connection kept open between uses stays counted: its permits are {@linkplain #park parked}
+ * with a way to close it. A caller that finds a budget full of parked connections closes the oldest
+ * of them and takes its place instead of waiting (ADR 0026), so keeping connections never makes
+ * anyone wait and never opens more than the maximum.
  *
  * <p>Counts are per node. Several nodes split the mailboxes by lease, so a mailbox's connections
  * are on one node at a time; a profile's shared budget is per node as well.
@@ -73,6 +82,12 @@ public class ConnectionLimiter {
     return gate == null ? 0 : gate.inUse();
   }
 
+  /** Idle connections kept open under {@code key} (counted in {@link #inUse} too). */
+  public int parked(String key) {
+    Gate gate = gates.get(key);
+    return gate == null ? 0 : gate.parked();
+  }
+
   private Permit acquire(String key, int max, Duration wait, String server) {
     if (max < 1) {
       throw new IllegalArgumentException("at least one connection must be allowed, got " + max);
@@ -101,10 +116,75 @@ public class ConnectionLimiter {
     return new Permit(gate);
   }
 
+  /**
+   * Parks an idle connection that holds {@code permits}: it stays counted until a caller reclaims
+   * it ({@link Parked#reclaim}) or it is closed — by its owner ({@link Parked#close}), or by a
+   * caller of {@code acquire} that finds one of its budgets full, which runs {@code
+   * closeConnection} and then closes the permits. Oldest first.
+   */
+  public Parked park(Runnable closeConnection, Permit... permits) {
+    Parked parked = new Parked(closeConnection, List.of(permits));
+    for (Permit permit : permits) {
+      permit.gate.park(parked);
+    }
+    return parked;
+  }
+
+  /** An idle connection whose permits wait to be reclaimed by its owner or taken by others. */
+  public static final class Parked {
+
+    private final Runnable closeConnection;
+    private final List<Permit> permits;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+
+    private Parked(Runnable closeConnection, List<Permit> permits) {
+      this.closeConnection = closeConnection;
+      this.permits = permits;
+    }
+
+    /**
+     * Whether the owner has its connection and permits back: false when it was closed meanwhile.
+     */
+    public boolean reclaim() {
+      if (!claimed.compareAndSet(false, true)) {
+        return false;
+      }
+      unlist();
+      return true;
+    }
+
+    /** Closes the connection and gives its permits back, unless it was reclaimed or closed. */
+    public void close() {
+      if (claimed.compareAndSet(false, true)) {
+        unlist();
+        closeClaimed();
+      }
+    }
+
+    boolean claim() {
+      return claimed.compareAndSet(false, true);
+    }
+
+    /** After a successful {@link #claim}: the connection first, then its places in the budgets. */
+    void closeClaimed() {
+      try {
+        closeConnection.run();
+      } finally {
+        permits.forEach(Permit::close);
+      }
+    }
+
+    void unlist() {
+      for (Permit permit : permits) {
+        permit.gate.unpark(this);
+      }
+    }
+  }
+
   /** One connection's place in its budget; closing it (once or more) gives the place back. */
   public static final class Permit implements AutoCloseable {
 
-    private final Gate gate;
+    final Gate gate;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     private Permit(Gate gate) {
@@ -126,6 +206,7 @@ public class ConnectionLimiter {
     private final Condition freed = lock.newCondition();
     private int max = 1;
     private int inUse;
+    private final Set<Parked> parked = new LinkedHashSet<>();
 
     boolean enter(int newMax, long waitNanos) throws InterruptedException {
       lock.lockInterruptibly();
@@ -135,7 +216,21 @@ public class ConnectionLimiter {
         }
         max = newMax;
         long remaining = waitNanos;
+        long deadline = System.nanoTime() + waitNanos;
         while (inUse >= max) {
+          Parked oldest = takeOldestParked();
+          if (oldest != null) {
+            // closing talks to the server (LOGOUT): not while others wait for this lock
+            lock.unlock();
+            try {
+              oldest.unlist();
+              oldest.closeClaimed();
+            } finally {
+              lock.lock();
+            }
+            remaining = deadline - System.nanoTime();
+            continue;
+          }
           if (remaining <= 0) {
             return false;
           }
@@ -147,6 +242,46 @@ public class ConnectionLimiter {
           freed.signal();
         }
         return true;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    /** The oldest parked connection, claimed for closing; {@code null} when there is none. */
+    private Parked takeOldestParked() {
+      Iterator<Parked> oldestFirst = parked.iterator();
+      while (oldestFirst.hasNext()) {
+        Parked candidate = oldestFirst.next();
+        oldestFirst.remove();
+        if (candidate.claim()) {
+          return candidate;
+        }
+      }
+      return null;
+    }
+
+    void park(Parked connection) {
+      lock.lock();
+      try {
+        parked.add(connection);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    void unpark(Parked connection) {
+      lock.lock();
+      try {
+        parked.remove(connection);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    int parked() {
+      lock.lock();
+      try {
+        return parked.size();
       } finally {
         lock.unlock();
       }

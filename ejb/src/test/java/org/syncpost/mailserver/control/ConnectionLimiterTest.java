@@ -142,4 +142,74 @@ class ConnectionLimiterTest {
       assertThat(limiter.inUse("profile-4-incoming")).isEqualTo(1);
     }
   }
+
+  @Test
+  void aCallerFindingTheBudgetFullOfIdleConnectionsClosesTheOldestAndTakesItsPlace() {
+    List<String> closed = new ArrayList<>();
+    Permit oldSlot = limiter.acquire("profile-5-tests", 2, LONG_ENOUGH);
+    Permit oldAccount = limiter.acquire("mailbox-50-incoming", 1, LONG_ENOUGH);
+    ConnectionLimiter.Parked oldest = limiter.park(() -> closed.add("oldest"), oldSlot, oldAccount);
+    Permit newerSlot = limiter.acquire("profile-5-tests", 2, LONG_ENOUGH);
+    limiter.park(() -> closed.add("newer"), newerSlot);
+
+    try (Permit taken = limiter.acquire("profile-5-tests", 2, Duration.ZERO)) {
+      assertThat(closed).containsExactly("oldest");
+      assertThat(limiter.inUse("profile-5-tests")).isEqualTo(2);
+      // the closed connection gave back its place in its other budget too
+      assertThat(limiter.inUse("mailbox-50-incoming")).isZero();
+      assertThat(oldest.reclaim()).isFalse();
+      assertThat(limiter.parked("profile-5-tests")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aReclaimedIdleConnectionIsNoLongerClosedForOthersAndKeepsItsPlace() {
+    List<String> closed = new ArrayList<>();
+    Permit slot = limiter.acquire("profile-6-tests", 1, LONG_ENOUGH);
+    ConnectionLimiter.Parked parked = limiter.park(() -> closed.add("kept"), slot);
+
+    assertThat(parked.reclaim()).isTrue();
+    MailServerFailure refused =
+        catchThrowableOfType(
+            MailServerFailure.class,
+            () -> limiter.acquire("profile-6-tests", 1, Duration.ofMillis(50)));
+
+    assertThat(refused.failureCause()).isEqualTo(FailureCause.CONNECTION_LIMIT_REACHED);
+    assertThat(closed).isEmpty();
+    assertThat(limiter.inUse("profile-6-tests")).isEqualTo(1);
+    slot.close();
+    assertThat(limiter.inUse("profile-6-tests")).isZero();
+  }
+
+  @Test
+  void idleConnectionsNeverLetMoreThanTheMaximumBeOpen() throws Exception {
+    int callers = 8;
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int round = 0; round < 50; round++) {
+                    Permit permit = limiter.acquire("profile-7-tests", 3, LONG_ENOUGH);
+                    peak.accumulateAndGet(open.incrementAndGet(), Math::max);
+                    // the connection is kept: it stays open until someone needs its place
+                    limiter.park(open::decrementAndGet, permit);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(25, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(peak.get()).isEqualTo(3);
+    assertThat(limiter.inUse("profile-7-tests")).isEqualTo(open.get()).isEqualTo(3);
+  }
 }
