@@ -12,6 +12,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +37,13 @@ import org.syncpost.testing.mail.ServerCertificate;
 
 /**
  * Sending throughput: N email records POSTed to SyncPost and sent by its scheduler through a real
- * Postfix (implicit TLS, AUTH) delivering into Dovecot, against a plain Jakarta Mail loop sending
- * the same messages through the same Postfix over one connection, in the same run. Prints messages
- * per second and the ratio SyncPost/raw twice: from the first POST until all are SENT (what an
- * application sees), and for the engine alone (N records already pending when sending starts); and
- * a third time for an application that POSTs {@code /emails/batch} ({@code -Dbenchmark.batch},
+ * Postfix (implicit TLS, AUTH) delivering into Dovecot, against plain Jakarta Mail loops sending
+ * the same messages through the same Postfix over one connection and over as many parallel
+ * connections as the benchmark's profile allows ({@code -Dbenchmark.connections}, default 4), in
+ * the same run, with the CPU seconds of both sides ({@code /proc/<pid>/stat}). Prints messages per
+ * second and the ratios of SyncPost to the raw loops: from the first POST until all are SENT (what
+ * an application sees), and for the engine alone (N records already pending when sending starts);
+ * and a third time for an application that POSTs {@code /emails/batch} ({@code -Dbenchmark.batch},
  * default 1,000 per batch), as a ratio to the engine alone (issue 17 asks for at least 0.8).
  *
  * <pre>
@@ -46,12 +51,25 @@ import org.syncpost.testing.mail.ServerCertificate;
  * </pre>
  *
  * {@code -Dbenchmark.syncpost-options="-Dsyncpost.outgoing.batch-size=100"} starts SyncPost with
- * other settings, to compare them.
+ * other settings, to compare them; {@code -Dbenchmark.end-to-end=false} measures the engine only.
  */
 @Timeout(3600)
 class SendBenchmark {
 
   private static final int MESSAGES = Integer.getInteger("benchmark.messages", 2_000);
+
+  /**
+   * The profile's maximum concurrent connections, and the raw loop's parallel connections it is
+   * compared with (issue 19: the same number of connections on both sides).
+   */
+  private static final int CONNECTIONS = Integer.getInteger("benchmark.connections", 4);
+
+  /**
+   * Whether to measure what an application sees too (single POSTs, batches), not only the engine.
+   */
+  private static final boolean END_TO_END =
+      Boolean.parseBoolean(System.getProperty("benchmark.end-to-end", "true"));
+
   private static final int POSTING_THREADS = 4;
 
   /** Emails per {@code POST /emails/batch} in the batch run (at most 1,000). */
@@ -68,44 +86,115 @@ class SendBenchmark {
   void sendThroughput() throws Exception {
     MailUser sender = servers.dovecot().addUser("bench-sender", PASSWORD);
     MailUser rawRecipient = servers.dovecot().addUser("bench-raw", PASSWORD);
+    MailUser parallelRecipient = servers.dovecot().addUser("bench-raw-parallel", PASSWORD);
     MailUser syncPostRecipient = servers.dovecot().addUser("bench-syncpost", PASSWORD);
     MailUser engineSender = servers.dovecot().addUser("bench-engine-sender", PASSWORD);
     MailUser engineRecipient = servers.dovecot().addUser("bench-engine", PASSWORD);
     MailUser batchSender = servers.dovecot().addUser("bench-batch-sender", PASSWORD);
     MailUser batchRecipient = servers.dovecot().addUser("bench-batch", PASSWORD);
 
-    double raw = rawLoop(sender, rawRecipient);
-    System.out.printf("raw Jakarta Mail: %d messages, %.1f msgs/s%n", MESSAGES, raw);
+    Measured raw = measuredHere(() -> rawLoop(sender, rawRecipient, 1));
+    System.out.printf("raw Jakarta Mail, 1 connection: %s%n", raw);
+    Measured parallel = measuredHere(() -> rawLoop(sender, parallelRecipient, CONNECTIONS));
+    System.out.printf("raw Jakarta Mail, %d connections: %s%n", CONNECTIONS, parallel);
 
     String options = System.getProperty("benchmark.syncpost-options", "");
     try (SyncPostServer server =
         SyncPostServer.start(options.isBlank() ? Map.of() : Map.of("JAVA_OPTS", options))) {
       Api admin = server.admin();
+      long pid = server.serverPid();
+      Measured engine = measured(pid, () -> engineAlone(admin, engineSender, engineRecipient));
+      System.out.printf(
+          "%nSendBenchmark, %d messages through Postfix (SMTPS, AUTH) into Dovecot,"
+              + " profile maximum %d connections (load average %s):%n"
+              + "  raw Jakarta Mail, 1 connection:            %7.1f msgs/s  CPU %6.1f s"
+              + " (%.2f ms/msg)%n"
+              + "  raw Jakarta Mail, %2d connections:          %7.1f msgs/s  CPU %6.1f s"
+              + " (%.2f ms/msg)%n"
+              + "  SyncPost engine, all pending .. all SENT:  %7.1f msgs/s  CPU %6.1f s"
+              + " (%.2f ms/msg)%n"
+              + "  engine / raw %d connections: %.2f   engine / raw 1 connection: %.2f"
+              + "   CPU engine / raw %d connections: %.1f%n",
+          MESSAGES,
+          CONNECTIONS,
+          loadAverage(),
+          raw.rate(),
+          raw.cpuSeconds(),
+          raw.cpuMillisPerMessage(),
+          CONNECTIONS,
+          parallel.rate(),
+          parallel.cpuSeconds(),
+          parallel.cpuMillisPerMessage(),
+          engine.rate(),
+          engine.cpuSeconds(),
+          engine.cpuMillisPerMessage(),
+          CONNECTIONS,
+          engine.rate() / parallel.rate(),
+          engine.rate() / raw.rate(),
+          CONNECTIONS,
+          engine.cpuSeconds() / parallel.cpuSeconds());
+      if (!END_TO_END) {
+        return;
+      }
       double syncPost = fromFirstPost(admin, sender, syncPostRecipient);
-      double engine = engineAlone(admin, engineSender, engineRecipient);
       double batch = fromFirstBatch(admin, batchSender, batchRecipient);
       System.out.printf(
-          "%nSendBenchmark, %d messages through Postfix (SMTPS, AUTH) into Dovecot:%n"
-              + "  raw Jakarta Mail, one connection:         %7.1f msgs/s%n"
-              + "  SyncPost, first POST .. all SENT:         %7.1f msgs/s   SyncPost/raw %.2f%n"
-              + "  SyncPost engine, all pending .. all SENT: %7.1f msgs/s   engine/raw   %.2f%n"
+          "%n  SyncPost, first POST .. all SENT:          %7.1f msgs/s   vs raw %d connections"
+              + " %.2f%n"
               + "  SyncPost batches of %4d, first POST .. all SENT:"
-              + " %7.1f msgs/s   batch/engine %.2f   batch/raw %.2f%n%n",
-          MESSAGES,
-          raw,
+              + " %7.1f msgs/s   batch/engine %.2f   batch/raw %d connections %.2f%n%n",
           syncPost,
-          syncPost / raw,
-          engine,
-          engine / raw,
+          CONNECTIONS,
+          syncPost / parallel.rate(),
           BATCH,
           batch,
-          batch / engine,
-          batch / raw);
+          batch / engine.rate(),
+          CONNECTIONS,
+          batch / parallel.rate());
     }
   }
 
-  /** The baseline: one connection, one message after the other. */
-  private double rawLoop(MailUser sender, MailUser recipient) throws MessagingException {
+  /** A rate and the CPU seconds the sending side spent on it. */
+  private record Measured(double rate, double cpuSeconds) {
+
+    double cpuMillisPerMessage() {
+      return cpuSeconds * 1000 / MESSAGES;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%d messages, %.1f msgs/s, CPU %.1f s", MESSAGES, rate, cpuSeconds);
+    }
+  }
+
+  private interface Rate {
+    double run() throws Exception;
+  }
+
+  /** The raw loops run in this JVM: their CPU is this process's. */
+  private static Measured measuredHere(Rate rate) throws Exception {
+    return measured(ProcessHandle.current().pid(), rate);
+  }
+
+  private static Measured measured(long pid, Rate rate) throws Exception {
+    double before = ProcessCpu.seconds(pid);
+    double messagesPerSecond = rate.run();
+    return new Measured(messagesPerSecond, ProcessCpu.seconds(pid) - before);
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * The baseline: {@code connections} threads, each sending its share of the messages over its own
+   * connection, one message after the other.
+   */
+  private double rawLoop(MailUser sender, MailUser recipient, int connections) throws Exception {
     Properties props = new Properties();
     props.setProperty("mail.smtp.ssl.enable", "true");
     props.put("mail.smtp.ssl.socketFactory", servers.certificates().socketFactory());
@@ -114,21 +203,38 @@ class SendBenchmark {
     props.setProperty("mail.smtp.connectiontimeout", "10000");
     props.setProperty("mail.smtp.timeout", "10000");
     Session session = Session.getInstance(props);
-    long start = System.nanoTime();
-    try (Transport transport = session.getTransport("smtp")) {
-      transport.connect(
-          ServerCertificate.VALID.address(),
-          servers.postfix().smtpsPort(),
-          sender.address(),
-          PASSWORD);
-      for (int i = 0; i < MESSAGES; i++) {
-        MimeMessage message = message(session, sender, recipient, "Raw " + i);
-        transport.sendMessage(message, message.getAllRecipients());
+    ExecutorService threads = Executors.newFixedThreadPool(connections);
+    try {
+      long start = System.nanoTime();
+      List<Future<Void>> shares = new ArrayList<>();
+      for (int c = 0; c < connections; c++) {
+        int first = c;
+        shares.add(
+            threads.submit(
+                () -> {
+                  try (Transport transport = session.getTransport("smtp")) {
+                    transport.connect(
+                        ServerCertificate.VALID.address(),
+                        servers.postfix().smtpsPort(),
+                        sender.address(),
+                        PASSWORD);
+                    for (int i = first; i < MESSAGES; i += connections) {
+                      MimeMessage message = message(session, sender, recipient, "Raw " + i);
+                      transport.sendMessage(message, message.getAllRecipients());
+                    }
+                  }
+                  return null;
+                }));
       }
+      for (Future<Void> share : shares) {
+        share.get();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      awaitDelivered(recipient);
+      return MESSAGES / seconds;
+    } finally {
+      threads.shutdown();
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    awaitDelivered(recipient);
-    return MESSAGES / seconds;
   }
 
   private static MimeMessage message(Session session, MailUser from, MailUser to, String subject)
@@ -291,6 +397,7 @@ class SendBenchmark {
         admin.post(
             "profiles",
             PrivateServersProfile.named("benchmark-" + UUID.randomUUID(), servers)
+                .add("maxConcurrentConnections", CONNECTIONS)
                 .build()
                 .toString());
     assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
