@@ -25,6 +25,7 @@ import org.syncpost.audit.control.Actor;
 import org.syncpost.incoming.control.DisabledMailboxRetests;
 import org.syncpost.incoming.control.IncomingCycle;
 import org.syncpost.incoming.control.IncomingRecords;
+import org.syncpost.incoming.control.KeptConnections;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.NodeIdentity;
 import org.syncpost.incoming.control.PushListeners;
@@ -34,9 +35,12 @@ import org.syncpost.monitoring.control.Heartbeats;
 /**
  * Drives incoming synchronization: a non-persistent timer tick (persistent timers vanish on Payara
  * Micro; the schedule lives in the database as each mailbox's next poll time) picks the due
- * mailboxes, claims each one's lease, and runs its cycle on the managed executor. At most {@code
- * syncpost.incoming.parallelism} cycles run at once on this node; the connection limiter keeps each
- * profile or mailbox within its maximum connections.
+ * mailboxes, claims each one's lease, and runs its cycle on the managed executor. As many cycles
+ * run at once on this node as the profiles' connection budgets allow (a cycle beyond them would
+ * only wait for a slot), at most four per core (a first import parses and stores on two threads)
+ * and at most {@code syncpost.incoming.parallelism}, an administrator's upper bound; the connection
+ * limiter keeps each profile or mailbox within its maximum connections. Connections kept between
+ * polls ({@link KeptConnections}) idle for too long are closed each tick.
  *
  * <p>Each tick also lines up push ({@link PushListeners}): a listener that hears of new mail wakes
  * the mailbox ({@link #wake}), which makes its cycle due now and starts it at once, without waiting
@@ -68,14 +72,21 @@ public class IncomingScheduler {
   @Inject NodeIdentity node;
   @Inject Clock clock;
   @Inject Heartbeats heartbeats;
+  @Inject KeptConnections kept;
 
   @Inject
   @ConfigProperty(name = TICK_SECONDS, defaultValue = "10")
   int tickSeconds;
 
   @Inject
-  @ConfigProperty(name = PARALLELISM, defaultValue = "4")
+  @ConfigProperty(name = PARALLELISM, defaultValue = "32")
   int parallelism;
+
+  /** Cycles at once per core, at most. */
+  static final int CYCLES_PER_CORE = 4;
+
+  /** Cycles at once now: the budgets as read at the last tick, the cores, the setting. */
+  private volatile int slots = 1;
 
   @Inject
   @ConfigProperty(name = ENABLED, defaultValue = "true")
@@ -102,14 +113,16 @@ public class IncomingScheduler {
             released);
       }
     }
+    slots = slots(records.connectionBudgets());
     long tick = Duration.ofSeconds(Math.max(tickSeconds, 1)).toMillis();
     timerService.createIntervalTimer(tick, tick, new TimerConfig("incoming-tick", false));
     heartbeats.expect("incoming", Duration.ofMillis(tick));
     LOGGER.log(
         System.Logger.Level.INFO,
-        "Incoming synchronization on node {0}: every {1} s, {2} mailboxes at a time",
+        "Incoming synchronization on node {0}: every {1} s, {2} mailboxes at a time (at most {3})",
         node.name(),
         tickSeconds,
+        slots,
         parallelism);
   }
 
@@ -117,6 +130,8 @@ public class IncomingScheduler {
   void tick() {
     heartbeats.beat("incoming");
     try {
+      kept.closeIdle();
+      slots = slots(records.connectionBudgets());
       startDueCycles();
     } catch (RuntimeException failed) {
       // the database may be away for a moment; the next tick tries again
@@ -158,6 +173,13 @@ public class IncomingScheduler {
   @PreDestroy
   void stop() {
     push.stopAll();
+    kept.closeAll();
+  }
+
+  /** Cycles at once for {@code budgets} connections: at least one, at most the setting. */
+  int slots(long budgets) {
+    long cores = (long) Runtime.getRuntime().availableProcessors() * CYCLES_PER_CORE;
+    return (int) Math.max(1, Math.min(Math.max(parallelism, 1), Math.min(budgets, cores)));
   }
 
   private void startDueCycles() {
@@ -174,7 +196,7 @@ public class IncomingScheduler {
    */
   private void startDueCycles(Instant dueBy) {
     synchronized (starting) {
-      int free = parallelism - running.size();
+      int free = slots - running.size();
       if (free <= 0) {
         return; // a limit of 0 rows would mean "no limit" to JPA
       }
@@ -182,7 +204,7 @@ public class IncomingScheduler {
       for (Long mailboxId : leases.due(dueBy, free)) {
         launch(mailboxId, now, () -> cycle.runScheduled(mailboxId).moreWaiting());
       }
-      int stillFree = parallelism - running.size();
+      int stillFree = slots - running.size();
       if (stillFree > 0) {
         for (Long mailboxId : records.retestsDue(now, stillFree)) {
           launch(
@@ -235,7 +257,7 @@ public class IncomingScheduler {
       wake(mailboxId);
     } else {
       // A slot is free now: the next mailbox starts at once, not at the next tick, which alone
-      // would start at most `parallelism` cycles per tick (4 every 10 s: 24 polls a minute for
+      // would start at most `slots` cycles per tick (4 every 10 s: 24 polls a minute for
       // all mailboxes together, found by ScaleBenchmark). A capped cycle's own mailbox may go on
       // at once; otherwise only mailboxes overdue by a tick, so that a mailbox polled "as often
       // as possible" (interval 0) is still polled once a tick, not in a loop.

@@ -7,6 +7,7 @@ import jakarta.mail.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.alert.boundary.Alerts;
 import org.syncpost.alert.entity.AlertLevel;
@@ -14,10 +15,12 @@ import org.syncpost.alert.entity.AlertNotice;
 import org.syncpost.alert.entity.SignInAlerts;
 import org.syncpost.incoming.control.FolderSynchronizer.FolderResult;
 import org.syncpost.incoming.control.IncomingRecords.Verdict;
+import org.syncpost.incoming.control.KeptConnections.Held;
 import org.syncpost.incoming.entity.SyncOutcome;
 import org.syncpost.incoming.entity.SyncStatus;
 import org.syncpost.mailserver.control.ConnectionLimiter;
 import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
+import org.syncpost.mailserver.control.FailureTranslator;
 import org.syncpost.mailserver.control.MailSessions;
 import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.monitoring.control.SyncMetrics;
@@ -58,6 +61,8 @@ public class IncomingCycle {
 
   @Inject MailboxLeases leases;
   @Inject Clock clock;
+  @Inject KeptConnections kept;
+  @Inject FailureTranslator translator;
 
   /** One cycle of at most the cap ("sync now"). */
   public SyncOutcome run(long mailboxId) {
@@ -84,6 +89,7 @@ public class IncomingCycle {
           plan.refusal());
     }
     if (plan.refusal() == SyncStatus.NOT_APPROVED) {
+      kept.close(mailboxId);
       notApproved(plan);
       return SyncOutcome.skipped(
           mailboxId,
@@ -92,21 +98,23 @@ public class IncomingCycle {
           "the mailbox's email address is not approved");
     }
     if (plan.refusal() != null) {
+      kept.close(mailboxId);
       return SyncOutcome.skipped(
           mailboxId, plan.refusal(), null, "the mailbox is not enabled for incoming email");
     }
     try {
       if (plan.unusable() != null) {
+        kept.close(mailboxId);
         throw plan.unusable();
       }
       BatchResult total = BatchResult.NONE;
       Share share;
       Instant stopBy = clock.instant().plus(KEEP_GOING_FOR);
-      try (Permit profileSlot = profileSlot(plan);
-          Permit permit = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION);
-          Store store = sessions.connectStore(plan.endpoint())) {
+      Held held = connect(plan, keepGoing);
+      boolean keep = false;
+      try {
         while (true) {
-          share = share(store, plan);
+          share = share(held, plan);
           total = total.plus(share.taken());
           if (!keepGoing
               || !share.moreWaiting()
@@ -121,10 +129,13 @@ public class IncomingCycle {
           }
           plan = next;
         }
-      } catch (MessagingException closing) {
-        // closing the store failed after the work was done and recorded: nothing is lost
-        LOGGER.log(System.Logger.Level.DEBUG, "Closing the store of mailbox {0} failed", mailboxId);
-        share = new Share(total, true);
+        keep = true;
+      } finally {
+        if (keep) {
+          kept.keep(plan, held);
+        } else {
+          held.close();
+        }
       }
       succeeded(plan, share);
       return outcome(mailboxId, total, share);
@@ -133,19 +144,86 @@ public class IncomingCycle {
     }
   }
 
+  /**
+   * For a scheduled cycle the mailbox's connection kept since its last cycle (ADR 0026), otherwise
+   * a new one within its budgets: the profile's, then the account's. "Sync now" always signs in
+   * anew, so that an administrator sees at once whether the server still accepts the credentials.
+   */
+  private Held connect(CyclePlan plan, boolean scheduled) {
+    if (scheduled) {
+      Held reused = kept.take(plan);
+      if (reused != null) {
+        return reused;
+      }
+    } else {
+      kept.close(plan.mailboxId());
+    }
+    Permit profileSlot = profileSlot(plan);
+    Permit permit = null;
+    try {
+      permit = limiter.acquire(plan.endpoint(), WAIT_FOR_A_CONNECTION);
+      return new Held(
+          sessions.connectStore(plan.endpoint()), profileSlot, permit, false, clock.instant());
+    } catch (RuntimeException failed) {
+      if (permit != null) {
+        permit.close();
+      }
+      profileSlot.close();
+      throw failed;
+    }
+  }
+
+  /**
+   * The folders worth a full look ({@link FolderSynchronizer#worthALook}). A kept connection that
+   * the server closed meanwhile (its idle timeout, a restart) is signed in again at once, without a
+   * failure or an alert: only a new connection's failure is one.
+   */
+  private Set<String> worthALook(Held held, CyclePlan plan) {
+    try {
+      Set<String> look = folders.worthALook(held.store, plan, held.reused);
+      held.reused = false;
+      return look;
+    } catch (MessagingException | IllegalStateException gone) {
+      // IllegalStateException: the store knew already that it is not connected
+      if (!held.reused) {
+        throw translator.translate(gone, plan.endpoint());
+      }
+      LOGGER.log(
+          System.Logger.Level.DEBUG,
+          "The kept connection of mailbox {0} was gone ({1}): signing in again",
+          plan.mailboxId(),
+          gone.getClass().getSimpleName());
+      KeptConnections.closeQuietly(held.store);
+      held.store = null;
+      held.reused = false;
+      held.store = sessions.connectStore(plan.endpoint());
+      held.signedInAt = clock.instant();
+      try {
+        return folders.worthALook(held.store, plan, false);
+      } catch (MessagingException failed) {
+        throw translator.translate(failed, plan.endpoint());
+      }
+    }
+  }
+
   /** What one share (at most the cap) of a cycle took, and whether more is waiting. */
   private record Share(BatchResult taken, boolean moreWaiting) {}
 
-  private Share share(Store store, CyclePlan plan) {
+  private Share share(Held held, CyclePlan plan) {
     BatchResult taken = BatchResult.NONE;
     boolean moreWaiting = false;
     int budget = maxMessagesPerCycle;
     if (!plan.isImap()) {
       FolderResult result =
-          pop3.synchronize(store, plan.endpoint(), plan.mailboxId(), plan.rules(), budget);
+          pop3.synchronize(held.store, plan.endpoint(), plan.mailboxId(), plan.rules(), budget);
       return new Share(result.taken(), result.capped());
     }
+    Set<String> look = worthALook(held, plan);
+    Store store = held.store;
     for (String folder : plan.folders()) {
+      if (!look.contains(folder)) {
+        continue;
+      }
       if (budget <= 0) {
         moreWaiting = true;
         break;

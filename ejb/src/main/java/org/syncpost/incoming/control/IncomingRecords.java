@@ -89,6 +89,25 @@ public class IncomingRecords {
         profile == null ? 1 : Math.max(profile.getMaxConcurrentConnections(), 1));
   }
 
+  /**
+   * The most connections incoming work may hold on a node: every profile's maximum concurrent
+   * connections, and one for each mailbox without a profile. More cycles at once than this would
+   * only wait for a connection slot.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long connectionBudgets() {
+    Number profiles =
+        (Number)
+            em.createQuery(
+                    "select coalesce(sum(p.maxConcurrentConnections), 0) from EmailServerProfile p")
+                .getSingleResult();
+    Number alone =
+        (Number)
+            em.createQuery("select count(m) from Mailbox m where m.profile is null")
+                .getSingleResult();
+    return profiles.longValue() + alone.longValue();
+  }
+
   /** The rules a mailbox's received mail is taken by, e.g. for a quarantine retry. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public IngestRules rulesFor(long mailboxId) {

@@ -218,6 +218,11 @@ record DovecotConfiguration(
           disable_plaintext_auth = no
         }
 
+        service imap {
+          # one process per connection; Dovecot's default of 100 is less than a profile may allow,
+          # and SyncPost keeps a connection per polled mailbox (ScaleBenchmark, ADR 0026)
+          process_limit = 1000
+        }
         service imap-login {
           inet_listener imap {
             port = %1$d
