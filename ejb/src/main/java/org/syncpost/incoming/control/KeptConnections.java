@@ -25,9 +25,9 @@ import org.syncpost.mailserver.entity.Endpoint;
  * mailbox's poll is one {@code STATUS} instead of a TLS handshake, a sign-in and a folder scan.
  *
  * <p>A kept connection holds its places in its budgets ({@link ConnectionLimiter#park}): a cycle or
- * test that finds a budget full of idle kept connections closes the oldest one and takes its place,
- * so keeping never exceeds a profile's maximum and never makes anyone wait. A connection is given
- * back to its mailbox's next cycle only when it signs in the same way (server, account,
+ * test that finds a budget full of idle kept connections closes the one kept last and takes its
+ * place, so keeping never exceeds a profile's maximum and never makes anyone wait. A connection is
+ * given back to its mailbox's next cycle only when it signs in the same way (server, account,
  * credentials, trust, budget, folders); otherwise it is closed. Connections idle for longer than
  * {@code syncpost.incoming.keep-connections-seconds} (0: none is kept) are closed by the
  * scheduler's tick, all of them at shutdown.

@@ -3,10 +3,10 @@ package org.syncpost.mailserver.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +36,8 @@ import org.syncpost.monitoring.control.SyncMetrics;
  * ever connected.
  *
  * <p>A connection kept open between uses stays counted: its permits are {@linkplain #park parked}
- * with a way to close it. A caller that finds a budget full of parked connections closes the oldest
- * of them and takes its place instead of waiting (ADR 0026), so keeping connections never makes
+ * with a way to close it. A caller that finds a budget full of parked connections closes the one
+ * parked last and takes its place instead of waiting (ADR 0026), so keeping connections never makes
  * anyone wait and never opens more than the maximum.
  *
  * <p>Counts are per node. Several nodes split the mailboxes by lease, so a mailbox's connections
@@ -206,7 +206,7 @@ public class ConnectionLimiter {
     private final Condition freed = lock.newCondition();
     private int max = 1;
     private int inUse;
-    private final Set<Parked> parked = new LinkedHashSet<>();
+    private final Deque<Parked> parked = new ArrayDeque<>();
 
     boolean enter(int newMax, long waitNanos) throws InterruptedException {
       lock.lockInterruptibly();
@@ -218,13 +218,13 @@ public class ConnectionLimiter {
         long remaining = waitNanos;
         long deadline = System.nanoTime() + waitNanos;
         while (inUse >= max) {
-          Parked oldest = takeOldestParked();
-          if (oldest != null) {
+          Parked newest = takeNewestParked();
+          if (newest != null) {
             // closing talks to the server (LOGOUT): not while others wait for this lock
             lock.unlock();
             try {
-              oldest.unlist();
-              oldest.closeClaimed();
+              newest.unlist();
+              newest.closeClaimed();
             } finally {
               lock.lock();
             }
@@ -247,12 +247,17 @@ public class ConnectionLimiter {
       }
     }
 
-    /** The oldest parked connection, claimed for closing; {@code null} when there is none. */
-    private Parked takeOldestParked() {
-      Iterator<Parked> oldestFirst = parked.iterator();
-      while (oldestFirst.hasNext()) {
-        Parked candidate = oldestFirst.next();
-        oldestFirst.remove();
+    /**
+     * The connection parked last, claimed for closing; {@code null} when there is none. Not the
+     * oldest: mailboxes are polled in turn, so with more of them than the budget holds, the oldest
+     * parked connection is the next one due, and closing it would leave no connection ever reused.
+     * Closing the newest keeps the others' connections for their next poll.
+     */
+    private Parked takeNewestParked() {
+      Iterator<Parked> newestFirst = parked.descendingIterator();
+      while (newestFirst.hasNext()) {
+        Parked candidate = newestFirst.next();
+        newestFirst.remove();
         if (candidate.claim()) {
           return candidate;
         }

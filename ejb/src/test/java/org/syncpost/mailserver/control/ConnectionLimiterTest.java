@@ -144,21 +144,24 @@ class ConnectionLimiterTest {
   }
 
   @Test
-  void aCallerFindingTheBudgetFullOfIdleConnectionsClosesTheOldestAndTakesItsPlace() {
+  void aCallerFindingTheBudgetFullOfIdleConnectionsClosesTheOneParkedLastAndTakesItsPlace() {
     List<String> closed = new ArrayList<>();
-    Permit oldSlot = limiter.acquire("profile-5-tests", 2, LONG_ENOUGH);
-    Permit oldAccount = limiter.acquire("mailbox-50-incoming", 1, LONG_ENOUGH);
-    ConnectionLimiter.Parked oldest = limiter.park(() -> closed.add("oldest"), oldSlot, oldAccount);
-    Permit newerSlot = limiter.acquire("profile-5-tests", 2, LONG_ENOUGH);
-    limiter.park(() -> closed.add("newer"), newerSlot);
+    Permit olderSlot = limiter.acquire("profile-5-tests", 2, LONG_ENOUGH);
+    ConnectionLimiter.Parked older = limiter.park(() -> closed.add("older"), olderSlot);
+    Permit newestSlot = limiter.acquire("profile-5-tests", 2, LONG_ENOUGH);
+    Permit newestAccount = limiter.acquire("mailbox-50-incoming", 1, LONG_ENOUGH);
+    ConnectionLimiter.Parked newest =
+        limiter.park(() -> closed.add("newest"), newestSlot, newestAccount);
 
     try (Permit taken = limiter.acquire("profile-5-tests", 2, Duration.ZERO)) {
-      assertThat(closed).containsExactly("oldest");
+      // polled in turn, the older one is due sooner: its connection is the one worth keeping
+      assertThat(closed).containsExactly("newest");
       assertThat(limiter.inUse("profile-5-tests")).isEqualTo(2);
       // the closed connection gave back its place in its other budget too
       assertThat(limiter.inUse("mailbox-50-incoming")).isZero();
-      assertThat(oldest.reclaim()).isFalse();
-      assertThat(limiter.parked("profile-5-tests")).isEqualTo(1);
+      assertThat(newest.reclaim()).isFalse();
+      assertThat(older.reclaim()).isTrue();
+      assertThat(limiter.parked("profile-5-tests")).isZero();
     }
   }
 

@@ -224,6 +224,10 @@ record DovecotConfiguration(
           process_limit = 1000
         }
         service imap-login {
+          # with TLS a login process stays with its connection for the connection's life
+          # (Dovecot's high-security mode); its default limit of 100 would make the 101st kept
+          # connection's sign-in wait
+          process_limit = 1000
           inet_listener imap {
             port = %1$d
           }
