@@ -295,6 +295,7 @@ public class IncomingLedger {
             new HashMap<>(),
             false);
     entry.resolve(record.getId());
+    em.flush(); // the record's rows and its event inside this transaction (ADR 0012)
     return record;
   }
 
