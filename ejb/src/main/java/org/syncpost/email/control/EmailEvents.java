@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
+import java.util.List;
 import org.syncpost.email.entity.EmailRecord;
+import org.syncpost.email.entity.EmailStatus;
 import org.syncpost.event.control.EventOutbox;
 import org.syncpost.event.entity.EventType;
 
@@ -37,6 +39,29 @@ public class EmailEvents {
     outbox.record(EventType.EMAIL_SENT, fromSender(record).build());
   }
 
+  /**
+   * Emails recorded {@code SENT} by one statement, without loading their entities: the same event
+   * as {@link #sent(EmailRecord)} for each, written together.
+   */
+  public void sent(List<SentRecord> records) {
+    outbox.recordAll(
+        EventType.EMAIL_SENT,
+        records.stream()
+            .map(
+                r -> {
+                  JsonObjectBuilder data =
+                      about(r.emailId(), EmailStatus.SENT.name(), r.messageId());
+                  if (r.senderMailboxId() != null) {
+                    data.add("mailboxId", r.senderMailboxId());
+                  }
+                  return data.build();
+                })
+            .toList());
+  }
+
+  /** What the event of a sent email says about it. */
+  public record SentRecord(long emailId, String messageId, Long senderMailboxId) {}
+
   public void failed(EmailRecord record) {
     outbox.record(EventType.EMAIL_FAILED, fromSender(record).build());
   }
@@ -55,12 +80,14 @@ public class EmailEvents {
   }
 
   private static JsonObjectBuilder about(EmailRecord record) {
+    return about(record.getId(), record.getStatus().name(), record.getMessageId());
+  }
+
+  private static JsonObjectBuilder about(long emailId, String status, String messageId) {
     JsonObjectBuilder data =
-        JSON.createObjectBuilder()
-            .add("emailId", record.getId())
-            .add("status", record.getStatus().name());
-    if (record.getMessageId() != null) {
-      data.add("messageId", record.getMessageId());
+        JSON.createObjectBuilder().add("emailId", emailId).add("status", status);
+    if (messageId != null) {
+      data.add("messageId", messageId);
     }
     return data;
   }

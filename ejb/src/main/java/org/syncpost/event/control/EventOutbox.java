@@ -6,6 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.syncpost.event.entity.Event;
 import org.syncpost.event.entity.EventType;
 
@@ -33,5 +35,15 @@ public class EventOutbox {
    */
   public void recordForLedger(EventType type, JsonObject data) {
     em.persist(new Event(type, clock.instant(), data.toString()));
+  }
+
+  /** Several events of one kind, flushed once: written as one JDBC batch, not one by one. */
+  public void recordAll(EventType type, List<JsonObject> data) {
+    if (data.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    data.forEach(d -> em.persist(new Event(type, now, d.toString())));
+    em.flush();
   }
 }

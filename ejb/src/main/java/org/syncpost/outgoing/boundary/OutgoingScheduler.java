@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,8 +36,9 @@ import org.syncpost.outgoing.entity.EmailQueued;
  * Drives outgoing email: a non-persistent timer tick (persistent timers vanish on Payara Micro,
  * STACK-NOTES) renews the leases of the batches this node is sending, puts records whose sending
  * node died (stopped renewing) back to pending, then hands every sender mailbox with due email to
- * the managed executor — one task per mailbox at a time on this node. All scheduling state (due
- * times, leases) is in the database, so any node may pick up the work.
+ * the managed executor — one sender per mailbox on this node, joined by more (up to the mailbox's
+ * connection budget) while they find full batches (ADR 0027). All scheduling state (due times,
+ * leases) is in the database, so any node may pick up the work.
  */
 @Singleton
 @Startup
@@ -66,7 +68,9 @@ public class OutgoingScheduler {
   @ConfigProperty(name = "syncpost.outgoing.enabled", defaultValue = "true")
   boolean enabled;
 
-  private final Set<Long> busyMailboxes = ConcurrentHashMap.newKeySet();
+  /** The senders running on this node, per mailbox: at least one, at most its connections. */
+  private final ConcurrentMap<Long, Integer> senders = new ConcurrentHashMap<>();
+
   private final Set<Long> runAgain = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean ticking = new AtomicBoolean();
 
@@ -101,9 +105,7 @@ public class OutgoingScheduler {
             released);
       }
       for (Long mailboxId : ledger.sendersWithDueEmail(now)) {
-        if (busyMailboxes.add(mailboxId)) {
-          dispatch(mailboxId);
-        }
+        startFirstSender(mailboxId);
       }
     } catch (RuntimeException e) {
       // the next tick tries again; nothing is lost, the records stay in the database
@@ -123,36 +125,87 @@ public class OutgoingScheduler {
       return;
     }
     long mailboxId = queued.senderMailboxId();
-    if (busyMailboxes.add(mailboxId)) {
-      dispatch(mailboxId);
+    if (startFirstSender(mailboxId)) {
       return;
     }
     runAgain.add(mailboxId);
-    // the running task may have ended between the two lines above: then nobody would run again
-    if (busyMailboxes.add(mailboxId)) {
+    // the last running sender may have ended between the two lines above: then nobody would run
+    if (startFirstSender(mailboxId)) {
       runAgain.remove(mailboxId);
-      dispatch(mailboxId);
     }
   }
 
-  private void dispatch(long mailboxId) {
+  /**
+   * Starts the mailbox's sending on this node unless a sender of it is running.
+   *
+   * @return whether it started
+   */
+  private boolean startFirstSender(long mailboxId) {
+    boolean[] started = {false};
+    senders.computeIfAbsent(
+        mailboxId,
+        id -> {
+          started[0] = true;
+          return 1;
+        });
+    if (started[0]) {
+      run(mailboxId, false);
+    }
+    return started[0];
+  }
+
+  /**
+   * One more sender for a mailbox whose senders keep finding full batches, while fewer than its
+   * connection budget allows run on this node (a further sender takes a connection only if one is
+   * free, so a budget shared with other mailboxes is not waited for).
+   */
+  private void startAnotherSender(long mailboxId, int maxConnections) {
+    boolean[] started = {false};
+    senders.computeIfPresent(
+        mailboxId,
+        (id, running) -> {
+          if (running >= maxConnections) {
+            return running;
+          }
+          started[0] = true;
+          return running + 1;
+        });
+    if (started[0]) {
+      run(mailboxId, true);
+    }
+  }
+
+  private void run(long mailboxId, boolean joining) {
     try {
       executor.execute(
           () -> {
             try {
-              sender.sendDueEmail(mailboxId);
+              if (joining) {
+                sender.sendMoreDueEmail(mailboxId, max -> startAnotherSender(mailboxId, max));
+              } else {
+                sender.sendDueEmail(mailboxId, max -> startAnotherSender(mailboxId, max));
+              }
             } catch (RuntimeException e) {
               LOGGER.log(
                   System.Logger.Level.ERROR, "Sending for mailbox " + mailboxId + " failed", e);
             } finally {
-              busyMailboxes.remove(mailboxId);
-              if (runAgain.remove(mailboxId) && busyMailboxes.add(mailboxId)) {
-                dispatch(mailboxId);
-              }
+              senderEnded(mailboxId);
             }
           });
     } catch (RejectedExecutionException stopping) {
-      busyMailboxes.remove(mailboxId);
+      senders.computeIfPresent(mailboxId, (id, running) -> running == 1 ? null : running - 1);
+    }
+  }
+
+  /**
+   * The last sender of a mailbox to end runs it once more when an email was queued meanwhile (the
+   * senders may have looked for due email before it was committed).
+   */
+  private void senderEnded(long mailboxId) {
+    Integer left =
+        senders.computeIfPresent(mailboxId, (id, running) -> running == 1 ? null : running - 1);
+    if (left == null && runAgain.remove(mailboxId)) {
+      startFirstSender(mailboxId);
     }
   }
 }

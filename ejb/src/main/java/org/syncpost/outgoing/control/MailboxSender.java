@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.mailserver.control.ConnectionLimiter;
@@ -27,7 +28,8 @@ import org.syncpost.outgoing.entity.SentFolderCopy;
 /**
  * Sends the due email of one mailbox: batch by batch over one connection each, within the mailbox's
  * connection budget, recording every outcome as it comes and telling the owner what failed. Runs on
- * the managed executor, one mailbox per task.
+ * the managed executor; a mailbox with more email due than one connection sends has several senders
+ * at once, up to its budget's connections, each claiming its own batches (ADR 0027).
  */
 @ApplicationScoped
 public class MailboxSender {
@@ -49,15 +51,39 @@ public class MailboxSender {
 
   private final RandomGenerator random = RandomGenerator.getDefault();
   private final Map<Long, Object> rateLocks = new ConcurrentHashMap<>();
+  private final Map<Long, Object> claimLocks = new ConcurrentHashMap<>();
 
-  /** Sends until nothing of the mailbox is due, it is blocked, or its server fails. */
-  public void sendDueEmail(long mailboxId) {
+  /**
+   * Sends until nothing of the mailbox is due, it is blocked, or its server fails: the mailbox's
+   * first sender on this node, which waits for a connection of the budget when none is free.
+   *
+   * @param moreSenders asked for one more sender of the mailbox (with the budget's maximum
+   *     connections) whenever a full batch went out over a working connection: more may be due
+   */
+  public void sendDueEmail(long mailboxId, IntConsumer moreSenders) {
     try (SmtpConnection connection = new SmtpConnection(limiter, submitter)) {
-      sendDueEmail(mailboxId, connection);
+      sendDueEmail(mailboxId, connection, false, moreSenders);
     }
   }
 
-  private void sendDueEmail(long mailboxId, SmtpConnection connection) {
+  /**
+   * As {@link #sendDueEmail(long, IntConsumer)}, for a further sender of a mailbox that is sending
+   * already: it takes a connection of the budget only if one is free now, and claims nothing
+   * otherwise (the senders running have the mailbox's email in hand).
+   */
+  public void sendMoreDueEmail(long mailboxId, IntConsumer moreSenders) {
+    try (SmtpConnection connection = new SmtpConnection(limiter, submitter)) {
+      sendDueEmail(mailboxId, connection, true, moreSenders);
+    }
+  }
+
+  /** Sends until nothing of the mailbox is due, it is blocked, or its server fails. */
+  public void sendDueEmail(long mailboxId) {
+    sendDueEmail(mailboxId, max -> {});
+  }
+
+  private void sendDueEmail(
+      long mailboxId, SmtpConnection connection, boolean joining, IntConsumer moreSenders) {
     while (true) {
       Instant now = clock.instant();
       SendingPlan plan = ledger.plan(mailboxId);
@@ -71,6 +97,9 @@ public class MailboxSender {
       }
       if (plan.unusable() != null) {
         disable(plan, plan.unusable());
+        return;
+      }
+      if (joining && !connection.reserveIfFree(plan.endpoint())) {
         return;
       }
       List<OutgoingMessage> batch = claimWithinRate(plan, now);
@@ -87,6 +116,7 @@ public class MailboxSender {
       if (!connectionWorked || batch.size() < batchSize) {
         return;
       }
+      moreSenders.accept(plan.endpoint().maxConnections());
     }
   }
 
@@ -96,6 +126,15 @@ public class MailboxSender {
    * this node; two nodes claiming at the same moment may together exceed the limit by a batch.
    */
   private List<OutgoingMessage> claimWithinRate(SendingPlan plan, Instant now) {
+    // the mailbox's senders on this node claim one after the other: each then finds the batches
+    // claimed before it taken, instead of losing most of the same rows to the one claiming beside
+    // it
+    synchronized (claimLocks.computeIfAbsent(plan.mailboxId(), id -> new Object())) {
+      return claimWithinRateNow(plan, now);
+    }
+  }
+
+  private List<OutgoingMessage> claimWithinRateNow(SendingPlan plan, Instant now) {
     Instant leaseUntil = now.plus(leases.duration());
     int wanted = Math.max(batchSize, 1);
     if (plan.rate() == null) {

@@ -1,18 +1,29 @@
 package org.syncpost.outgoing.control;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.syncpost.audit.control.Actor;
 import org.syncpost.email.control.EmailEvents;
 import org.syncpost.email.entity.Attachment;
@@ -53,7 +64,15 @@ public class OutgoingLedger {
 
   private static final System.Logger LOGGER = System.getLogger(OutgoingLedger.class.getName());
 
+  /** Whether the database is PostgreSQL (else H2), asked once: the two spell a few things apart. */
+  private static volatile Boolean postgresql;
+
   @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  @Resource(lookup = "java:comp/DefaultDataSource")
+  DataSource dataSource;
+
   @Inject EmailEvents emailEvents;
   @Inject MailboxEvents mailboxEvents;
   @Inject Endpoints endpoints;
@@ -151,49 +170,43 @@ public class OutgoingLedger {
 
   /**
    * Takes up to {@code limit} due records of the mailbox for sending until {@code leaseUntil}:
-   * SENDING, one more attempt counted.
+   * SENDING, one more attempt counted. One conditional UPDATE picks and takes them and answers the
+   * ids it changed ({@code RETURNING} on PostgreSQL, a {@code FINAL TABLE} on H2), then one query
+   * reads those records with their attachments.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<OutgoingMessage> claim(long mailboxId, Instant now, Instant leaseUntil, int limit) {
-    List<Long> due =
-        em.createQuery(
-                "select e.id from EmailRecord e where e.senderMailbox.id = :mailboxId"
-                    + " and e.direction = :outgoing and e.status = :pending"
-                    + " and (e.delivery.sendAt is null or e.delivery.sendAt <= :now)"
-                    + " and (e.delivery.nextAttemptAt is null or e.delivery.nextAttemptAt <= :now)"
-                    + " order by e.id",
-                Long.class)
-            .setParameter("mailboxId", mailboxId)
-            .setParameter("outgoing", Direction.OUTGOING)
-            .setParameter("pending", EmailStatus.PENDING_SEND)
-            .setParameter("now", now)
-            .setMaxResults(limit)
-            .getResultList();
+    // the same change as EmailRecord.startSending, made where the row still says PENDING_SEND: of
+    // two senders picking the same rows, the one whose update comes second changes none of them
+    // (it waits for the first one's row locks, then finds them SENDING)
+    String update =
+        "UPDATE email_record SET status = 'SENDING',"
+            + " delivery_attempts = delivery_attempts + 1, sending_lease_until = ?,"
+            + " version = version + 1, modified_on = ?, modified_by = ?"
+            + " WHERE status = 'PENDING_SEND' AND id IN (SELECT id FROM email_record"
+            + " WHERE sender_mailbox_id = ? AND direction = 'OUTGOING' AND status = 'PENDING_SEND'"
+            + " AND (send_at IS NULL OR send_at <= ?)"
+            + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+            + " ORDER BY id FETCH FIRST "
+            + Math.max(limit, 1)
+            + " ROWS ONLY)";
+    List<Long> claimed =
+        idsOf(
+            em.createNativeQuery(returning(update, "id"))
+                .setParameter(1, leaseUntil.atOffset(ZoneOffset.UTC))
+                .setParameter(2, now.atOffset(ZoneOffset.UTC))
+                .setParameter(3, Actor.SYSTEM)
+                .setParameter(4, mailboxId)
+                .setParameter(5, now.atOffset(ZoneOffset.UTC))
+                .setParameter(6, now.atOffset(ZoneOffset.UTC))
+                .getResultList());
+    if (claimed.isEmpty()) {
+      return List.of();
+    }
     String tokenPrefix =
         em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID)
             .asEmailSettings()
             .trackingTokenPrefix();
-    List<Long> claimed = new ArrayList<>();
-    for (Long id : due) {
-      // the same change as EmailRecord.startSending, made where the row still says PENDING_SEND
-      int changed =
-          em.createNativeQuery(
-                  "UPDATE email_record SET status = 'SENDING',"
-                      + " delivery_attempts = delivery_attempts + 1, sending_lease_until = ?,"
-                      + " version = version + 1, modified_on = ?, modified_by = ?"
-                      + " WHERE id = ? AND status = 'PENDING_SEND'")
-              .setParameter(1, leaseUntil.atOffset(ZoneOffset.UTC))
-              .setParameter(2, now.atOffset(ZoneOffset.UTC))
-              .setParameter(3, Actor.SYSTEM)
-              .setParameter(4, id)
-              .executeUpdate();
-      if (changed == 1) {
-        claimed.add(id);
-      }
-    }
-    if (claimed.isEmpty()) {
-      return List.of();
-    }
     // one query for the records and their attachments, not one (or two) per record
     return em
         .createQuery(
@@ -205,6 +218,45 @@ public class OutgoingLedger {
         .stream()
         .map(record -> messageOf(record, tokenPrefix))
         .toList();
+  }
+
+  /**
+   * A data-changing statement that answers the given columns of the rows it changed: PostgreSQL
+   * spells it {@code ... RETURNING}, H2 (2.x) {@code SELECT ... FROM FINAL TABLE (...)}. Either way
+   * one statement tells exactly which rows this transaction won, which no later query can (a row
+   * another sender took meanwhile looks the same).
+   */
+  private String returning(String update, String columns) {
+    return onPostgresql()
+        ? update + " RETURNING " + columns
+        : "SELECT " + columns + " FROM FINAL TABLE (" + update + ")";
+  }
+
+  private boolean onPostgresql() {
+    Boolean known = postgresql;
+    if (known == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        known =
+            connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(Locale.ROOT)
+                .contains("postgres");
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot tell which database holds the email records", e);
+      }
+      postgresql = known;
+    }
+    return known;
+  }
+
+  private static List<Long> idsOf(List<?> rows) {
+    List<Long> ids = new ArrayList<>();
+    for (Object row : rows) {
+      Object id = row instanceof Object[] columns ? columns[0] : row;
+      ids.add(((Number) id).longValue());
+    }
+    return ids;
   }
 
   /**
@@ -235,40 +287,114 @@ public class OutgoingLedger {
    * after its lease ran out and claimed again, perhaps by another node) is left as it is: its state
    * is someone else's now, and the others of the batch are still recorded.
    *
+   * <p>The emails every recipient took (nearly all) are recorded by one conditional UPDATE that
+   * answers the rows it changed, and their events written as one batch; one whose server refused
+   * some recipients keeps that in its record, through the entity.
+   *
    * @return how many were recorded as sent
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int sent(List<SentEmail> sent) {
-    Map<Long, EmailRecord> records =
-        em.createQuery("select e from EmailRecord e where e.id in :ids", EmailRecord.class)
-            .setParameter("ids", sent.stream().map(SentEmail::recordId).toList())
-            .getResultStream()
-            .collect(Collectors.toMap(EmailRecord::getId, record -> record));
-    int recorded = 0;
+    List<SentEmail> plain =
+        sent.stream().filter(e -> e.outcome().refusedRecipients() == null).toList();
+    List<SentEmail> partly =
+        sent.stream().filter(e -> e.outcome().refusedRecipients() != null).toList();
+    Set<Long> recorded = new HashSet<>();
+    if (!plain.isEmpty()) {
+      recorded.addAll(sentAsOneUpdate(plain));
+    }
+    for (SentEmail email : partly) {
+      EmailRecord record = record(email.recordId());
+      if (record != null
+          && record.getStatus() == EmailStatus.SENDING
+          && record.getDeliveryAttempts() == email.attempt()) {
+        record.sent(email.at(), email.outcome().refusedRecipients());
+        emailEvents.sent(record);
+        recorded.add(email.recordId());
+      }
+    }
     for (SentEmail email : sent) {
-      EmailRecord record = records.get(email.recordId());
-      if (record == null
-          || record.getStatus() != EmailStatus.SENDING
-          || record.getDeliveryAttempts() != email.attempt()) {
+      if (!recorded.contains(email.recordId())) {
         LOGGER.log(
             System.Logger.Level.WARNING,
-            "Email record {0} was sent (attempt {1}) but is no longer this sender''s: {2}; left as"
-                + " it is",
+            "Email record {0} was sent (attempt {1}) but is no longer this sender''s; left as it"
+                + " is",
             email.recordId(),
-            email.attempt(),
-            record == null
-                ? "deleted"
-                : record.getStatus() + ", attempt " + record.getDeliveryAttempts());
-        continue;
+            email.attempt());
       }
-      record.sent(email.at(), email.outcome().refusedRecipients());
-      emailEvents.sent(record);
-      recorded++;
     }
     // written now, inside the transaction: what EclipseLink writes at commit ran outside it (ADR
     // 0012)
     em.flush();
-    return recorded;
+    return recorded.size();
+  }
+
+  /**
+   * The change {@link EmailRecord#sent} makes (with no refused recipient), for every email of the
+   * list still SENDING under the attempt its sender claimed, in one UPDATE; then one query for what
+   * the events say of the rows it changed. The UPDATE is this transaction's first write, so the
+   * events commit with it (ADR 0020). {@code SendingLeasesIT} pins the UPDATE to the entity method.
+   *
+   * @return the ids recorded
+   */
+  private List<Long> sentAsOneUpdate(List<SentEmail> sent) {
+    StringBuilder sentOn = new StringBuilder("CASE id");
+    StringBuilder claimedBy = new StringBuilder();
+    for (SentEmail email : sent) {
+      sentOn.append(" WHEN ? THEN CAST(? AS TIMESTAMP WITH TIME ZONE)");
+      claimedBy
+          .append(claimedBy.isEmpty() ? "" : " OR ")
+          .append("(id = ? AND delivery_attempts = ?)");
+    }
+    sentOn.append(" END");
+    Query update =
+        em.createNativeQuery(
+            "UPDATE email_record SET status = 'SENT', sent_on = "
+                + sentOn
+                + ", next_attempt_at = NULL, last_delivery_error = NULL,"
+                + " sending_lease_until = NULL, version = version + 1, modified_on = ?,"
+                + " modified_by = ? WHERE status = 'SENDING' AND ("
+                + claimedBy
+                + ")");
+    int position = 1;
+    for (SentEmail email : sent) {
+      update.setParameter(position++, email.recordId());
+      update.setParameter(position++, email.at().atOffset(ZoneOffset.UTC));
+    }
+    // this update's own modification time tells its rows from any recorded SENT before
+    OffsetDateTime stamp = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    update.setParameter(position++, stamp);
+    update.setParameter(position++, Actor.SYSTEM);
+    for (SentEmail email : sent) {
+      update.setParameter(position++, email.recordId());
+      update.setParameter(position++, email.attempt());
+    }
+    if (update.executeUpdate() == 0) {
+      return List.of();
+    }
+    // SENT by this update, under the attempt this sender claimed
+    Map<Long, Integer> attempts =
+        sent.stream().collect(Collectors.toMap(SentEmail::recordId, SentEmail::attempt));
+    List<EmailEvents.SentRecord> recorded = new ArrayList<>();
+    for (Object[] row :
+        em.createQuery(
+                "select e.id, e.delivery.deliveryAttempts, e.messageId, m.id from EmailRecord e"
+                    + " left join e.senderMailbox m where e.id in :ids and e.status = :sent"
+                    + " and e.modifiedOn = :stamp",
+                Object[].class)
+            .setParameter("ids", attempts.keySet())
+            .setParameter("sent", EmailStatus.SENT)
+            .setParameter("stamp", stamp.toInstant())
+            .getResultList()) {
+      long id = ((Number) row[0]).longValue();
+      if (attempts.get(id) == ((Number) row[1]).intValue()) {
+        recorded.add(
+            new EmailEvents.SentRecord(
+                id, (String) row[2], row[3] == null ? null : ((Number) row[3]).longValue()));
+      }
+    }
+    emailEvents.sent(recorded);
+    return recorded.stream().map(EmailEvents.SentRecord::emailId).toList();
   }
 
   /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.syncpost.mailserver.control.ConnectionLimiter;
 import org.syncpost.mailserver.control.ConnectionLimiter.Permit;
 import org.syncpost.mailserver.entity.Endpoint;
+import org.syncpost.mailserver.entity.FailureCause;
 import org.syncpost.mailserver.entity.MailServerFailure;
 
 /**
@@ -37,6 +38,26 @@ final class SmtpConnection implements AutoCloseable {
     }
     smtp = submitter.connect(endpoint);
     return smtp;
+  }
+
+  /**
+   * Takes a connection slot of the budget if one is free now, without waiting: for a further sender
+   * of a mailbox, which has nothing to do while the budget is used up.
+   *
+   * @return whether this connection holds a slot
+   */
+  boolean reserveIfFree(Endpoint endpoint) {
+    if (permit == null) {
+      try {
+        permit = limiter.acquire(endpoint, Duration.ZERO);
+      } catch (MailServerFailure busy) {
+        if (busy.failureCause() != FailureCause.CONNECTION_LIMIT_REACHED) {
+          throw busy;
+        }
+        return false;
+      }
+    }
+    return true;
   }
 
   private void closeSmtp() {

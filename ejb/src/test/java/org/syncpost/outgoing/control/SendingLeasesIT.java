@@ -140,6 +140,65 @@ class SendingLeasesIT {
         });
   }
 
+  /**
+   * Recording a batch SENT is one conditional UPDATE repeating {@link EmailRecord#sent}'s rule: for
+   * a record in every status (and one claimed after an earlier error, with a backoff and a lease),
+   * it records exactly those the entity lets be sent, and leaves them as the entity would.
+   */
+  @Test
+  void recordingSentChangesExactlyTheRecordsThatMayBeSentAndAsSentDoes() {
+    long mailboxId = admin.newMailbox("sent-rule");
+    long retriedMailboxId = admin.newMailbox("sent-rule-retried");
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    long retried = emails.pendingOutgoing(retriedMailboxId, "retried");
+    ledger.claim(retriedMailboxId, now, now.plusSeconds(300), 1);
+    ledger.retryLater(retried, "the server asked to try again later", now.minusSeconds(1));
+    ledger.claim(retriedMailboxId, now, now.plusSeconds(300), 1);
+    Map<Long, EmailRecord> before = new LinkedHashMap<>();
+    before.put(retried, emails.record(retried));
+    for (EmailStatus status : EmailStatus.values()) {
+      long id = emails.outgoingIn(mailboxId, "in " + status, status);
+      before.put(id, emails.record(id));
+    }
+    Instant sentAt = now.plusSeconds(1);
+
+    int recorded =
+        ledger.sent(
+            before.values().stream()
+                .map(
+                    r ->
+                        new SentEmail(
+                            r.getId(), r.getDeliveryAttempts(), sentAt, DeliveryOutcome.sent(null)))
+                .toList());
+
+    int maySend = 0;
+    for (Map.Entry<Long, EmailRecord> entry : before.entrySet()) {
+      EmailRecord expected = entry.getValue();
+      String status = expected.getStatus().name();
+      try {
+        expected.sent(sentAt, null);
+        maySend++;
+      } catch (RuntimeException refused) {
+        // left as it is
+      }
+      assertThat(sentStateOf(emails.record(entry.getKey())))
+          .as("record %s in %s", entry.getKey(), status)
+          .isEqualTo(sentStateOf(expected));
+    }
+    assertThat(before.get(retried).getStatus()).isEqualTo(EmailStatus.SENT);
+    assertThat(recorded).isEqualTo(maySend);
+  }
+
+  private static String sentStateOf(EmailRecord record) {
+    return stateOf(record)
+        + " sentOn="
+        + record.getSentOn()
+        + " error="
+        + record.getLastDeliveryError()
+        + " next="
+        + record.getNextAttemptAt();
+  }
+
   private static boolean startsSending(EmailRecord record, Instant at, Instant leaseUntil) {
     try {
       record.startSending(at, leaseUntil);
