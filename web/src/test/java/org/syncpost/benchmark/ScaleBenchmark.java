@@ -58,7 +58,13 @@ class ScaleBenchmark {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();
 
-  @RegisterExtension static final OwnSyncPost own = new OwnSyncPost(Map.of());
+  /** {@code -Dbenchmark.syncpost-options="-D..."} starts SyncPost with other settings. */
+  @RegisterExtension
+  static final OwnSyncPost own =
+      new OwnSyncPost(
+          System.getProperty("benchmark.syncpost-options", "").isBlank()
+              ? Map.of()
+              : Map.of("JAVA_OPTS", System.getProperty("benchmark.syncpost-options")));
 
   @Test
   void quietMailboxesPolledEveryMinute() throws Exception {

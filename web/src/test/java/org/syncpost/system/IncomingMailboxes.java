@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
@@ -63,6 +64,19 @@ final class IncomingMailboxes {
    * ({@code IMAP_SMTP}) or POP3S ({@code POP3_SMTP}), with more mailbox settings.
    */
   Box enabledMailbox(Regarding regarding, String serverType, JsonObject moreSettings) {
+    return enabledMailbox(regarding, serverType, moreSettings, user -> {});
+  }
+
+  /**
+   * As {@link #enabledMailbox(Regarding, String, JsonObject)}, with {@code firstMail} delivered to
+   * the Dovecot user before the mailbox is enabled: the scheduler polls an enabled mailbox at once,
+   * so mail delivered after enabling may come before or after that first cycle.
+   */
+  Box enabledMailbox(
+      Regarding regarding,
+      String serverType,
+      JsonObject moreSettings,
+      Consumer<MailUser> firstMail) {
     boolean imap = serverType.equals("IMAP_SMTP");
     Reply profile =
         admin.post(
@@ -84,6 +98,7 @@ final class IncomingMailboxes {
                 .toString());
     assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
     MailUser mailUser = servers.dovecot().addUser(unique("in"), "pw-" + UUID.randomUUID());
+    firstMail.accept(mailUser);
     Reply owner =
         admin.post(
             regarding.resource,

@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +15,7 @@ import org.syncpost.system.Api.Reply;
 import org.syncpost.system.IncomingMailboxes.Box;
 import org.syncpost.system.IncomingMailboxes.Regarding;
 import org.syncpost.testing.mail.MailServers;
+import org.syncpost.testing.mail.MailUser;
 import org.syncpost.testing.mail.Messages;
 
 /** Incoming synchronization of a POP3 mailbox by UIDL, against a private Dovecot over POP3S. */
@@ -31,9 +33,10 @@ class Pop3SyncIT {
     this.mailboxes = new IncomingMailboxes(admin, servers);
   }
 
-  private Box enabledPop3Mailbox() {
+  /** A POP3 mailbox enabled with {@code firstMail} already waiting, taken by its first cycle. */
+  private Box enabledPop3Mailbox(Consumer<MailUser> firstMail) {
     return mailboxes.enabledMailbox(
-        Regarding.USER, "POP3_SMTP", Json.createObjectBuilder().build());
+        Regarding.USER, "POP3_SMTP", Json.createObjectBuilder().build(), firstMail);
   }
 
   private JsonObject sync(Box box) {
@@ -48,22 +51,29 @@ class Pop3SyncIT {
   }
 
   private void deliver(Box box, String subject, ZonedDateTime date) {
+    deliver(box.user(), subject, date);
+  }
+
+  private void deliver(MailUser user, String subject, ZonedDateTime date) {
     servers
         .dovecot()
         .deliver(
-            box.user().name(),
-            Messages.plainText("sender@example.org", box.user().address(), subject, "Hi", date));
+            user.name(),
+            Messages.plainText("sender@example.org", user.address(), subject, "Hi", date));
   }
 
   @Test
   void newPop3MessagesAreTakenOnceByUidlAndOldOnesNotAtAll() {
-    Box box = enabledPop3Mailbox();
-    deliver(box, "one", Messages.DEFAULT_DATE);
-    deliver(box, "two", Messages.DEFAULT_DATE);
-    deliver(
-        box,
-        "before the process-from date",
-        ZonedDateTime.of(2019, 5, 1, 8, 0, 0, 0, ZoneOffset.UTC));
+    Box box =
+        enabledPop3Mailbox(
+            user -> {
+              deliver(user, "one", Messages.DEFAULT_DATE);
+              deliver(user, "two", Messages.DEFAULT_DATE);
+              deliver(
+                  user,
+                  "before the process-from date",
+                  ZonedDateTime.of(2019, 5, 1, 8, 0, 0, 0, ZoneOffset.UTC));
+            });
 
     JsonObject first = sync(box);
     deliver(box, "three", Messages.DEFAULT_DATE);
@@ -85,15 +95,18 @@ class Pop3SyncIT {
 
   @Test
   void aMessageDatedByAnUnsetClockIsTakenAndAPlausiblyOldOneIsCountedAsLeftOut() {
-    Box box = enabledPop3Mailbox();
-    deliver(
-        box,
-        "from a device with a 1970 clock",
-        ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
-    deliver(
-        box,
-        "before the process-from date",
-        ZonedDateTime.of(2019, 5, 1, 8, 0, 0, 0, ZoneOffset.UTC));
+    Box box =
+        enabledPop3Mailbox(
+            user -> {
+              deliver(
+                  user,
+                  "from a device with a 1970 clock",
+                  ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+              deliver(
+                  user,
+                  "before the process-from date",
+                  ZonedDateTime.of(2019, 5, 1, 8, 0, 0, 0, ZoneOffset.UTC));
+            });
 
     JsonObject synced = sync(box);
 
@@ -109,8 +122,7 @@ class Pop3SyncIT {
 
   @Test
   void afterTheFirstPop3CycleEveryNewMessageIsTakenWhateverItsDate() {
-    Box box = enabledPop3Mailbox();
-    deliver(box, "one", Messages.DEFAULT_DATE);
+    Box box = enabledPop3Mailbox(user -> deliver(user, "one", Messages.DEFAULT_DATE));
     sync(box);
     deliver(box, "misdated import", ZonedDateTime.of(2019, 5, 1, 8, 0, 0, 0, ZoneOffset.UTC));
 

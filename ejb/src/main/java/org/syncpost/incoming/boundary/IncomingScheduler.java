@@ -79,7 +79,7 @@ public class IncomingScheduler {
   int tickSeconds;
 
   @Inject
-  @ConfigProperty(name = PARALLELISM, defaultValue = "32")
+  @ConfigProperty(name = PARALLELISM, defaultValue = "4")
   int parallelism;
 
   /** Cycles at once per core, at most. */
