@@ -7,9 +7,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,17 +87,7 @@ class OAuthTestConnectionUiIT {
     browser.awaitText(By.id("profile:privateKeySet"), "Set: a private key is stored");
     assertThat(browser.find(By.id("profile:lastToken")).getText())
         .contains("None since this server started");
-    // Dovecot takes only a token whose introspection says Bearer (ADR 0021)
-    servers
-        .authorizationServer()
-        .enqueueCallback(
-            new DefaultOAuth2TokenCallback(
-                ISSUER,
-                mailbox.address(),
-                "JWT",
-                List.of("mail"),
-                Map.of("token_type", "Bearer"),
-                3600));
+    servers.issuesBearerTokenFor(mailbox.address());
 
     browser.type(By.id("profile:testUsername"), mailbox.address());
     browser.click(By.id("profile:testConnection"));

@@ -95,22 +95,9 @@ class OAuthSignInIT {
     return user;
   }
 
-  /**
-   * A token by the JWT bearer grant for {@code mailbox}. mock-oauth2-server's introspection passes
-   * the token's {@code token_type} claim on, and Dovecot accepts only a Bearer one: the claim is
-   * added here, as a real server's introspection says it by itself (RFC 7662 §2.2).
-   */
+  /** A token by the JWT bearer grant for {@code mailbox}, which Dovecot accepts. */
   private Secret tokenFor(MailUser mailbox) {
-    servers
-        .authorizationServer()
-        .enqueueCallback(
-            new DefaultOAuth2TokenCallback(
-                ISSUER,
-                mailbox.address(),
-                "JWT",
-                List.of("mail"),
-                Map.of("token_type", "Bearer"),
-                3600));
+    servers.issuesBearerTokenFor(mailbox.address());
     return tokens.tokenFor(serviceAccount, mailbox.address(), "mail server");
   }
 

@@ -1,8 +1,12 @@
 package org.syncpost.testing.mail;
 
 import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -123,6 +127,24 @@ public final class OAuthMailServers implements BeforeAllCallback, AfterAllCallba
   /** The authorization server, to enqueue a token callback or read the requests it took. */
   public MockOAuth2Server authorizationServer() {
     return running(authorizationServer);
+  }
+
+  /**
+   * Makes the authorization server's next token one for {@code subject}, valid for an hour, that
+   * Dovecot accepts: mock-oauth2-server's introspection passes the token's {@code token_type} claim
+   * on and Dovecot takes only a Bearer one, so the claim is added here, as a real server's
+   * introspection says it by itself (RFC 7662 §2.2).
+   */
+  public void issuesBearerTokenFor(String subject) {
+    authorizationServer()
+        .enqueueCallback(
+            new DefaultOAuth2TokenCallback(
+                issuer,
+                subject,
+                "JWT",
+                List.of("mail"),
+                Map.of("token_type", "Bearer"),
+                Duration.ofHours(1).toSeconds()));
   }
 
   /** The issuer path the tokens carry (what a {@code DefaultOAuth2TokenCallback} names). */
