@@ -92,6 +92,13 @@ class MailSemanticsIT {
 
     WorkingMailbox receiver = owner.equals("queue") ? queueMailbox(method) : receivingMailbox();
     if (owner.equals("user")) {
+      // the scheduler polls a newly enabled mailbox at once, with the filter it had then: a mail
+      // delivered while that first poll runs would be taken unfiltered
+      Eventually.within(
+          Duration.ofSeconds(60),
+          "the first poll of mailbox " + receiver.id(),
+          () -> admin.get("mailboxes/" + receiver.id()).json(),
+          m -> m.containsKey("lastSyncSucceededOn") && !m.isNull("lastSyncSucceededOn"));
       filterOf(receiver, method);
     }
     String to = receiver.user().address();

@@ -10,7 +10,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
-import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
@@ -19,14 +18,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
-import org.eclipse.angus.mail.imap.protocol.Status;
 import org.syncpost.incoming.entity.ServerMessageKey;
 import org.syncpost.mailserver.control.FailureTranslator;
 import org.syncpost.mailserver.entity.Endpoint;
@@ -67,62 +63,6 @@ public class FolderSynchronizer {
 
   /** What a folder's cycle did; {@code capped} when more messages are waiting. */
   public record FolderResult(BatchResult taken, boolean capped) {}
-
-  /**
-   * The folders of a cycle worth a full look (LIST, EXAMINE, UID FETCH, CLOSE): those whose {@code
-   * STATUS (UIDNEXT UIDVALIDITY)} (RFC 3501 §6.3.10, one command, no folder selected) shows a new
-   * UIDVALIDITY or a UID given out above the cursor. A quiet mailbox's poll is then one command per
-   * folder (issue 19). Every folder is looked at as before when it has no cursor yet, when the
-   * mailbox has an action after processing (its pending actions are applied on each look), or when
-   * the server does not answer STATUS (a deleted folder: the full look says so).
-   *
-   * @param kept whether {@code store} was kept open since an earlier cycle: when no STATUS is sent,
-   *     a NOOP checks that it is still connected
-   * @throws StoreClosedException (raw, not translated) when the connection is gone, so that the
-   *     caller can sign in again on a kept connection without an alert
-   */
-  Set<String> worthALook(Store store, CyclePlan plan, boolean kept) throws MessagingException {
-    Set<String> look = new LinkedHashSet<>();
-    boolean asked = false;
-    for (String folderName : plan.folders()) {
-      FolderCursor cursor = plan.cursorOf(folderName);
-      if (cursor.uidValidity() == 0
-          || ProcessedMailActions.changesTheServer(plan.rules())
-          || !(store.getFolder(folderName) instanceof IMAPFolder folder)) {
-        look.add(folderName);
-        continue;
-      }
-      asked = true;
-      if (!quiet(folder, cursor)) {
-        look.add(folderName);
-      }
-    }
-    if (kept && !asked && !store.isConnected()) {
-      throw new StoreClosedException(store, "the kept connection was closed by the server");
-    }
-    return look;
-  }
-
-  /** Whether STATUS shows nothing new above the cursor; false when the server refuses to say. */
-  private static boolean quiet(IMAPFolder folder, FolderCursor cursor) throws MessagingException {
-    Status status;
-    try {
-      status =
-          (Status)
-              folder.doCommand(
-                  protocol ->
-                      protocol.status(
-                          folder.getFullName(), new String[] {"UIDNEXT", "UIDVALIDITY"}));
-    } catch (StoreClosedException | jakarta.mail.FolderClosedException gone) {
-      throw gone;
-    } catch (MessagingException refused) {
-      return false;
-    }
-    return status != null
-        && status.uidvalidity == cursor.uidValidity()
-        && status.uidnext > 0
-        && status.uidnext - 1 <= cursor.lastUid();
-  }
 
   /**
    * @param cap the most messages to take in this call
@@ -218,7 +158,7 @@ public class FolderSynchronizer {
     }
     if (waiting.length == 0 && folder.getUIDNext() - 1 > upTo) {
       // nothing at all above the cursor, though UIDs were given out (expunged meanwhile): past
-      // them, so that STATUS finds the folder quiet next time (worthALook)
+      // them, so that STATUS finds the folder quiet next time (FolderStatus)
       upTo = folder.getUIDNext() - 1;
     }
     if (progress.storedUpTo != upTo && (upTo > after || cursor.uidValidity() != uidValidity)) {

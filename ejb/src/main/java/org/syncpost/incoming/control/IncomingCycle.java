@@ -174,13 +174,13 @@ public class IncomingCycle {
   }
 
   /**
-   * The folders worth a full look ({@link FolderSynchronizer#worthALook}). A kept connection that
-   * the server closed meanwhile (its idle timeout, a restart) is signed in again at once, without a
+   * The folders worth a full look ({@link FolderStatus#worthALook}). A kept connection that the
+   * server closed meanwhile (its idle timeout, a restart) is signed in again at once, without a
    * failure or an alert: only a new connection's failure is one.
    */
   private Set<String> worthALook(Held held, CyclePlan plan) {
     try {
-      Set<String> look = folders.worthALook(held.store, plan, held.reused);
+      Set<String> look = FolderStatus.worthALook(held.store, plan, held.reused);
       held.reused = false;
       return look;
     } catch (MessagingException | IllegalStateException gone) {
@@ -199,7 +199,7 @@ public class IncomingCycle {
       held.store = sessions.connectStore(plan.endpoint());
       held.signedInAt = clock.instant();
       try {
-        return folders.worthALook(held.store, plan, false);
+        return FolderStatus.worthALook(held.store, plan, false);
       } catch (MessagingException failed) {
         throw translator.translate(failed, plan.endpoint());
       }
