@@ -3,10 +3,10 @@ package org.syncpost.email.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.EmailStatus;
+import org.syncpost.event.control.EventJson;
 import org.syncpost.event.control.EventOutbox;
 import org.syncpost.event.entity.EventType;
 
@@ -17,12 +17,6 @@ import org.syncpost.event.entity.EventType;
  */
 @ApplicationScoped
 public class EmailEvents {
-
-  /**
-   * Looked up once: {@code Json.createObjectBuilder()} asks the ServiceLoader for the provider on
-   * every call, which scans the application's jars (a tenth of ingestion's CPU, issue 19).
-   */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject EventOutbox outbox;
 
@@ -48,14 +42,11 @@ public class EmailEvents {
         EventType.EMAIL_SENT,
         records.stream()
             .map(
-                r -> {
-                  JsonObjectBuilder data =
-                      about(r.emailId(), EmailStatus.SENT.name(), r.messageId());
-                  if (r.senderMailboxId() != null) {
-                    data.add("mailboxId", r.senderMailboxId());
-                  }
-                  return data.build();
-                })
+                r ->
+                    withSender(
+                            about(r.emailId(), EmailStatus.SENT.name(), r.messageId()),
+                            r.senderMailboxId())
+                        .build())
             .toList());
   }
 
@@ -72,11 +63,13 @@ public class EmailEvents {
   }
 
   private static JsonObjectBuilder fromSender(EmailRecord record) {
-    JsonObjectBuilder data = about(record);
-    if (record.getSenderMailbox() != null) {
-      data.add("mailboxId", record.getSenderMailbox().getId());
-    }
-    return data;
+    return withSender(
+        about(record),
+        record.getSenderMailbox() == null ? null : record.getSenderMailbox().getId());
+  }
+
+  private static JsonObjectBuilder withSender(JsonObjectBuilder data, Long senderMailboxId) {
+    return senderMailboxId == null ? data : data.add("mailboxId", senderMailboxId);
   }
 
   private static JsonObjectBuilder about(EmailRecord record) {
@@ -85,7 +78,7 @@ public class EmailEvents {
 
   private static JsonObjectBuilder about(long emailId, String status, String messageId) {
     JsonObjectBuilder data =
-        JSON.createObjectBuilder().add("emailId", emailId).add("status", status);
+        EventJson.JSON.createObjectBuilder().add("emailId", emailId).add("status", status);
     if (messageId != null) {
       data.add("messageId", messageId);
     }

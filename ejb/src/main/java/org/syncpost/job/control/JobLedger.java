@@ -4,13 +4,13 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.syncpost.event.control.EventJson;
 import org.syncpost.event.control.EventOutbox;
 import org.syncpost.event.entity.EventType;
 import org.syncpost.job.entity.ItemResult;
@@ -112,7 +112,8 @@ public class JobLedger {
   private void announceFinished(Job job) {
     events.record(
         EventType.JOB_FINISHED,
-        Json.createObjectBuilder()
+        EventJson.JSON
+            .createObjectBuilder()
             .add("jobId", job.getId())
             .add("kind", job.getKind().name())
             .add("status", job.getStatus().name())

@@ -2,7 +2,7 @@ package org.syncpost.mailbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.syncpost.event.control.EventJson;
 import org.syncpost.event.control.EventOutbox;
 import org.syncpost.event.entity.EventType;
 import org.syncpost.mailbox.entity.Mailbox;
@@ -37,7 +37,10 @@ public class MailboxEvents {
       return;
     }
     var data =
-        Json.createObjectBuilder().add("mailboxId", mailbox.getId()).add("direction", direction);
+        EventJson.JSON
+            .createObjectBuilder()
+            .add("mailboxId", mailbox.getId())
+            .add("direction", direction);
     if (!is && mailbox.getLastError() != null && mailbox.getLastError().getCode() != null) {
       data.add("reason", mailbox.getLastError().getCode());
     }
