@@ -33,6 +33,7 @@ import org.syncpost.container.MailServerMailboxes.Servers;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.incoming.boundary.Incoming;
 import org.syncpost.incoming.entity.SyncOutcome;
+import org.syncpost.mailbox.entity.IncomingHealth;
 import org.syncpost.outgoing.boundary.Outbox;
 import org.syncpost.outgoing.control.MailboxSender;
 import org.syncpost.profile.entity.ServerType;
@@ -115,6 +116,21 @@ class EnginesIT {
 
   private static void append(MailFolder folder, MimeMessage message) {
     folder.appendMessage(message, new Flags(), new Date());
+  }
+
+  @Test
+  void theNextPollFallsDueTheProfilesIntervalAfterTheCycleBeganNotAfterItEnded() throws Exception {
+    user.deliver(message("taken"));
+    long mailboxId =
+        admin.call(() -> mailboxes.userMailbox(imap(), user.getLogin(), PASSWORD, "INBOX"));
+
+    assertThat(summary(syncNow(mailboxId))).isEqualTo("SUCCEEDED 1");
+
+    IncomingHealth health = admin.call(() -> mailboxes.mailbox(mailboxId).getHealth());
+    // the fixture's profile polls every minute; counted from the end, a mailbox polled every
+    // minute would be polled every minute plus its cycle plus its wait for a slot
+    assertThat(Duration.between(health.getLastSyncStartedOn(), health.getNextPollAt()))
+        .isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test

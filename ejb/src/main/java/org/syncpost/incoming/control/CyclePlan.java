@@ -1,5 +1,6 @@
 package org.syncpost.incoming.control;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,12 @@ import org.syncpost.mailserver.entity.MailServerFailure;
  * @param profileId the mailbox's profile, or {@code null}; with {@code profileMaxConnections} the
  *     budget all of the profile's incoming work on this node shares
  * @param unusable why the server cannot be reached as configured, or {@code null}
+ * @param startedAt when the cycle began, recorded with its outcome; the next scheduled poll is
+ *     counted from it, so that a mailbox polled every minute is polled every minute, not every
+ *     minute plus its cycle
+ * @param errorShown whether the mailbox showed an error when the cycle began: only then can a
+ *     sign-in alert be open for a success to resolve (the alerts of a failed cycle are raised with
+ *     its error, and whatever clears the error resolves them)
  */
 public record CyclePlan(
     long mailboxId,
@@ -33,7 +40,9 @@ public record CyclePlan(
     int retestMinutes,
     int minPollingIntervalMinutes,
     Long profileId,
-    int profileMaxConnections) {
+    int profileMaxConnections,
+    Instant startedAt,
+    boolean errorShown) {
 
   static CyclePlan refused(long mailboxId, String mailboxName, SyncStatus refusal) {
     return new CyclePlan(
@@ -50,7 +59,9 @@ public record CyclePlan(
         30,
         0,
         null,
-        1);
+        1,
+        null,
+        false);
   }
 
   /**

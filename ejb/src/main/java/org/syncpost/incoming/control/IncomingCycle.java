@@ -247,8 +247,10 @@ public class IncomingCycle {
   private void succeeded(CyclePlan plan, Share share) {
     BatchResult taken = share.taken();
     records.succeeded(plan, taken, share.moreWaiting());
-    alerts.resolve(
-        plan.mailboxId(), SignInAlerts.INCOMING.codes(), "an incoming cycle signed in again");
+    if (plan.errorShown()) {
+      alerts.resolve(
+          plan.mailboxId(), SignInAlerts.INCOMING.codes(), "an incoming cycle signed in again");
+    }
     metrics.cycleFinished(SyncStatus.SUCCEEDED.name(), taken.recorded(), taken.quarantined());
     // a cycle that found nothing is the usual case, every poll of every mailbox: the metrics
     // count it; the log keeps what changed something (issue 14: one INFO line per sync call)

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.lease.control.HeldLeases;
 import org.syncpost.lease.control.LeaseLedger;
 import org.syncpost.lease.control.LeasedRows;
+import org.syncpost.time.control.ColumnInstants;
 
 /**
  * One node at a time works on a mailbox: it claims the mailbox's lease by a conditional update,
@@ -82,18 +83,43 @@ public class MailboxLeases {
    * Mailboxes whose incoming poll is due and whose lease is free, longest waiting first. Approval
    * is checked by the cycle itself, which raises an alert for an unapproved one.
    */
-  @Transactional(TxType.REQUIRES_NEW) // one SELECT is the whole transaction
   public List<Long> due(Instant now, int limit) {
-    List<?> ids =
+    return upcoming(now, now, limit).stream()
+        .filter(mailbox -> mailbox.isDueBy(now))
+        .map(Upcoming::mailboxId)
+        .toList();
+  }
+
+  /** A mailbox whose poll falls due at {@code dueAt} ({@code null}: never polled, due at once). */
+  public record Upcoming(long mailboxId, Instant dueAt) {
+    public boolean isDueBy(Instant now) {
+      return dueAt == null || !dueAt.isAfter(now);
+    }
+  }
+
+  /**
+   * Like {@link #due}, and also those that fall due by {@code horizon}, in the order they fall due:
+   * the scheduler starts the due ones and knows when to look again, so that a mailbox is polled
+   * when its time comes, not at the next tick.
+   */
+  @Transactional(TxType.REQUIRES_NEW) // one SELECT is the whole transaction
+  public List<Upcoming> upcoming(Instant now, Instant horizon, int limit) {
+    List<?> rows =
         em.createNativeQuery(
-                "select id from mailbox where active = true and enabled_for_incoming = true"
+                "select id, next_incoming_poll_at from mailbox where active = true"
+                    + " and enabled_for_incoming = true"
                     + " and incoming_delivery_method = 'SERVER_SIDE_SYNC'"
-                    + " and (next_incoming_poll_at is null or next_incoming_poll_at <= ?1)"
+                    + " and (next_incoming_poll_at is null or next_incoming_poll_at <= ?2)"
                     + " and (lease_owner is null or lease_until < ?1)"
                     + " order by next_incoming_poll_at nulls first, id")
             .setParameter(1, now.atOffset(ZoneOffset.UTC))
+            .setParameter(2, horizon.atOffset(ZoneOffset.UTC))
             .setMaxResults(limit)
             .getResultList();
-    return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    return rows.stream().map(row -> (Object[]) row).map(MailboxLeases::upcomingOf).toList();
+  }
+
+  private static Upcoming upcomingOf(Object[] row) {
+    return new Upcoming(((Number) row[0]).longValue(), ColumnInstants.of(row[1]));
   }
 }

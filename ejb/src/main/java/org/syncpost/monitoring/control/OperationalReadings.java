@@ -5,16 +5,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.syncpost.monitoring.entity.MailboxState;
 import org.syncpost.monitoring.entity.Readings;
+import org.syncpost.time.control.ColumnInstants;
 
 /**
  * Reads the state of the work from the database in three small aggregate queries (native SQL that
@@ -90,21 +89,8 @@ public class OperationalReadings {
                     + " and (lease_owner is null or lease_until < ?1)")
             .setParameter(1, now.atOffset(ZoneOffset.UTC))
             .getSingleResult();
-    Instant due = instant(oldest);
+    Instant due = ColumnInstants.of(oldest);
     return due == null || due.isAfter(now) ? Duration.ZERO : Duration.between(due, now);
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof java.time.Instant i) {
-      return i;
-    }
-    return null;
   }
 
   private static long number(Object value) {
