@@ -189,6 +189,42 @@ class IncomingIT {
     assertThat(winnersPerRound).hasSize(25).containsOnly(1);
   }
 
+  /**
+   * {@link MailboxLeases#claimDue}'s condition repeats {@link
+   * org.syncpost.mailbox.entity.IncomingHealth#isPollDue}: a mailbox read as due a moment ago but
+   * polled since (its next poll moved ahead) is not claimed, one still due is.
+   */
+  @Test
+  void aMailboxIsClaimedAsDueExactlyWhenItsPollIsStillDue() throws Exception {
+    Map<String, Long> variants = new LinkedHashMap<>();
+    Map<String, Object> nextPolls = new LinkedHashMap<>();
+    nextPolls.put("never polled", null);
+    nextPolls.put("due a minute ago", NOW.minusSeconds(60).atOffset(ZoneOffset.UTC));
+    nextPolls.put("due now", NOW.atOffset(ZoneOffset.UTC));
+    nextPolls.put("polled since, due in a minute", NOW.plusSeconds(60).atOffset(ZoneOffset.UTC));
+    nextPolls.forEach(
+        (variant, nextPoll) -> {
+          long mailboxId = newMailbox();
+          if (nextPoll == null) {
+            mailboxes.set(mailboxId, "next_incoming_poll_at = null");
+          } else {
+            mailboxes.set(mailboxId, "next_incoming_poll_at = ?", nextPoll);
+          }
+          variants.put(variant, mailboxId);
+        });
+
+    Map<String, Boolean> claimed = new LinkedHashMap<>();
+    Map<String, Boolean> due = new LinkedHashMap<>();
+    variants.forEach(
+        (variant, mailboxId) -> {
+          claimed.put(variant, leases.claimDue(mailboxId, "node", NOW, NOW.plusSeconds(600)));
+          due.put(variant, mailboxes.mailbox(mailboxId).getHealth().isPollDue(NOW));
+          leases.release(mailboxId, "node");
+        });
+
+    assertThat(claimed).isEqualTo(due).containsValue(true).containsValue(false);
+  }
+
   @Test
   void aLeaseHeldByAnotherNodeIsTakenOverOnlyAfterItExpires() throws Exception {
     long mailboxId = newMailbox();

@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.audit.control.Actor;
 import org.syncpost.incoming.control.DisabledMailboxRetests;
+import org.syncpost.incoming.control.DueMailboxes;
 import org.syncpost.incoming.control.IncomingCycle;
 import org.syncpost.incoming.control.IncomingRecords;
 import org.syncpost.incoming.control.KeptConnections;
@@ -106,6 +107,9 @@ public class IncomingScheduler {
   @ConfigProperty(name = ENABLED, defaultValue = "true")
   boolean enabled;
 
+  /** The mailboxes this node polls next, read a tick ahead; used under {@code starting}. */
+  private DueMailboxes due;
+
   /** When the wake-up for the next mailbox to fall due comes, or {@code null} if none is set. */
   private Instant wakeUpAt;
 
@@ -131,6 +135,7 @@ public class IncomingScheduler {
       }
     }
     slots = slots(records.connectionBudgets());
+    due = new DueMailboxes(leases::upcoming, Duration.ofSeconds(Math.max(tickSeconds, 1)));
     long tick = Duration.ofSeconds(Math.max(tickSeconds, 1)).toMillis();
     timerService.createIntervalTimer(tick, tick, new TimerConfig("incoming-tick", false));
     heartbeats.expect("incoming", Duration.ofMillis(tick));
@@ -176,6 +181,9 @@ public class IncomingScheduler {
       if (running.contains(mailboxId)) {
         wokenWhileRunning.add(mailboxId);
       }
+      synchronized (starting) {
+        due.forget(); // the woken mailbox is due now, which the mailboxes read ahead do not say
+      }
       startDueCycles();
     } catch (RuntimeException failed) {
       // the mailbox is still polled; the next tick (or the next announcement) tries again
@@ -205,44 +213,51 @@ public class IncomingScheduler {
     // stops renewing them, and they expire for another node (or this one, restarted) to take over
     leases.renewHeld(now.plus(leases.duration()));
     startDueCycles(now);
+    startDueRetests(now);
   }
 
   /**
-   * Starts cycles of the mailboxes due by {@code now}, as many as there are free slots, then
-   * re-tests of mailboxes the error policy disabled, on their slow schedule, in the slots still
-   * free. When slots stay free, a timer is set for the next mailbox to fall due before the next
-   * tick, so that its poll starts on time rather than up to a tick late.
+   * Starts cycles of the mailboxes due by {@code now}, as many as there are free slots. When slots
+   * stay free, a wake-up is set for the next mailbox to fall due before the next tick, so that its
+   * poll starts on time rather than up to a tick late.
    */
   private void startDueCycles(Instant now) {
     synchronized (starting) {
       int free = slots - running.size();
       if (free <= 0) {
+        return;
+      }
+      for (Long mailboxId : due.take(now, free)) {
+        launch(
+            mailboxId,
+            () -> leases.claimDue(mailboxId, node.name(), now, now.plus(leases.duration())),
+            () -> cycle.runScheduled(mailboxId).moreWaiting());
+      }
+      Instant next = due.nextDue();
+      if (next != null && running.size() < slots) {
+        wakeAt(next);
+      }
+    }
+  }
+
+  /**
+   * Re-tests of mailboxes the error policy disabled, on their slow schedule (minutes to hours), in
+   * the slots still free at a tick.
+   */
+  private void startDueRetests(Instant now) {
+    synchronized (starting) {
+      int free = slots - running.size();
+      if (free <= 0) {
         return; // a limit of 0 rows would mean "no limit" to JPA
       }
-      Instant nextTick = now.plusSeconds(Math.max(tickSeconds, 1));
-      Instant nextDue = null;
-      for (MailboxLeases.Upcoming mailbox : leases.upcoming(now, nextTick, free)) {
-        if (mailbox.isDueBy(now)) {
-          long mailboxId = mailbox.mailboxId();
-          launch(mailboxId, now, () -> cycle.runScheduled(mailboxId).moreWaiting());
-        } else if (nextDue == null) {
-          nextDue = mailbox.dueAt();
-        }
-      }
-      int stillFree = slots - running.size();
-      if (stillFree > 0) {
-        for (Long mailboxId : records.retestsDue(now, stillFree)) {
-          launch(
-              mailboxId,
-              now,
-              () -> {
-                retests.retest(mailboxId);
-                return false;
-              });
-        }
-      }
-      if (nextDue != null) {
-        wakeAt(nextDue);
+      for (Long mailboxId : records.retestsDue(now, free)) {
+        launch(
+            mailboxId,
+            () -> leases.claim(mailboxId, node.name(), now, now.plus(leases.duration())),
+            () -> {
+              retests.retest(mailboxId);
+              return false;
+            });
       }
     }
   }
@@ -276,9 +291,8 @@ public class IncomingScheduler {
    * on the executor. Not an overload of start(): the EJB container finds lifecycle callbacks by
    * name.
    */
-  private void launch(long mailboxId, Instant now, BooleanSupplier work) {
-    if (running.contains(mailboxId)
-        || !leases.claim(mailboxId, node.name(), now, now.plus(leases.duration()))) {
+  private void launch(long mailboxId, BooleanSupplier claim, BooleanSupplier work) {
+    if (running.contains(mailboxId) || !claim.getAsBoolean()) {
       return; // another node (or a "sync now") was quicker
     }
     running.add(mailboxId);
@@ -308,6 +322,11 @@ public class IncomingScheduler {
       // the announced message may have arrived after this cycle looked
       wake(mailboxId);
     } else {
+      if (moreWaiting) {
+        synchronized (starting) {
+          due.forget(); // the mailbox goes on at once, which the mailboxes read ahead do not say
+        }
+      }
       // A slot is free now: the next due mailbox starts at once, not at the next tick, which
       // alone would start at most `slots` cycles per tick (4 every 10 s: 24 polls a minute for
       // all mailboxes together, found by ScaleBenchmark). A mailbox polled "as often as possible"

@@ -50,12 +50,29 @@ public class MailboxLeases {
 
   /** Whether {@code node} now holds the mailbox's lease, until {@code until}. */
   public boolean claim(long mailboxId, String node, Instant now, Instant until) {
-    boolean claimed = ledger.claim(CYCLE, mailboxId, node, now, until);
+    return heldIf(ledger.claim(CYCLE, mailboxId, node, now, until), mailboxId, node);
+  }
+
+  /**
+   * As {@link #claim}, only while the mailbox's poll is still due: a mailbox the scheduler read as
+   * due a moment ago ({@link DueMailboxes}) may have been polled since by another node or "sync
+   * now", and is then not polled again before its time.
+   */
+  public boolean claimDue(long mailboxId, String node, Instant now, Instant until) {
+    return heldIf(
+        ledger.claimWhile(CYCLE, STILL_DUE, mailboxId, node, now, until), mailboxId, node);
+  }
+
+  private boolean heldIf(boolean claimed, long mailboxId, String node) {
     if (claimed) {
       held.hold(mailboxId, node);
     }
     return claimed;
   }
+
+  /** The poll is due (?4: now); the condition of {@link #upcoming} up to now. */
+  private static final String STILL_DUE =
+      "next_incoming_poll_at is null or next_incoming_poll_at <= ?4";
 
   /**
    * Extends every lease this node holds to {@code until}, in one transaction; one it lost meanwhile

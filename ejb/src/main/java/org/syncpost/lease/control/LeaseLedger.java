@@ -32,6 +32,16 @@ public class LeaseLedger {
     return claimed(rows.claim(), id, holder, now, until);
   }
 
+  /**
+   * Whether {@code holder} now holds the row's lease, until {@code until}, taken while {@code
+   * condition} (SQL on the row, a constant of the code; ?4 is now) held.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean claimWhile(
+      LeasedRows rows, String condition, long id, Object holder, Instant now, Instant until) {
+    return claimed(rows.claimWhile(condition), id, holder, now, until);
+  }
+
   /** Whether {@code holder} now holds the row's lease until {@code until}, taken or extended. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean claimOrKeep(LeasedRows rows, long id, Object holder, Instant now, Instant until) {

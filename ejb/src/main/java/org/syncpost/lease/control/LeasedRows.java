@@ -25,6 +25,14 @@ public record LeasedRows(String table, String holderColumn, String untilColumn, 
         + " < ?4)";
   }
 
+  /**
+   * As {@link #claim()}, only while {@code condition} (SQL on the row, a constant of the code; ?4
+   * is now) holds.
+   */
+  String claimWhile(String condition) {
+    return claim() + " and (" + condition + ")";
+  }
+
   /** As {@link #claim()}, and extends the lease its holder already holds. */
   String claimOrKeep() {
     return claim().replace(" is null or ", " is null or " + holderColumn + " = ?1 or ");
