@@ -84,6 +84,7 @@ public class MailboxSender {
 
   private void sendDueEmail(
       long mailboxId, SmtpConnection connection, boolean joining, IntConsumer moreSenders) {
+    boolean signInAlertsResolved = false;
     while (true) {
       Instant now = clock.instant();
       SendingPlan plan = ledger.plan(mailboxId);
@@ -106,14 +107,19 @@ public class MailboxSender {
       if (batch.isEmpty()) {
         return;
       }
-      boolean connectionWorked;
+      BatchSent sent;
       leases.hold(batch);
       try {
-        connectionWorked = send(plan, batch, connection);
+        sent = send(plan, batch, connection);
       } finally {
         leases.letGo(batch);
       }
-      if (!connectionWorked || batch.size() < batchSize) {
+      if (sent.any() && !signInAlertsResolved) {
+        // once per sender, not per batch: a look for open alerts is a transaction of its own
+        alerter.sentAgain(plan);
+        signInAlertsResolved = true;
+      }
+      if (!sent.connectionWorked() || batch.size() < batchSize) {
         return;
       }
       moreSenders.accept(plan.endpoint().maxConnections());
@@ -156,9 +162,14 @@ public class MailboxSender {
   }
 
   /**
-   * @return whether the connection worked, so that the next batch may follow
+   * What sending a batch came to.
+   *
+   * @param connectionWorked whether the connection worked, so that the next batch may follow
+   * @param any whether the server accepted any of the batch's emails
    */
-  private boolean send(SendingPlan plan, List<OutgoingMessage> batch, SmtpConnection connection) {
+  private record BatchSent(boolean connectionWorked, boolean any) {}
+
+  private BatchSent send(SendingPlan plan, List<OutgoingMessage> batch, SmtpConnection connection) {
     Map<Long, byte[]> sentCopies = new LinkedHashMap<>();
     List<SentEmail> sent = new ArrayList<>();
     try {
@@ -207,15 +218,12 @@ public class MailboxSender {
         batch.forEach(m -> ledger.returnUnsent(m.recordId(), failure.getMessage()));
         disable(plan, failure);
       }
-      return false;
-    }
-    if (!sent.isEmpty()) {
-      alerter.sentAgain(plan);
+      return new BatchSent(false, false);
     }
     if (!sentCopies.isEmpty()) {
       copyToSentFolder(plan, sentCopies);
     }
-    return true;
+    return new BatchSent(true, !sent.isEmpty());
   }
 
   /** A failed copy does not undo the sending: the record and a warning say so. */

@@ -22,9 +22,11 @@ import org.syncpost.audit.boundary.AuditTrail;
 import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.MailServerMailboxes;
 import org.syncpost.container.MailServerMailboxes.Servers;
+import org.syncpost.container.MailboxFixtures;
 import org.syncpost.incoming.boundary.Incoming;
 import org.syncpost.incoming.entity.SyncStatus;
 import org.syncpost.mailbox.boundary.MailboxTests;
+import org.syncpost.outgoing.control.MailboxSender;
 import org.syncpost.profile.entity.ServerType;
 
 /**
@@ -40,6 +42,8 @@ class ResolvedAlertsIT {
 
   @Inject AsAdministrator admin;
   @Inject MailServerMailboxes mailboxes;
+  @Inject MailboxFixtures fixtures;
+  @Inject MailboxSender sender;
   @Inject Incoming incoming;
   @Inject MailboxTests tests;
   @Inject Alerts alerts;
@@ -112,6 +116,9 @@ class ResolvedAlertsIT {
     Alert signIn = alerts.raise(failed(mailboxId, "incoming-authentication-failed"));
     alerts.raise(failed(mailboxId, "incoming-connection-refused"));
     alerts.raise(failed(mailboxId, "outgoing-connection-refused"));
+    // what a failed cycle leaves with its alert: the mailbox shows the error (only then does a
+    // successful cycle look for sign-in alerts to resolve)
+    fixtures.set(mailboxId, "last_error_code = 'connection-refused', consecutive_errors = 1");
     assertThat(openErrors(mailboxId)).isEqualTo(3);
 
     assertThat(admin.call(() -> incoming.syncNow(mailboxId)).status())
@@ -127,6 +134,30 @@ class ResolvedAlertsIT {
         .containsExactly(
             "resolved: alert incoming-authentication-failed resolved by SyncPost: an incoming"
                 + " cycle signed in again");
+  }
+
+  @Test
+  void emailSentThroughTheServerResolvesTheOutgoingSignInAlertsAndLeavesTheIncomingOnes()
+      throws Exception {
+    Servers servers =
+        new Servers(
+            ServerType.IMAP_SMTP, greenMail.getImap().getPort(), greenMail.getSmtp().getPort());
+    long mailboxId = admin.call(() -> mailboxes.sendingMailbox(servers, user.getLogin(), PASSWORD));
+    Alert signIn = alerts.raise(failed(mailboxId, "outgoing-authentication-failed"));
+    alerts.raise(failed(mailboxId, "incoming-connection-refused"));
+    for (int i = 0; i < 3; i++) {
+      int n = i;
+      admin.call(() -> mailboxes.queue(mailboxId, "sent " + n, "someone@example.net"));
+    }
+
+    sender.sendDueEmail(mailboxId);
+
+    assertThat(openCodes(mailboxId, AlertLevel.ERROR))
+        .containsExactly("incoming-connection-refused");
+    assertThat(auditOf(signIn.getId()))
+        .containsExactly(
+            "resolved: alert outgoing-authentication-failed resolved by SyncPost: an email was"
+                + " sent through its server");
   }
 
   @Test
