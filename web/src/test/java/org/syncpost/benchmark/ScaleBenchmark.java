@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,12 +94,14 @@ class ScaleBenchmark {
         names.add("scale-" + i + "-" + run);
       }
       List<MailUser> users = servers.dovecot().addUsers(names, "pw");
-      configureAll(admin, profileId, users);
-      testAndEnableAll(admin, profileId);
-      double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+      // recorded from before their first connection, which may be kept for the whole window;
+      // counted only from the window's start
       for (MailUser sampled : users.subList(0, Math.min(SAMPLED, users.size()))) {
         servers.dovecot().recordImapCommands(sampled.name());
       }
+      configureAll(admin, profileId, users);
+      testAndEnableAll(admin, profileId);
+      double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
 
       proxy.resetPeak();
       int connectionsBefore = proxy.totalConnections();
@@ -106,7 +109,14 @@ class ScaleBenchmark {
       double cpuBefore = ProcessCpu.seconds(own.server().serverPid());
       String loadBefore = loadAverage();
       long windowStart = System.nanoTime();
-      Thread.sleep(Duration.ofMinutes(MINUTES).toMillis());
+      Instant windowStartedAt = Instant.now();
+      // the poll lag every 5 s: on time, or waiting for a slot
+      List<Double> lags = new ArrayList<>();
+      long windowEnd = windowStart + Duration.ofMinutes(MINUTES).toNanos();
+      while (System.nanoTime() < windowEnd) {
+        Thread.sleep(Math.min(5_000, Math.max((windowEnd - System.nanoTime()) / 1_000_000, 1)));
+        lags.add(pollLag());
+      }
       double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
       double cpuSeconds = ProcessCpu.seconds(own.server().serverPid()) - cpuBefore;
       double polls = cycles() - cyclesBefore;
@@ -120,10 +130,13 @@ class ScaleBenchmark {
       int signIns = 0;
       List<String> example = List.of();
       for (MailUser sampled : users.subList(0, Math.min(SAMPLED, users.size()))) {
-        for (List<String> connection : servers.dovecot().imapCommands(sampled.name())) {
-          signIns++;
+        for (List<String> connection :
+            servers.dovecot().imapCommands(sampled.name(), windowStartedAt)) {
           for (String command : connection) {
             String verb = command.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+            if (verb.equals("AUTHENTICATE") || verb.equals("LOGIN")) {
+              signIns++;
+            }
             if (verb.equals("STATUS") || verb.equals("EXAMINE") || verb.equals("SELECT")) {
               sampledPolls++;
             }
@@ -142,12 +155,14 @@ class ScaleBenchmark {
                                  (set up and tested & enabled in %.0f s)
           window                 %.1f min, load average %s before, %s after
           polls                  %,.0f (%.2f per mailbox per minute)
+          poll lag               %.1f s on average, %.1f s at most (the longest-waiting due
+                                 mailbox past its poll time, every 5 s)
           CPU of SyncPost        %.1f s = %.1f %% of one core, %.1f %% of this 2-core machine
                                  (%.2f ms per poll)
           new connections        %,d in the window = %.2f per poll (each a TLS handshake,
                                  CAPABILITY, AUTHENTICATE)
-          IMAP commands per poll %.2f after sign-in (sampled %d mailboxes: %d commands in %d
-                                 polls over %d connections), e.g. %s
+          IMAP commands per poll %.2f after sign-in (sampled %d mailboxes in the window: %d
+                                 commands in %d polls, %d sign-ins), e.g. %s
           most connections open  %d at once for the profile (maximum %d)
           =========================================================================
           %n""",
@@ -158,6 +173,8 @@ class ScaleBenchmark {
           loadAverage(),
           polls,
           polls / MAILBOXES / (windowSeconds / 60),
+          lags.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+          lags.stream().mapToDouble(Double::doubleValue).max().orElse(0),
           cpuSeconds,
           100 * cpuSeconds / windowSeconds,
           50 * cpuSeconds / windowSeconds,
@@ -199,12 +216,21 @@ class ScaleBenchmark {
 
   /** SyncPost's incoming cycles so far, all outcomes (its {@code /metrics}). */
   private static double cycles() throws Exception {
+    return metrics().sum("syncpost_incoming_cycles_total");
+  }
+
+  /** How long the longest-waiting due mailbox has waited past its poll time now, in seconds. */
+  private static double pollLag() throws Exception {
+    return metrics().sum("syncpost_incoming_poll_lag_seconds");
+  }
+
+  private static PrometheusText metrics() throws Exception {
     HttpResponse<String> scrape =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(own.server().httpBase().resolve("metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
-    return new PrometheusText(scrape.body()).sum("syncpost_incoming_cycles_total");
+    return new PrometheusText(scrape.body());
   }
 
   private static String loadAverage() throws IOException {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -222,21 +223,19 @@ public class IncomingScheduler {
    * poll starts on time rather than up to a tick late.
    */
   private void startDueCycles(Instant now) {
+    List<Long> reserved;
     synchronized (starting) {
-      int free = slots - running.size();
-      if (free <= 0) {
-        return;
-      }
-      for (Long mailboxId : due.take(now, free)) {
-        launch(
-            mailboxId,
-            () -> leases.claimDue(mailboxId, node.name(), now, now.plus(leases.duration())),
-            () -> cycle.runScheduled(mailboxId).moreWaiting());
-      }
+      reserved = reserveSlots(due.take(now, slots - running.size()));
       Instant next = due.nextDue();
       if (next != null && running.size() < slots) {
         wakeAt(next);
       }
+    }
+    for (Long mailboxId : reserved) {
+      launch(
+          mailboxId,
+          () -> leases.claimDue(mailboxId, node.name(), now, now.plus(leases.duration())),
+          () -> cycle.runScheduled(mailboxId).moreWaiting());
     }
   }
 
@@ -245,21 +244,31 @@ public class IncomingScheduler {
    * the slots still free at a tick.
    */
   private void startDueRetests(Instant now) {
+    List<Long> reserved;
     synchronized (starting) {
       int free = slots - running.size();
       if (free <= 0) {
         return; // a limit of 0 rows would mean "no limit" to JPA
       }
-      for (Long mailboxId : records.retestsDue(now, free)) {
-        launch(
-            mailboxId,
-            () -> leases.claim(mailboxId, node.name(), now, now.plus(leases.duration())),
-            () -> {
-              retests.retest(mailboxId);
-              return false;
-            });
-      }
+      reserved = reserveSlots(records.retestsDue(now, free));
     }
+    for (Long mailboxId : reserved) {
+      launch(
+          mailboxId,
+          () -> leases.claim(mailboxId, node.name(), now, now.plus(leases.duration())),
+          () -> {
+            retests.retest(mailboxId);
+            return false;
+          });
+    }
+  }
+
+  /**
+   * Called under {@code starting}: a slot for each mailbox not running already, which its lease
+   * claim (a transaction, outside the lock) then keeps or gives back.
+   */
+  private List<Long> reserveSlots(List<Long> mailboxIds) {
+    return mailboxIds.stream().filter(running::add).toList();
   }
 
   /** Called under {@code starting}: a wake-up at {@code due}, unless one comes no later. */
@@ -270,8 +279,9 @@ public class IncomingScheduler {
     }
     wakeUpAt = due;
     try {
+      // a millisecond late rather than early: woken before its time, the mailbox would not be due
       wakeUps.schedule(
-          this::wakeUp, Math.max(Duration.between(now, due).toMillis(), 1), TimeUnit.MILLISECONDS);
+          this::wakeUp, Duration.between(now, due).toMillis() + 1, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException shuttingDown) {
       wakeUpAt = null; // the next tick looks anyway
     }
@@ -279,6 +289,9 @@ public class IncomingScheduler {
 
   private void wakeUp() {
     try {
+      synchronized (starting) {
+        wakeUpAt = null;
+      }
       startDueCycles(clock.instant());
     } catch (RuntimeException failed) {
       // the next tick tries again
@@ -287,20 +300,32 @@ public class IncomingScheduler {
   }
 
   /**
-   * Claims the mailbox's lease and runs {@code work} (which answers whether more mail is waiting)
-   * on the executor. Not an overload of start(): the EJB container finds lifecycle callbacks by
-   * name.
+   * Claims the mailbox's lease for its reserved slot and runs {@code work} (which answers whether
+   * more mail is waiting) on the executor; gives the slot back when another node or a "sync now"
+   * was quicker. Not an overload of start(): the EJB container finds lifecycle callbacks by name.
    */
   private void launch(long mailboxId, BooleanSupplier claim, BooleanSupplier work) {
-    if (running.contains(mailboxId) || !claim.getAsBoolean()) {
-      return; // another node (or a "sync now") was quicker
-    }
-    running.add(mailboxId);
+    boolean claimed = false;
     try {
-      executor.execute(() -> runCycle(mailboxId, work));
-    } catch (RejectedExecutionException full) {
-      running.remove(mailboxId);
-      leases.release(mailboxId, node.name());
+      claimed = claim.getAsBoolean();
+      if (claimed) {
+        executor.execute(() -> runCycle(mailboxId, work));
+      }
+    } catch (RuntimeException notStarted) {
+      // the database away for a moment, or the executor full: the next tick tries again
+      if (claimed) {
+        leases.release(mailboxId, node.name());
+      }
+      claimed = false;
+      LOGGER.log(
+          System.Logger.Level.DEBUG,
+          "Mailbox {0} was not started: {1}",
+          mailboxId,
+          notStarted.toString());
+    } finally {
+      if (!claimed) {
+        running.remove(mailboxId);
+      }
     }
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -325,6 +326,15 @@ public final class Dovecot implements AutoCloseable {
    * {@code "UID FETCH 1:* (UID)"}; continuation lines such as {@code DONE} as sent.
    */
   public List<List<String>> imapCommands(String user) {
+    return imapCommands(user, Instant.EPOCH);
+  }
+
+  /**
+   * As {@link #imapCommands(String)}, only the commands sent at or after {@code since}: of a
+   * connection opened before, the commands sent over it since (none of them a sign-in); a
+   * connection that sent nothing since is left out.
+   */
+  public List<List<String>> imapCommands(String user, Instant since) {
     Path rawlog = configuration.mailDirectory().resolve(user).resolve("rawlog");
     List<List<String>> connections = new ArrayList<>();
     try (var files = Files.list(rawlog)) {
@@ -333,14 +343,25 @@ public final class Dovecot implements AutoCloseable {
         for (String line : Files.readAllLines(in, StandardCharsets.ISO_8859_1)) {
           // "<seconds.micros> <tag> <command>", or "<seconds.micros> DONE"
           String[] words = line.split(" ", 3);
-          commands.add(words.length == 3 ? words[2] : words[words.length - 1]);
+          if (!sentAt(words[0]).isBefore(since)) {
+            commands.add(words.length == 3 ? words[2] : words[words.length - 1]);
+          }
         }
-        connections.add(commands);
+        if (!commands.isEmpty()) {
+          connections.add(commands);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + rawlog, e);
     }
     return connections;
+  }
+
+  /** A rawlog line's time stamp, {@code <seconds>.<micros>} since the epoch. */
+  private static Instant sentAt(String stamp) {
+    String[] parts = stamp.split("\\.", 2);
+    long micros = parts.length == 2 ? Long.parseLong(parts[1]) : 0;
+    return Instant.ofEpochSecond(Long.parseLong(parts[0]), micros * 1000);
   }
 
   public int messageCount(String user, String folder) {
