@@ -6,10 +6,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Hands the test classes that kill SyncPost and start it again, or that need its short timings, one
- * SyncPost of their own, apart from {@link SharedSyncPost}: started on first use, started again for
- * a class that finds it killed, stopped when the test run ends. A boot costs 20–60 s; these classes
- * each booted a server of their own before.
+ * Hands the test classes that stop or kill SyncPost and start it again, or that need its short
+ * timings, one SyncPost of their own, apart from {@link SharedSyncPost}: started on first use,
+ * started again for a class that finds it down, stopped when the test run ends. A boot costs 20–60
+ * s; these classes each booted a server of their own before.
  *
  * <p>Its settings are those of all its classes together; each class creates its own records and
  * mail servers, and restores any organisation setting it changes.
