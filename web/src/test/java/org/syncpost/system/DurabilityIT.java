@@ -9,24 +9,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.system.Api.Reply;
 
-/** Runs its own server: these tests stop and restart it. */
+/**
+ * On the {@link RestartableSyncPost}, not the shared one: these tests stop and restart the server,
+ * and read its database file while it is stopped.
+ */
+@ExtendWith(RestartableSyncPost.class)
 class DurabilityIT {
 
-  private static SyncPostServer server;
+  private final SyncPostServer server;
 
-  @BeforeAll
-  static void start() {
-    server = SyncPostServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  DurabilityIT(SyncPostServer server) {
+    this.server = server;
   }
 
   private static String profile(String name, String password) {
@@ -124,7 +121,7 @@ class DurabilityIT {
     assertThat(afterRestart.status()).isEqualTo(200);
   }
 
-  private static List<String> storedPasswords() throws SQLException {
+  private List<String> storedPasswords() throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection db = DriverManager.getConnection(server.databaseUrl(), "syncpost", "syncpost");
         ResultSet rows =

@@ -8,10 +8,10 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.testing.Eventually;
@@ -23,23 +23,28 @@ import org.syncpost.testing.mail.ServerCertificate;
 /**
  * SyncPost killed (SIGKILL) while emails are SENDING, then started again: every email ends SENT,
  * none is lost or left SENDING, and the one the server may have seen is sent again with the same
- * Message-ID. A server of its own, with a short sending lease.
+ * Message-ID. On the {@link RestartableSyncPost}, with its short sending lease.
  */
+@ExtendWith(RestartableSyncPost.class)
 @Timeout(600)
 class OutgoingCrashIT {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();
+
+  private final SyncPostServer server;
+
+  OutgoingCrashIT(SyncPostServer server) {
+    this.server = server;
+  }
 
   private static final int EMAILS = 5;
 
   @Test
   void emailsSendingWhenSyncPostIsKilledAreSentAfterTheRestartWithTheSameMessageId()
       throws InterruptedException {
-    try (ScriptedSmtpServer smtp = ScriptedSmtpServer.stallingOnFirstMessage();
-        SyncPostServer server =
-            SyncPostServer.start(Map.of("JAVA_OPTS", "-Dsyncpost.outgoing.lease-seconds=15"))) {
-      Api admin = server.admin();
-      admin.patch("settings", "{\"allowNonSslEmail\": true}");
+    Api admin = server.admin();
+    admin.patch("settings", "{\"allowNonSslEmail\": true}");
+    try (ScriptedSmtpServer smtp = ScriptedSmtpServer.stallingOnFirstMessage()) {
       long sender = mailboxSendingThrough(admin, smtp);
       List<Long> ids = new ArrayList<>();
       for (int i = 0; i < EMAILS; i++) {
@@ -66,6 +71,8 @@ class OutgoingCrashIT {
       assertThat(smtp.acceptedMessageIds()).containsExactlyInAnyOrderElementsOf(sentIds);
       // the stalled one was offered before the crash and again after it, under one Message-ID
       assertThat(smtp.offeredMessageIds()).filteredOn(sentIds.get(0)::equals).hasSize(2);
+    } finally {
+      server.admin().patch("settings", "{\"allowNonSslEmail\": false}");
     }
   }
 

@@ -29,6 +29,9 @@ public final class SyncPostServer implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
   private static final Duration BOOT_LIMIT = Duration.ofMinutes(6);
 
+  /** The system property with the JVM options the build gives every test server. */
+  static final String SERVER_JVM_OPTIONS = "syncpost.test.serverJvmOptions";
+
   private final Path dataDir;
   private final Map<String, String> environment;
   private final int httpPort;
@@ -144,12 +147,25 @@ public final class SyncPostServer implements AutoCloseable {
                 ProcessBuilder.Redirect.appendTo(dataDir.resolve("launcher.out").toFile()));
     builder.environment().put("SYNCPOST_ADMIN_PASSWORD", ADMIN_PASSWORD);
     builder.environment().putAll(environment);
+    builder.environment().put("JAVA_OPTS", withServerJvmOptions(builder.environment()));
     try {
       launcher = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     awaitReady();
+  }
+
+  /**
+   * The build's JVM options for test servers (system property {@value #SERVER_JVM_OPTIONS}, set in
+   * the parent POM), then the {@code JAVA_OPTS} of {@code launcherEnvironment} (a test's own),
+   * which win where they set the same option.
+   */
+  private static String withServerJvmOptions(Map<String, String> launcherEnvironment) {
+    return (System.getProperty(SERVER_JVM_OPTIONS, "")
+            + " "
+            + launcherEnvironment.getOrDefault("JAVA_OPTS", ""))
+        .strip();
   }
 
   private void awaitReady() {

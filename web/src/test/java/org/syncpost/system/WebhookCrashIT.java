@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.system.WebhookReceiver.Delivery;
 import org.syncpost.testing.Eventually;
 
@@ -16,19 +16,21 @@ import org.syncpost.testing.Eventually;
  * delivered, then started again: the receiver gets every event, signed, each event id delivered
  * once — the one whose delivery the crash cut is delivered again under the same id.
  */
+@ExtendWith(RestartableSyncPost.class)
 @Timeout(600)
 class WebhookCrashIT {
+
+  private final SyncPostServer server;
+
+  WebhookCrashIT(SyncPostServer server) {
+    this.server = server;
+  }
 
   @Test
   void eventsCommittedBeforeACrashAreDeliveredAfterTheRestart() throws Exception {
     String secret = UUID.randomUUID().toString();
-    try (WebhookReceiver receiver = WebhookReceiver.stallingOnFirst(secret);
-        SyncPostServer server =
-            SyncPostServer.start(
-                Map.of(
-                    "JAVA_OPTS",
-                    // the held delivery waits for its answer until the kill
-                    "-Dsyncpost.webhook.lease-seconds=30 -Dsyncpost.webhook.timeout-seconds=300"))) {
+    // the held delivery waits for its answer until the kill (RestartableSyncPost's timeout)
+    try (WebhookReceiver receiver = WebhookReceiver.stallingOnFirst(secret)) {
       Api admin = server.admin();
       WebhooksIT.subscribe(admin, receiver.url(), secret, "job.finished");
       long first = WebhooksIT.finishedJob(admin);
