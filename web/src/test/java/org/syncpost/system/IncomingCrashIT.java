@@ -2,6 +2,7 @@ package org.syncpost.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import java.time.Duration;
 import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.syncpost.system.IncomingMailboxes.Box;
+import org.syncpost.system.IncomingMailboxes.Regarding;
 import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
 
@@ -26,10 +28,11 @@ class IncomingCrashIT {
 
   /**
    * Enough that the kill, which follows the 300th record within a poll of the count, lands well
-   * before the end: at least nine capped cycles (900 messages) are still waiting, several seconds
-   * of import even at the fastest rate measured here (≈ 1,000 messages/s).
+   * before the end: 22 capped cycles (2,200 messages) are still waiting, seconds of import even at
+   * the fastest rate measured here (≈ 1,000 messages/s). With 1,200, all were taken before the
+   * count was first read.
    */
-  private static final int MESSAGES = 1_200;
+  private static final int MESSAGES = 2_500;
 
   private final SyncPostServer server;
 
@@ -41,8 +44,15 @@ class IncomingCrashIT {
   void aLargeImportKilledMidwayEndsWithExactlyOneRecordPerMessageAfterTheRestart()
       throws Exception {
     IncomingMailboxes mailboxes = new IncomingMailboxes(server.admin(), servers);
-    Box box = mailboxes.enabledMailbox();
-    mailboxes.append(box, MESSAGES, false);
+    // in the mailbox before it is enabled: appended afterwards, the import runs beside the
+    // append, and may be over before the count is first read
+    IncomingMailboxes seeding = mailboxes;
+    Box box =
+        mailboxes.enabledMailbox(
+            Regarding.USER,
+            "IMAP_SMTP",
+            Json.createObjectBuilder().build(),
+            user -> seeding.append(user, MESSAGES, false));
     long beforeKill = awaitRecords(mailboxes, box, count -> count >= 300, Duration.ofMinutes(5));
     assertThat(beforeKill).as("records when SyncPost is killed").isBetween(300L, MESSAGES - 1L);
 

@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
@@ -211,12 +212,15 @@ final class IncomingMailboxes {
 
   /** An IMAP session of the Dovecot user, as another mail client would open it. */
   Store imapStore(Box box) throws Exception {
+    return imapStore(box.user());
+  }
+
+  private Store imapStore(MailUser user) throws MessagingException {
     Properties props = new Properties();
     props.put("mail.imap.connectiontimeout", "10000");
     props.put("mail.imap.timeout", "30000");
     Store store = Session.getInstance(props).getStore("imap");
-    store.connect(
-        "127.0.0.1", servers.dovecot().imapPort(), box.user().name(), box.user().password());
+    store.connect("127.0.0.1", servers.dovecot().imapPort(), user.name(), user.password());
     return store;
   }
 
@@ -227,8 +231,24 @@ final class IncomingMailboxes {
   }
 
   /** Appends {@code count} messages with their own Message-IDs over one IMAP connection. */
-  void append(Box box, int count, boolean seen) throws Exception {
-    try (Store store = imapStore(box)) {
+  void append(Box box, int count, boolean seen) {
+    append(box.user(), count, seen);
+  }
+
+  /**
+   * As {@link #append(Box, int, boolean)}, to a Dovecot user whose mailbox may not exist yet (e.g.
+   * as the {@code firstMail} of {@link #enabledMailbox(Regarding, String, JsonObject, Consumer)}).
+   */
+  void append(MailUser user, int count, boolean seen) {
+    try {
+      appendOverImap(user, count, seen);
+    } catch (MessagingException failed) {
+      throw new IllegalStateException("could not append to " + user.name(), failed);
+    }
+  }
+
+  private void appendOverImap(MailUser user, int count, boolean seen) throws MessagingException {
+    try (Store store = imapStore(user)) {
       Session session = Session.getInstance(new Properties());
       Folder inbox = store.getFolder("INBOX");
       int chunk = 500;
