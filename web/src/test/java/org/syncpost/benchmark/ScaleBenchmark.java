@@ -40,7 +40,7 @@ import org.syncpost.testing.mail.ServerCertificate;
  * profile's maximum:
  *
  * <pre>./mvnw -B verify -pl web -am -Pbenchmark -Dbenchmark=ScaleBenchmark
- * [-Dbenchmark.mailboxes=10000] [-Dbenchmark.minutes=5] [-Dbenchmark.max-connections=1000]</pre>
+ * [-Dbenchmark.mailboxes=10000] [-Dbenchmark.minutes=5] [-Dbenchmark.max-connections=300]</pre>
  *
  * <p>Dovecot users are written at once ({@link org.syncpost.testing.mail.Dovecot#addUsers}), the
  * mailboxes configured by parallel REST calls, then tested &amp; enabled by the profile's job.
@@ -51,8 +51,9 @@ class ScaleBenchmark {
   private static final int MINUTES = Integer.getInteger("benchmark.minutes", 5);
 
   /** The profile's maximum: at most Dovecot's imap processes in the tests (1,000). */
+  /** At most 300: the most concurrent connections a profile may allow. */
   private static final int MAX_CONNECTIONS =
-      Integer.getInteger("benchmark.max-connections", Math.min(MAILBOXES, 1000));
+      Integer.getInteger("benchmark.max-connections", Math.min(MAILBOXES, 300));
 
   private static final int SAMPLED = 3;
   private static final int SETUP_THREADS = 8;

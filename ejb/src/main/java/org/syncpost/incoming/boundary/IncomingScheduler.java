@@ -225,7 +225,11 @@ public class IncomingScheduler {
   private void startDueCycles(Instant now) {
     List<Long> reserved;
     synchronized (starting) {
-      reserved = reserveSlots(due.take(now, slots - running.size()));
+      int free = slots - running.size();
+      if (free <= 0) {
+        return; // the next cycle to end starts the next mailbox
+      }
+      reserved = reserveSlots(due.take(now, free));
       Instant next = due.nextDue();
       if (next != null && running.size() < slots) {
         wakeAt(next);

@@ -100,6 +100,9 @@ public class MailboxLeases {
    * Mailboxes whose incoming poll is due and whose lease is free, longest waiting first. Approval
    * is checked by the cycle itself, which raises an alert for an unapproved one.
    */
+  // one SELECT (upcoming's, called on the bean itself, where no interceptor sees it) is the whole
+  // transaction
+  @Transactional(TxType.REQUIRES_NEW)
   public List<Long> due(Instant now, int limit) {
     return upcoming(now, now, limit).stream()
         .filter(mailbox -> mailbox.isDueBy(now))
