@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.system.Api.Reply;
 
 /**
@@ -18,6 +19,8 @@ import org.syncpost.system.Api.Reply;
  * and read its database file while it is stopped.
  */
 @ExtendWith(RestartableSyncPost.class)
+@BesideTheOthers
+@ResourceLock(RestartableSyncPost.LOCK)
 class DurabilityIT {
 
   private final SyncPostServer server;

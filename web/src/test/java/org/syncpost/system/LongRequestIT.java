@@ -30,6 +30,7 @@ import org.syncpost.system.MisbehavingServer.Behaviour;
  */
 @ExtendWith(SharedSyncPost.class)
 @Timeout(300)
+@BesideTheOthers
 class LongRequestIT {
 
   /** Longer than the 30 s after which the request was cut. */

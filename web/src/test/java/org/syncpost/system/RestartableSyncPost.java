@@ -16,6 +16,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RestartableSyncPost implements ParameterResolver {
 
+  /**
+   * The lock its classes take ({@link org.junit.jupiter.api.parallel.ResourceLock}): they run
+   * beside the shared server's classes ({@link BesideTheOthers}), one at a time among themselves.
+   */
+  static final String LOCK = "RestartableSyncPost";
+
   /** The JVM options, each named with the class that needs it and why. */
   static final String JAVA_OPTS =
       String.join(

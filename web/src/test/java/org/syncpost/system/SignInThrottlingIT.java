@@ -16,6 +16,7 @@ import org.syncpost.system.Api.Reply;
  */
 @ExtendWith(SharedSyncPost.class)
 @Timeout(180)
+@BesideTheOthers
 class SignInThrottlingIT {
 
   private static final String PASSWORD = "throttled-user-password-1";
