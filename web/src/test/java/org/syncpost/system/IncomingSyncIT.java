@@ -327,57 +327,6 @@ class IncomingSyncIT {
   }
 
   @Test
-  @MinuteBound
-  void aMailboxDisabledByARefusedPasswordIsEnabledAgainByItselfOnceTheServerAcceptsIt()
-      throws Exception {
-    Box box = enabledMailbox();
-    JsonObject previous = admin.get("settings").json();
-    admin.patch("settings", "{\"disabledRetestMinutes\": 1}");
-    try {
-      servers.dovecot().addUser(box.user().name(), "changed-elsewhere");
-      JsonObject disabled = syncOnce(box);
-      // the scheduler's own poll may have met the refused password first
-      assertThat(disabled.getString("status"))
-          .as(disabled.toString())
-          .isIn("DISABLED", "NOT_ENABLED");
-      JsonObject waiting = mailboxes.mailbox(box);
-      assertThat(
-              waiting.getBoolean("enabledForIncoming")
-                  + " "
-                  + waiting.getBoolean("incomingDisabledByPolicy")
-                  + " "
-                  + waiting.getInt("consecutiveErrors")
-                  + " "
-                  + waiting.getString("lastErrorCode"))
-          .isEqualTo("false true 1 authentication-failed");
-      // the password is put right on the server, not in SyncPost: no one tests & enables
-      servers.dovecot().addUser(box.user().name(), box.user().password());
-
-      Eventually.lastWithin(
-          java.time.Duration.ofMinutes(4),
-          () -> mailboxes.mailbox(box).getBoolean("enabledForIncoming"),
-          Boolean.TRUE::equals);
-
-      JsonObject mailbox = mailboxes.mailbox(box);
-      assertThat(
-              mailbox.getBoolean("enabledForIncoming")
-                  + " "
-                  + mailbox.getBoolean("incomingDisabledByPolicy")
-                  + " "
-                  + mailbox.getInt("consecutiveErrors"))
-          .isEqualTo("true false 0");
-      assertThat(mailboxes.alertsOf(box)).contains("INFORMATION incoming-reenabled");
-    } finally {
-      admin.patch(
-          "settings",
-          Json.createObjectBuilder()
-              .add("disabledRetestMinutes", previous.get("disabledRetestMinutes"))
-              .build()
-              .toString());
-    }
-  }
-
-  @Test
   void aServerThatRefusesConnectionsIsRetriedLaterWithAWarning() throws Exception {
     Box box = enabledMailbox();
     int closedPort;

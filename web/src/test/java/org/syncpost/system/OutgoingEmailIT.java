@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,9 +39,11 @@ class OutgoingEmailIT {
   @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();
 
   private final Api admin;
+  private final OutgoingEmails emails;
 
   OutgoingEmailIT(SyncPostServer server) {
     this.admin = server.admin();
+    this.emails = new OutgoingEmails(admin);
   }
 
   private JsonObjectBuilder workingProfile() {
@@ -77,25 +78,12 @@ class OutgoingEmailIT {
         true);
   }
 
-  private static String email(long senderMailboxId, String to, String subject) {
-    return Json.createObjectBuilder()
-        .add("senderMailboxId", senderMailboxId)
-        .add("to", Json.createArrayBuilder().add(to))
-        .add("subject", subject)
-        .add("textBody", "Hello from SyncPost")
-        .add("htmlBody", "<p>Hello from <b>SyncPost</b></p>")
-        .build()
-        .toString();
-  }
-
   private long send(long senderMailboxId, String to, String subject) {
-    Reply created = admin.post("emails", email(senderMailboxId, to, subject));
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return created.json().getJsonNumber("id").longValue();
+    return emails.send(senderMailboxId, to, subject);
   }
 
   private JsonObject awaitEmail(long id, Predicate<JsonObject> condition, Duration timeout) {
-    return Eventually.lastWithin(timeout, () -> admin.get("emails/" + id).json(), condition);
+    return emails.await(id, condition, timeout);
   }
 
   private List<JsonObject> awaitAlerts(long mailboxId, String code, Duration timeout) {
@@ -220,38 +208,6 @@ class OutgoingEmailIT {
     assertThat(statusAndAttempts(admin.get("emails/" + id).json())).isEqualTo("PENDING_SEND 0");
   }
 
-  @Test
-  @MinuteBound
-  void aProfileLimitedTo30EmailsAMinuteSendsNoMoreThan30InAnyMinute() {
-    long sender = mailbox(p -> p.add("maxMessagesPerMinute", 30), true);
-    MailUser recipient = servers.dovecot().addUser(unique("rcpt"), "recipient-password");
-    List<Long> ids = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      ids.add(send(sender, recipient.address(), "Rated " + i));
-    }
-
-    List<Instant> sentOn = new ArrayList<>();
-    for (long id : ids) {
-      JsonObject email =
-          awaitEmail(id, e -> e.getString("status").equals("SENT"), Duration.ofMinutes(3));
-      assertThat(email.getString("status")).as("email %d", id).isEqualTo("SENT");
-      sentOn.add(Instant.parse(email.getString("sentOn")));
-    }
-
-    sentOn.sort(null);
-    // the 31st email may go only once the first is more than a minute old, and so on
-    for (int i = 0; i + 30 < sentOn.size(); i++) {
-      assertThat(Duration.between(sentOn.get(i), sentOn.get(i + 30)))
-          .as("between email %d and email %d of %s", i, i + 30, sentOn)
-          .isGreaterThan(Duration.ofMinutes(1));
-    }
-    assertThat(
-            servers
-                .dovecot()
-                .awaitMessageCount(recipient.name(), "INBOX", 40, Duration.ofSeconds(30)))
-        .isEqualTo(40);
-  }
-
   /** The Dovecot user of a mailbox made by {@link #mailbox}: its address's local part. */
   private String dovecotUserOf(long mailboxId) {
     String address = admin.get("mailboxes/" + mailboxId).json().getString("email");
@@ -316,7 +272,8 @@ class OutgoingEmailIT {
             Json.createObjectBuilder(
                     Json.createReader(
                             new java.io.StringReader(
-                                email(sender, recipient.address(), "Your order has shipped")))
+                                OutgoingEmails.email(
+                                    sender, recipient.address(), "Your order has shipped")))
                         .readObject())
                 .add("autoSubmitted", true)
                 .build()
