@@ -17,6 +17,14 @@ import org.syncpost.testing.database.PrivatePostgres;
  */
 public final class SharedSyncPost implements ParameterResolver {
 
+  /**
+   * The lock ({@link org.junit.jupiter.api.parallel.ResourceLock}) of the shared SyncPost's record
+   * totals: taken by the classes that compare totals before and after (nothing stored by a refused
+   * request) and by the {@link BesideTheOthers} classes that create records on the shared SyncPost,
+   * so that those never run while totals are compared.
+   */
+  public static final String RECORD_TOTALS = "SharedSyncPost record totals";
+
   /** The system property that chooses the database of the shared SyncPost. */
   public static final String DATABASE = "syncpost.test.database";
 
