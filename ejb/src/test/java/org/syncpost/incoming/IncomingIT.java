@@ -24,15 +24,19 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.AsAdministrator;
+import org.syncpost.container.CyclePlans;
 import org.syncpost.container.EmailFixtures;
 import org.syncpost.container.MailboxFixtures;
 import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.TrackingToken;
+import org.syncpost.incoming.control.BatchResult;
 import org.syncpost.incoming.control.IncomingRecords;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.PushRecords;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.PushSetting;
+import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.profile.entity.ServerType;
@@ -223,6 +227,39 @@ class IncomingIT {
         });
 
     assertThat(claimed).isEqualTo(due).containsValue(true).containsValue(false);
+  }
+
+  /**
+   * A scheduled cycle's outcome, succeeded or failed, gives its node's lease back in its own
+   * transaction: another node may take the mailbox at once. An outcome recorded without a holder (a
+   * share the cycle goes on from, "sync now") keeps the lease.
+   */
+  @Test
+  void aCycleOutcomeGivesItsLeaseBackWhenToldWhose() throws Exception {
+    long succeeded = newMailbox();
+    long failed = newMailbox();
+    long kept = newMailbox();
+    for (long mailboxId : List.of(succeeded, failed, kept)) {
+      assertThat(leases.claim(mailboxId, "node-a", NOW, NOW.plusSeconds(600))).isTrue();
+    }
+
+    records.succeeded(
+        CyclePlans.startedAt(succeeded, Instant.now()), BatchResult.NONE, false, "node-a");
+    records.failed(
+        CyclePlans.startedAt(failed, Instant.now()),
+        MailServerFailure.of(FailureCause.CONNECTION_REFUSED, "imap.example.org", null, "refused"),
+        "node-a");
+    records.succeeded(CyclePlans.startedAt(kept, Instant.now()), BatchResult.NONE, false, null);
+
+    Map<Long, Boolean> takenByAnother = new LinkedHashMap<>();
+    for (long mailboxId : List.of(succeeded, failed, kept)) {
+      takenByAnother.put(
+          mailboxId, leases.claim(mailboxId, "node-b", NOW.plusSeconds(1), NOW.plusSeconds(600)));
+      leases.release(mailboxId, "node-b");
+      leases.release(mailboxId, "node-a");
+    }
+    assertThat(takenByAnother)
+        .containsExactlyEntriesOf(Map.of(succeeded, true, failed, true, kept, false));
   }
 
   @Test

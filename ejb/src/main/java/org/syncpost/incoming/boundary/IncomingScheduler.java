@@ -239,7 +239,7 @@ public class IncomingScheduler {
       launch(
           mailboxId,
           () -> leases.claimDue(mailboxId, node.name(), now, now.plus(leases.duration())),
-          () -> cycle.runScheduled(mailboxId).moreWaiting());
+          () -> cycle.runScheduled(mailboxId, node.name()).moreWaiting());
     }
   }
 
@@ -344,7 +344,9 @@ public class IncomingScheduler {
           "Incoming synchronization of mailbox " + mailboxId + " failed unexpectedly",
           unexpected);
     } finally {
-      leases.release(mailboxId, node.name());
+      // a cycle that recorded its outcome gave the lease back with it, in one transaction; any
+      // other (refused, failed unexpectedly, a re-test) still holds it here
+      leases.releaseIfHeld(mailboxId, node.name());
       running.remove(mailboxId);
     }
     if (wokenWhileRunning.remove(mailboxId)) {

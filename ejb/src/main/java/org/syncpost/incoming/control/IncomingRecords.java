@@ -51,6 +51,7 @@ public class IncomingRecords {
   @Inject MailboxEvents mailboxEvents;
   @Inject Endpoints endpoints;
   @Inject Clock clock;
+  @Inject MailboxLeases leases;
 
   /**
    * The plan of a cycle beginning now. Reads only: the cycle's start is recorded with its outcome,
@@ -152,13 +153,26 @@ public class IncomingRecords {
    * minute is polled once a minute, not once every minute plus a cycle plus the wait for a slot
    * (ScaleBenchmark: 0.66 polls per mailbox-minute). An interval of 0 ("as often as possible")
    * means once a scheduler tick, not in a loop.
+   *
+   * @param leaseHolder the holder whose cycle lease goes back in this same transaction (a scheduled
+   *     cycle's last share), or {@code null} to keep it (a share the cycle goes on from, "sync
+   *     now", which gives its lease back itself)
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void succeeded(CyclePlan plan, BatchResult taken, boolean moreWaiting) {
+  public void succeeded(
+      CyclePlan plan, BatchResult taken, boolean moreWaiting, String leaseHolder) {
     Instant now = clock.instant();
     Mailbox mailbox = started(plan);
     mailbox.incomingSyncSucceeded(
         taken.recorded(), taken.quarantined(), now, moreWaiting ? now : nextPoll(plan, now));
+    giveBack(plan, leaseHolder);
+  }
+
+  /** One commit for the outcome and the lease: each commit writes the database file (ADR 0011). */
+  private void giveBack(CyclePlan plan, String leaseHolder) {
+    if (leaseHolder != null) {
+      leases.releaseWithOutcome(plan.mailboxId(), leaseHolder);
+    }
   }
 
   /** The mailbox of a cycle whose outcome is recorded now, with the cycle's start. */
@@ -181,9 +195,11 @@ public class IncomingRecords {
   /**
    * A transient failure is retried after the organisation's interval (with jitter) until the retry
    * count is used up; a permanent one, or the last transient one, disables incoming.
+   *
+   * @param leaseHolder as for {@link #succeeded}
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Verdict failed(CyclePlan plan, MailServerFailure failure) {
+  public Verdict failed(CyclePlan plan, MailServerFailure failure, String leaseHolder) {
     Mailbox mailbox = started(plan);
     MailboxEvents.Enablement before = MailboxEvents.Enablement.of(mailbox);
     Instant retryAt = clock.instant().plus(backoff(plan.retryIntervalMinutes()));
@@ -196,6 +212,7 @@ public class IncomingRecords {
             retryAt,
             clock.instant().plus(Duration.ofMinutes(plan.retestMinutes())));
     mailboxEvents.announceChanges(mailbox, before);
+    giveBack(plan, leaseHolder);
     return retrying
         ? new Verdict(SyncStatus.RETRYING, mailbox.getHealth().getTransientFailures(), retryAt)
         : new Verdict(SyncStatus.DISABLED, mailbox.getHealth().getTransientFailures(), null);

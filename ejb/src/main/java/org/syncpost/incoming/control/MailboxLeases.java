@@ -97,6 +97,31 @@ public class MailboxLeases {
   }
 
   /**
+   * Gives the lease back unless this node gave it back already ({@link #gaveBack}) or lost it (a
+   * renewal found it taken): what a scheduled cycle that recorded no outcome leaves to its caller.
+   */
+  public void releaseIfHeld(long mailboxId, String node) {
+    if (held.letGo(mailboxId, node)) {
+      ledger.release(CYCLE, mailboxId, node);
+    }
+  }
+
+  /**
+   * Gives the lease back in the caller's transaction, the one that records the cycle's outcome: a
+   * quiet poll commits once for both. Once that transaction committed, the caller says so with
+   * {@link #gaveBack}; if it rolled back, the lease is still held and renewed, and released by
+   * {@link #releaseIfHeld}.
+   */
+  public void releaseWithOutcome(long mailboxId, String node) {
+    ledger.releaseWithin(CYCLE, mailboxId, node);
+  }
+
+  /** The outcome's transaction gave the lease back ({@link #releaseWithOutcome}) and committed. */
+  public void gaveBack(long mailboxId, String node) {
+    held.letGo(mailboxId, node);
+  }
+
+  /**
    * Mailboxes whose incoming poll is due and whose lease is free, longest waiting first. Approval
    * is checked by the cycle itself, which raises an alert for an unapproved one.
    */

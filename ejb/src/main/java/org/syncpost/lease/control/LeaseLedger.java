@@ -75,6 +75,19 @@ public class LeaseLedger {
   /** Gives the row's lease back, if {@code holder} still holds it. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void release(LeasedRows rows, long id, Object holder) {
+    released(rows, id, holder);
+  }
+
+  /**
+   * As {@link #release}, in the caller's transaction: the lease goes back with what the work
+   * recorded, in one commit, or not at all.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void releaseWithin(LeasedRows rows, long id, Object holder) {
+    released(rows, id, holder);
+  }
+
+  private void released(LeasedRows rows, long id, Object holder) {
     em.createNativeQuery(rows.release())
         .setParameter(1, id)
         .setParameter(2, holder)
