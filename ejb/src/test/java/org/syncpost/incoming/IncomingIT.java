@@ -30,6 +30,7 @@ import org.syncpost.container.MailboxFixtures;
 import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.TrackingToken;
 import org.syncpost.incoming.control.BatchResult;
+import org.syncpost.incoming.control.CyclePlan;
 import org.syncpost.incoming.control.IncomingRecords;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.PushRecords;
@@ -194,9 +195,10 @@ class IncomingIT {
   }
 
   /**
-   * {@link MailboxLeases#claimDue}'s condition repeats {@link
+   * {@link IncomingRecords#claimDue}'s condition (the scheduler's claim, which reads the cycle's
+   * plan in the same transaction) repeats {@link
    * org.syncpost.mailbox.entity.IncomingHealth#isPollDue}: a mailbox read as due a moment ago but
-   * polled since (its next poll moved ahead) is not claimed, one still due is.
+   * polled since (its next poll moved ahead) is not claimed, one still due is, with its plan.
    */
   @Test
   void aMailboxIsClaimedAsDueExactlyWhenItsPollIsStillDue() throws Exception {
@@ -221,7 +223,11 @@ class IncomingIT {
     Map<String, Boolean> due = new LinkedHashMap<>();
     variants.forEach(
         (variant, mailboxId) -> {
-          claimed.put(variant, leases.claimDue(mailboxId, "node", NOW, NOW.plusSeconds(600)));
+          CyclePlan plan = records.claimDue(mailboxId, "node", NOW, NOW.plusSeconds(600));
+          claimed.put(variant, plan != null);
+          if (plan != null) {
+            assertThat(plan.mailboxId()).as("the plan of the claimed mailbox").isEqualTo(mailboxId);
+          }
           due.put(variant, mailboxes.mailbox(mailboxId).getHealth().isPollDue(NOW));
           leases.release(mailboxId, "node");
         });

@@ -66,23 +66,39 @@ public class IncomingCycle {
 
   /** One cycle of at most the cap ("sync now"); the caller gives the lease back. */
   public SyncOutcome run(long mailboxId) {
-    return run(mailboxId, false, null);
+    return run(records.begin(mailboxId), false, null);
   }
 
   /**
-   * A scheduled cycle: when it stops at its cap and no other mailbox is due, it takes the next
-   * share on the same connection (for up to {@link #KEEP_GOING_FOR}), each share recorded as a
-   * cycle of its own. The last share's outcome, succeeded or failed, gives the lease of {@code
-   * leaseHolder} back in its own transaction; a cycle that records no outcome (not enabled, not
-   * approved, an unexpected error) leaves the lease to its caller ({@link
-   * MailboxLeases#releaseIfHeld}).
+   * Claims the mailbox's lease for a scheduled cycle while its poll is still due, and reads the
+   * cycle's plan with the claim (one transaction, {@link IncomingRecords#claimDue}).
+   *
+   * @return the plan to {@link #runScheduled}, or {@code null} when another node or "sync now" was
+   *     quicker
    */
-  public SyncOutcome runScheduled(long mailboxId, String leaseHolder) {
-    return run(mailboxId, true, leaseHolder);
+  public CyclePlan claimDue(long mailboxId, String node, Instant now, Instant until) {
+    CyclePlan plan = records.claimDue(mailboxId, node, now, until);
+    if (plan != null) {
+      leases.holding(mailboxId, node); // committed: renewed by the scheduler's ticks from now on
+    }
+    return plan;
   }
 
-  private SyncOutcome run(long mailboxId, boolean keepGoing, String leaseHolder) {
-    CyclePlan plan = records.begin(mailboxId);
+  /**
+   * A scheduled cycle planned by {@link #claimDue}: when it stops at its cap and no other mailbox
+   * is due, it takes the next share on the same connection (for up to {@link #KEEP_GOING_FOR}),
+   * each share recorded as a cycle of its own. The last share's outcome, succeeded or failed, gives
+   * the lease of {@code leaseHolder} back in its own transaction; a cycle that records no outcome
+   * (not enabled, not approved, an unexpected error) leaves the lease to its caller ({@link
+   * MailboxLeases#releaseIfHeld}).
+   */
+  public SyncOutcome runScheduled(CyclePlan plan, String leaseHolder) {
+    return run(plan, true, leaseHolder);
+  }
+
+  private SyncOutcome run(CyclePlan planned, boolean keepGoing, String leaseHolder) {
+    CyclePlan plan = planned;
+    long mailboxId = plan.mailboxId();
     if (plan.refusal() != null) {
       metrics.cycleFinished(plan.refusal().name(), 0, 0);
       LOGGER.log(

@@ -54,11 +54,32 @@ public class IncomingRecords {
   @Inject MailboxLeases leases;
 
   /**
-   * The plan of a cycle beginning now. Reads only: the cycle's start is recorded with its outcome,
-   * so that a quiet poll commits once (each commit is a write to the database file, ADR 0011).
+   * The plan of a cycle beginning now ("sync now", or the next share of a capped scheduled cycle; a
+   * scheduled cycle's first plan comes with its claim, {@link #claimDue}). Reads only: the cycle's
+   * start is recorded with its outcome, so that the plan writes nothing (each commit is a write to
+   * the database file, ADR 0011).
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public CyclePlan begin(long mailboxId) {
+    return plan(mailboxId);
+  }
+
+  /**
+   * Claims the mailbox's cycle lease for {@code node} while its poll is still due ({@link
+   * MailboxLeases#claimDueWithin}) and reads the plan of its cycle, in one transaction: a scheduled
+   * quiet poll commits twice, here and with its outcome (which gives the lease back).
+   *
+   * @return the plan, or {@code null} when another node or "sync now" was quicker
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public CyclePlan claimDue(long mailboxId, String node, Instant now, Instant until) {
+    if (!leases.claimDueWithin(mailboxId, node, now, until)) {
+      return null;
+    }
+    return plan(mailboxId);
+  }
+
+  private CyclePlan plan(long mailboxId) {
     Mailbox mailbox = mailbox(mailboxId);
     OrganisationSettings organisation =
         em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);

@@ -56,11 +56,17 @@ public class MailboxLeases {
   /**
    * As {@link #claim}, only while the mailbox's poll is still due: a mailbox the scheduler read as
    * due a moment ago ({@link DueMailboxes}) may have been polled since by another node or "sync
-   * now", and is then not polled again before its time.
+   * now", and is then not polled again before its time. In the caller's transaction, which goes on
+   * to read the cycle's plan ({@link IncomingRecords#claimDue}); once it committed, the caller says
+   * so with {@link #holding}, and this node renews the lease from then on.
    */
-  public boolean claimDue(long mailboxId, String node, Instant now, Instant until) {
-    return heldIf(
-        ledger.claimWhile(CYCLE, STILL_DUE, mailboxId, node, now, until), mailboxId, node);
+  public boolean claimDueWithin(long mailboxId, String node, Instant now, Instant until) {
+    return ledger.claimWhileWithin(CYCLE, STILL_DUE, mailboxId, node, now, until);
+  }
+
+  /** A claim made in the caller's transaction ({@link #claimDueWithin}) committed. */
+  public void holding(long mailboxId, String node) {
+    held.hold(mailboxId, node);
   }
 
   private boolean heldIf(boolean claimed, long mailboxId, String node) {
