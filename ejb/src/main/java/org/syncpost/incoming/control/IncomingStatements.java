@@ -13,19 +13,20 @@ import org.syncpost.mailbox.entity.Mailbox;
 /**
  * The outcome of a succeeded cycle as one {@code UPDATE} of the mailbox's row, for {@link
  * IncomingRecords}: every poll of every mailbox records one, nearly always a quiet poll that found
- * nothing, and loading the whole mailbox to let EclipseLink work out which columns changed cost
- * more than the poll's IMAP command (issue 19). It runs in the caller's transaction; the rule it
- * writes is the entity's ({@link Mailbox#incomingSyncStarted} then {@link
- * Mailbox#incomingSyncSucceeded}), pinned together by {@code IncomingIT}.
+ * nothing, and loading the whole mailbox to let EclipseLink work out at commit which columns
+ * changed was most of EclipseLink's share of ScaleBenchmark's flight recording (issue 19). It runs
+ * in the caller's transaction; the rule it writes is the entity's ({@link
+ * Mailbox#incomingSyncStarted} then {@link Mailbox#incomingSyncSucceeded}), pinned together by
+ * {@code IncomingIT}.
  */
 @ApplicationScoped
 public class IncomingStatements {
 
   /**
    * ?1 the cycle's start, ?2 now, ?3 recorded, ?4 quarantined, ?5 the next poll, ?6 who (the change
-   * stamp every update of the entity gets), ?7 the mailbox. The version goes up as the entity's
-   * optimistic lock would have it: an administrator's form read before this outcome must not
-   * overwrite it unseen.
+   * stamp every update of the entity gets), ?7 the mailbox. The optimistic lock's version goes up,
+   * as at every update of the entity: a transaction that read the mailbox before this outcome and
+   * writes it after fails as it would have, instead of overwriting the outcome.
    */
   private static final String SUCCEEDED =
       "update mailbox set last_sync_started_on = ?1, last_sync_succeeded_on = ?2,"
