@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.InjectedFailures.Forbidden;
 import org.syncpost.crypto.entity.Secret;
+import org.syncpost.incoming.control.BatchResult;
+import org.syncpost.incoming.control.IncomingRecords;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.PushRecords;
 import org.syncpost.job.control.JobLedger;
@@ -62,6 +64,7 @@ class TransactionsIT {
   @Inject DelegatedSignInLedger delegatedSignIns;
   @Inject PushRecords push;
   @Inject LeaseLedger leases;
+  @Inject IncomingRecords records;
   @Inject Clock clock;
 
   @Test
@@ -308,6 +311,45 @@ class TransactionsIT {
 
       assertThat(column("select extract(year from lease_until) from mailbox where id = ?", first))
           .isNotEqualTo("2099");
+    } finally {
+      leases.releaseAllOf(MailboxLeases.CYCLE, node);
+    }
+  }
+
+  /**
+   * A scheduled cycle's outcome and the release of its lease are one transaction: when either write
+   * fails, the outcome is not recorded and the lease is still held (renewed, then released by the
+   * scheduler); never an outcome without its release, nor a release without its outcome.
+   */
+  @Test
+  void anOutcomeAndItsLeaseReleaseFailTogether() throws Exception {
+    long mailboxId = admin.newMailbox("tx-outcome");
+    String node = "tx-node-" + UUID.randomUUID();
+    Instant now = clock.instant();
+    assertThat(leases.claim(MailboxLeases.CYCLE, mailboxId, node, now, now.plusSeconds(60)))
+        .isTrue();
+    try {
+      failsInTheBackground(
+          failures.forbid("mailbox", "id = " + mailboxId + " and lease_owner is null"),
+          () -> {
+            records.succeeded(CyclePlans.startedAt(mailboxId, now), BatchResult.NONE, false, node);
+            return null;
+          });
+
+      assertThat(column("select last_sync_succeeded_on from mailbox where id = ?", mailboxId))
+          .isNull();
+      assertThat(column("select lease_owner from mailbox where id = ?", mailboxId)).isEqualTo(node);
+
+      // and the other way round: an outcome that fails gives no lease back
+      failsInTheBackground(
+          failures.forbid(
+              "mailbox", "id = " + mailboxId + " and last_sync_succeeded_on is not null"),
+          () -> {
+            records.succeeded(CyclePlans.startedAt(mailboxId, now), BatchResult.NONE, false, node);
+            return null;
+          });
+
+      assertThat(column("select lease_owner from mailbox where id = ?", mailboxId)).isEqualTo(node);
     } finally {
       leases.releaseAllOf(MailboxLeases.CYCLE, node);
     }

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +26,22 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.AsAdministrator;
+import org.syncpost.container.CyclePlans;
 import org.syncpost.container.EmailFixtures;
 import org.syncpost.container.MailboxFixtures;
 import org.syncpost.email.entity.EmailContent;
 import org.syncpost.email.entity.TrackingToken;
+import org.syncpost.incoming.control.BatchResult;
+import org.syncpost.incoming.control.CyclePlan;
 import org.syncpost.incoming.control.IncomingRecords;
 import org.syncpost.incoming.control.MailboxLeases;
 import org.syncpost.incoming.control.PushRecords;
+import org.syncpost.mailbox.entity.IncomingHealth;
+import org.syncpost.mailbox.entity.LastError;
 import org.syncpost.mailbox.entity.Mailbox;
 import org.syncpost.mailbox.entity.PushSetting;
+import org.syncpost.mailserver.entity.FailureCause;
+import org.syncpost.mailserver.entity.MailServerFailure;
 import org.syncpost.profile.boundary.Profiles;
 import org.syncpost.profile.entity.ProfileSettingsBuilder;
 import org.syncpost.profile.entity.ServerType;
@@ -190,9 +199,10 @@ class IncomingIT {
   }
 
   /**
-   * {@link MailboxLeases#claimDue}'s condition repeats {@link
+   * {@link IncomingRecords#claimDue}'s condition (the scheduler's claim, which reads the cycle's
+   * plan in the same transaction) repeats {@link
    * org.syncpost.mailbox.entity.IncomingHealth#isPollDue}: a mailbox read as due a moment ago but
-   * polled since (its next poll moved ahead) is not claimed, one still due is.
+   * polled since (its next poll moved ahead) is not claimed, one still due is, with its plan.
    */
   @Test
   void aMailboxIsClaimedAsDueExactlyWhenItsPollIsStillDue() throws Exception {
@@ -217,12 +227,114 @@ class IncomingIT {
     Map<String, Boolean> due = new LinkedHashMap<>();
     variants.forEach(
         (variant, mailboxId) -> {
-          claimed.put(variant, leases.claimDue(mailboxId, "node", NOW, NOW.plusSeconds(600)));
+          CyclePlan plan = records.claimDue(mailboxId, "node", NOW, NOW.plusSeconds(600));
+          claimed.put(variant, plan != null);
+          if (plan != null) {
+            assertThat(plan.mailboxId()).as("the plan of the claimed mailbox").isEqualTo(mailboxId);
+          }
           due.put(variant, mailboxes.mailbox(mailboxId).getHealth().isPollDue(NOW));
           leases.release(mailboxId, "node");
         });
 
     assertThat(claimed).isEqualTo(due).containsValue(true).containsValue(false);
+  }
+
+  /**
+   * A scheduled cycle's outcome, succeeded or failed, gives its node's lease back in its own
+   * transaction: another node may take the mailbox at once. An outcome recorded without a holder (a
+   * share the cycle goes on from, "sync now") keeps the lease.
+   */
+  @Test
+  void aCycleOutcomeGivesItsLeaseBackWhenToldWhose() throws Exception {
+    long succeeded = newMailbox();
+    long failed = newMailbox();
+    long kept = newMailbox();
+    for (long mailboxId : List.of(succeeded, failed, kept)) {
+      assertThat(leases.claim(mailboxId, "node-a", NOW, NOW.plusSeconds(600))).isTrue();
+    }
+
+    records.succeeded(
+        CyclePlans.startedAt(succeeded, Instant.now()), BatchResult.NONE, false, "node-a");
+    records.failed(
+        CyclePlans.startedAt(failed, Instant.now()),
+        MailServerFailure.of(FailureCause.CONNECTION_REFUSED, "imap.example.org", null, "refused"),
+        "node-a");
+    records.succeeded(CyclePlans.startedAt(kept, Instant.now()), BatchResult.NONE, false, null);
+
+    Map<Long, Boolean> takenByAnother = new LinkedHashMap<>();
+    for (long mailboxId : List.of(succeeded, failed, kept)) {
+      takenByAnother.put(
+          mailboxId, leases.claim(mailboxId, "node-b", NOW.plusSeconds(1), NOW.plusSeconds(600)));
+      leases.release(mailboxId, "node-b");
+      leases.release(mailboxId, "node-a");
+    }
+    assertThat(takenByAnother).isEqualTo(Map.of(succeeded, true, failed, true, kept, false));
+  }
+
+  /**
+   * {@link IncomingRecords#succeeded}'s one UPDATE repeats {@link Mailbox#incomingSyncStarted} and
+   * {@link Mailbox#incomingSyncSucceeded}: for a row in each state the rule tells apart (never
+   * polled, due, woken by push while the cycle ran, errors shown, more waiting), the row it leaves
+   * is the entity's, applied to the row as it was.
+   */
+  @Test
+  void aSucceededCycleRecordsWhatTheEntitySays() throws Exception {
+    Instant startedAt = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+    Map<String, Object[]> rows = new LinkedHashMap<>();
+    rows.put("never polled", new Object[] {"next_incoming_poll_at = null"});
+    rows.put("due before the start", nextPoll(startedAt.minusSeconds(60)));
+    rows.put("due at the start", nextPoll(startedAt));
+    rows.put("woken while it ran", nextPoll(startedAt.plusSeconds(5)));
+    rows.put("moved past its end", nextPoll(startedAt.plusSeconds(3_600)));
+    rows.put(
+        "retrying, an error shown",
+        new Object[] {
+          "next_incoming_poll_at = ?, transient_failures = 2, last_error_code = 'timeout',"
+              + " last_error_text = 'no answer', consecutive_errors = 3,"
+              + " last_sync_started_on = ?, last_sync_succeeded_on = ?",
+          startedAt.minusSeconds(10).atOffset(ZoneOffset.UTC),
+          startedAt.minusSeconds(600).atOffset(ZoneOffset.UTC),
+          startedAt.minusSeconds(900).atOffset(ZoneOffset.UTC)
+        });
+    BatchResult taken = new BatchResult(3, 1);
+    for (boolean moreWaiting : new boolean[] {false, true}) {
+      for (Map.Entry<String, Object[]> row : rows.entrySet()) {
+        long mailboxId = newMailbox();
+        Object[] set = row.getValue();
+        mailboxes.set(mailboxId, (String) set[0], Arrays.copyOfRange(set, 1, set.length));
+        Mailbox before = mailboxes.mailbox(mailboxId);
+
+        records.succeeded(CyclePlans.startedAt(mailboxId, startedAt), taken, moreWaiting, null);
+
+        Mailbox after = mailboxes.mailbox(mailboxId);
+        Instant at = after.getHealth().getLastSyncSucceededOn();
+        Instant nextPoll = moreWaiting ? at : startedAt.plusSeconds(60); // polled every minute
+        before.incomingSyncStarted(startedAt);
+        before.incomingSyncSucceeded(taken.recorded(), taken.quarantined(), at, nextPoll);
+        String variant = row.getKey() + (moreWaiting ? ", more waiting" : "");
+        assertThat(outcomeColumns(after)).as(variant).isEqualTo(outcomeColumns(before));
+      }
+    }
+  }
+
+  /** What a cycle's outcome writes, field by field (the entity classes are woven: no recursion). */
+  private static List<Object> outcomeColumns(Mailbox mailbox) {
+    IncomingHealth health = mailbox.getHealth();
+    LastError error = mailbox.getLastError();
+    return Arrays.asList(
+        health.getLastSyncStartedOn(),
+        health.getLastSyncSucceededOn(),
+        health.getItemsProcessedLastCycle(),
+        health.getItemsFailedLastCycle(),
+        health.getTransientFailures(),
+        health.getNextPollAt(),
+        error.getCode(),
+        error.getText(),
+        error.getConsecutive());
+  }
+
+  private static Object[] nextPoll(Instant at) {
+    return new Object[] {"next_incoming_poll_at = ?", at.atOffset(ZoneOffset.UTC)};
   }
 
   @Test

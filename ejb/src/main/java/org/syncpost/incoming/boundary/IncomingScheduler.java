@@ -23,8 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syncpost.audit.control.Actor;
+import org.syncpost.incoming.control.CyclePlan;
 import org.syncpost.incoming.control.DisabledMailboxRetests;
 import org.syncpost.incoming.control.DueMailboxes;
 import org.syncpost.incoming.control.IncomingCycle;
@@ -238,8 +240,12 @@ public class IncomingScheduler {
     for (Long mailboxId : reserved) {
       launch(
           mailboxId,
-          () -> leases.claimDue(mailboxId, node.name(), now, now.plus(leases.duration())),
-          () -> cycle.runScheduled(mailboxId).moreWaiting());
+          () -> {
+            // the claim reads the cycle's plan in its own transaction, not in one more
+            CyclePlan plan =
+                cycle.claimDue(mailboxId, node.name(), now, now.plus(leases.duration()));
+            return plan == null ? null : () -> cycle.runScheduled(plan, node.name()).moreWaiting();
+          });
     }
   }
 
@@ -259,11 +265,13 @@ public class IncomingScheduler {
     for (Long mailboxId : reserved) {
       launch(
           mailboxId,
-          () -> leases.claim(mailboxId, node.name(), now, now.plus(leases.duration())),
-          () -> {
-            retests.retest(mailboxId);
-            return false;
-          });
+          () ->
+              leases.claim(mailboxId, node.name(), now, now.plus(leases.duration()))
+                  ? () -> {
+                    retests.retest(mailboxId);
+                    return false;
+                  }
+                  : null);
     }
   }
 
@@ -304,14 +312,16 @@ public class IncomingScheduler {
   }
 
   /**
-   * Claims the mailbox's lease for its reserved slot and runs {@code work} (which answers whether
-   * more mail is waiting) on the executor; gives the slot back when another node or a "sync now"
-   * was quicker. Not an overload of start(): the EJB container finds lifecycle callbacks by name.
+   * Claims the mailbox's lease for its reserved slot and runs the work the claim answers (which
+   * answers whether more mail is waiting) on the executor; gives the slot back when the claim
+   * answers none, another node or a "sync now" having been quicker. Not an overload of start(): the
+   * EJB container finds lifecycle callbacks by name.
    */
-  private void launch(long mailboxId, BooleanSupplier claim, BooleanSupplier work) {
+  private void launch(long mailboxId, Supplier<BooleanSupplier> claim) {
     boolean claimed = false;
     try {
-      claimed = claim.getAsBoolean();
+      BooleanSupplier work = claim.get();
+      claimed = work != null;
       if (claimed) {
         executor.execute(() -> runCycle(mailboxId, work));
       }
@@ -344,7 +354,9 @@ public class IncomingScheduler {
           "Incoming synchronization of mailbox " + mailboxId + " failed unexpectedly",
           unexpected);
     } finally {
-      leases.release(mailboxId, node.name());
+      // a cycle that recorded its outcome gave the lease back with it, in one transaction; any
+      // other (refused, failed unexpectedly, a re-test) still holds it here
+      leases.releaseIfHeld(mailboxId, node.name());
       running.remove(mailboxId);
     }
     if (wokenWhileRunning.remove(mailboxId)) {

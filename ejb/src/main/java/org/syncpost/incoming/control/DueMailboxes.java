@@ -14,9 +14,9 @@ import org.syncpost.incoming.control.MailboxLeases.Upcoming;
  * (ScaleBenchmark, 300 mailboxes polled every minute: the scheduler's queries took a third of
  * SyncPost's CPU). Read again when used up, when the tick it was read for has passed, or when told
  * that the schedule changed ({@link #forget}). A mailbox taken from here is only a candidate: its
- * lease is claimed only while its poll is still due ({@link MailboxLeases#claimDue}), so a poll
- * that another node or "sync now" ran meanwhile is not repeated. Not thread-safe: its scheduler
- * calls it under one lock.
+ * lease is claimed only while its poll is still due ({@link MailboxLeases#claimDueWithin}), so a
+ * poll that another node or "sync now" ran meanwhile is not repeated. Not thread-safe: its
+ * scheduler calls it under one lock.
  */
 public final class DueMailboxes {
 

@@ -64,22 +64,41 @@ public class IncomingCycle {
   @Inject KeptConnections kept;
   @Inject FailureTranslator translator;
 
-  /** One cycle of at most the cap ("sync now"). */
+  /** One cycle of at most the cap ("sync now"); the caller gives the lease back. */
   public SyncOutcome run(long mailboxId) {
-    return run(mailboxId, false);
+    return run(records.begin(mailboxId), false, null);
   }
 
   /**
-   * A scheduled cycle: when it stops at its cap and no other mailbox is due, it takes the next
-   * share on the same connection (for up to {@link #KEEP_GOING_FOR}), each share recorded as a
-   * cycle of its own.
+   * Claims the mailbox's lease for a scheduled cycle while its poll is still due, and reads the
+   * cycle's plan with the claim (one transaction, {@link IncomingRecords#claimDue}).
+   *
+   * @return the plan to {@link #runScheduled}, or {@code null} when another node or "sync now" was
+   *     quicker
    */
-  public SyncOutcome runScheduled(long mailboxId) {
-    return run(mailboxId, true);
+  public CyclePlan claimDue(long mailboxId, String node, Instant now, Instant until) {
+    CyclePlan plan = records.claimDue(mailboxId, node, now, until);
+    if (plan != null) {
+      leases.holding(mailboxId, node); // committed: renewed by the scheduler's ticks from now on
+    }
+    return plan;
   }
 
-  private SyncOutcome run(long mailboxId, boolean keepGoing) {
-    CyclePlan plan = records.begin(mailboxId);
+  /**
+   * A scheduled cycle planned by {@link #claimDue}: when it stops at its cap and no other mailbox
+   * is due, it takes the next share on the same connection (for up to {@link #KEEP_GOING_FOR}),
+   * each share recorded as a cycle of its own. The last share's outcome, succeeded or failed, gives
+   * the lease of {@code leaseHolder} back in its own transaction; a cycle that records no outcome
+   * (not enabled, not approved, an unexpected error) leaves the lease to its caller ({@link
+   * MailboxLeases#releaseIfHeld}).
+   */
+  public SyncOutcome runScheduled(CyclePlan plan, String leaseHolder) {
+    return run(plan, true, leaseHolder);
+  }
+
+  private SyncOutcome run(CyclePlan planned, boolean keepGoing, String leaseHolder) {
+    CyclePlan plan = planned;
+    long mailboxId = plan.mailboxId();
     if (plan.refusal() != null) {
       metrics.cycleFinished(plan.refusal().name(), 0, 0);
       LOGGER.log(
@@ -122,7 +141,7 @@ public class IncomingCycle {
               || !leases.due(clock.instant(), 1).isEmpty()) {
             break;
           }
-          succeeded(plan, share);
+          succeeded(plan, share, null);
           CyclePlan next = records.begin(mailboxId);
           if (!next.goesOnFrom(plan)) {
             return outcome(mailboxId, total, share);
@@ -137,10 +156,10 @@ public class IncomingCycle {
           held.close();
         }
       }
-      succeeded(plan, share);
+      succeeded(plan, share, leaseHolder);
       return outcome(mailboxId, total, share);
     } catch (MailServerFailure failure) {
-      return failed(plan, failure);
+      return failed(plan, failure, leaseHolder);
     }
   }
 
@@ -244,9 +263,10 @@ public class IncomingCycle {
     return new Share(taken, moreWaiting);
   }
 
-  private void succeeded(CyclePlan plan, Share share) {
+  private void succeeded(CyclePlan plan, Share share, String leaseHolder) {
     BatchResult taken = share.taken();
-    records.succeeded(plan, taken, share.moreWaiting());
+    records.succeeded(plan, taken, share.moreWaiting(), leaseHolder);
+    gaveBack(plan, leaseHolder);
     if (plan.errorShown()) {
       alerts.resolve(
           plan.mailboxId(), SignInAlerts.INCOMING.codes(), "an incoming cycle signed in again");
@@ -262,6 +282,13 @@ public class IncomingCycle {
         taken.recorded(),
         taken.quarantined(),
         share.moreWaiting() ? ", more waiting" : "");
+  }
+
+  /** The outcome's transaction, committed, gave the lease back: no longer renewed. */
+  private void gaveBack(CyclePlan plan, String leaseHolder) {
+    if (leaseHolder != null) {
+      leases.gaveBack(plan.mailboxId(), leaseHolder);
+    }
   }
 
   private static SyncOutcome outcome(long mailboxId, BatchResult total, Share last) {
@@ -286,8 +313,9 @@ public class IncomingCycle {
     return limiter.acquire(key, plan.profileMaxConnections(), WAIT_FOR_A_CONNECTION);
   }
 
-  private SyncOutcome failed(CyclePlan plan, MailServerFailure failure) {
-    Verdict verdict = records.failed(plan, failure);
+  private SyncOutcome failed(CyclePlan plan, MailServerFailure failure, String leaseHolder) {
+    Verdict verdict = records.failed(plan, failure, leaseHolder);
+    gaveBack(plan, leaseHolder);
     String code = "incoming-" + failure.failureCause().code();
     metrics.cycleFinished(verdict.status().name(), 0, 0);
     metrics.failed(SyncMetrics.Direction.INCOMING, failure.failureCause().code());

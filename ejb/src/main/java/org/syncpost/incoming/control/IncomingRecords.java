@@ -51,13 +51,36 @@ public class IncomingRecords {
   @Inject MailboxEvents mailboxEvents;
   @Inject Endpoints endpoints;
   @Inject Clock clock;
+  @Inject MailboxLeases leases;
+  @Inject IncomingStatements statements;
 
   /**
-   * The plan of a cycle beginning now. Reads only: the cycle's start is recorded with its outcome,
-   * so that a quiet poll commits once (each commit is a write to the database file, ADR 0011).
+   * The plan of a cycle beginning now ("sync now", or the next share of a capped scheduled cycle; a
+   * scheduled cycle's first plan comes with its claim, {@link #claimDue}). Reads only: the cycle's
+   * start is recorded with its outcome, so that the plan writes nothing (each commit is a write to
+   * the database file, ADR 0011).
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public CyclePlan begin(long mailboxId) {
+    return plan(mailboxId);
+  }
+
+  /**
+   * Claims the mailbox's cycle lease for {@code node} while its poll is still due ({@link
+   * MailboxLeases#claimDueWithin}) and reads the plan of its cycle, in one transaction: a scheduled
+   * quiet poll commits twice, here and with its outcome (which gives the lease back).
+   *
+   * @return the plan, or {@code null} when another node or "sync now" was quicker
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public CyclePlan claimDue(long mailboxId, String node, Instant now, Instant until) {
+    if (!leases.claimDueWithin(mailboxId, node, now, until)) {
+      return null;
+    }
+    return plan(mailboxId);
+  }
+
+  private CyclePlan plan(long mailboxId) {
     Mailbox mailbox = mailbox(mailboxId);
     OrganisationSettings organisation =
         em.find(OrganisationSettings.class, OrganisationSettings.THE_ONLY_ID);
@@ -152,13 +175,27 @@ public class IncomingRecords {
    * minute is polled once a minute, not once every minute plus a cycle plus the wait for a slot
    * (ScaleBenchmark: 0.66 polls per mailbox-minute). An interval of 0 ("as often as possible")
    * means once a scheduler tick, not in a loop.
+   *
+   * @param leaseHolder the holder whose cycle lease goes back in this same transaction (a scheduled
+   *     cycle's last share), or {@code null} to keep it (a share the cycle goes on from, "sync
+   *     now", which gives its lease back itself)
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void succeeded(CyclePlan plan, BatchResult taken, boolean moreWaiting) {
+  public void succeeded(
+      CyclePlan plan, BatchResult taken, boolean moreWaiting, String leaseHolder) {
     Instant now = clock.instant();
-    Mailbox mailbox = started(plan);
-    mailbox.incomingSyncSucceeded(
-        taken.recorded(), taken.quarantined(), now, moreWaiting ? now : nextPoll(plan, now));
+    // one UPDATE, not the whole entity loaded and compared at commit: a quiet poll's one write
+    if (!statements.succeeded(plan, taken, now, moreWaiting ? now : nextPoll(plan, now))) {
+      throw new NotFound("mailbox", plan.mailboxId());
+    }
+    giveBack(plan, leaseHolder);
+  }
+
+  /** One commit for the outcome and the lease: each commit writes the database file (ADR 0011). */
+  private void giveBack(CyclePlan plan, String leaseHolder) {
+    if (leaseHolder != null) {
+      leases.releaseWithOutcome(plan.mailboxId(), leaseHolder);
+    }
   }
 
   /** The mailbox of a cycle whose outcome is recorded now, with the cycle's start. */
@@ -181,9 +218,11 @@ public class IncomingRecords {
   /**
    * A transient failure is retried after the organisation's interval (with jitter) until the retry
    * count is used up; a permanent one, or the last transient one, disables incoming.
+   *
+   * @param leaseHolder as for {@link #succeeded}
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Verdict failed(CyclePlan plan, MailServerFailure failure) {
+  public Verdict failed(CyclePlan plan, MailServerFailure failure, String leaseHolder) {
     Mailbox mailbox = started(plan);
     MailboxEvents.Enablement before = MailboxEvents.Enablement.of(mailbox);
     Instant retryAt = clock.instant().plus(backoff(plan.retryIntervalMinutes()));
@@ -196,6 +235,7 @@ public class IncomingRecords {
             retryAt,
             clock.instant().plus(Duration.ofMinutes(plan.retestMinutes())));
     mailboxEvents.announceChanges(mailbox, before);
+    giveBack(plan, leaseHolder);
     return retrying
         ? new Verdict(SyncStatus.RETRYING, mailbox.getHealth().getTransientFailures(), retryAt)
         : new Verdict(SyncStatus.DISABLED, mailbox.getHealth().getTransientFailures(), null);

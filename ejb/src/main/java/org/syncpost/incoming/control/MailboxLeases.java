@@ -56,11 +56,17 @@ public class MailboxLeases {
   /**
    * As {@link #claim}, only while the mailbox's poll is still due: a mailbox the scheduler read as
    * due a moment ago ({@link DueMailboxes}) may have been polled since by another node or "sync
-   * now", and is then not polled again before its time.
+   * now", and is then not polled again before its time. In the caller's transaction, which goes on
+   * to read the cycle's plan ({@link IncomingRecords#claimDue}); once it committed, the caller says
+   * so with {@link #holding}, and this node renews the lease from then on.
    */
-  public boolean claimDue(long mailboxId, String node, Instant now, Instant until) {
-    return heldIf(
-        ledger.claimWhile(CYCLE, STILL_DUE, mailboxId, node, now, until), mailboxId, node);
+  public boolean claimDueWithin(long mailboxId, String node, Instant now, Instant until) {
+    return ledger.claimWhileWithin(CYCLE, STILL_DUE, mailboxId, node, now, until);
+  }
+
+  /** A claim made in the caller's transaction ({@link #claimDueWithin}) committed. */
+  public void holding(long mailboxId, String node) {
+    held.hold(mailboxId, node);
   }
 
   private boolean heldIf(boolean claimed, long mailboxId, String node) {
@@ -94,6 +100,31 @@ public class MailboxLeases {
   public void release(long mailboxId, String node) {
     held.letGo(mailboxId, node);
     ledger.release(CYCLE, mailboxId, node);
+  }
+
+  /**
+   * Gives the lease back unless this node gave it back already ({@link #gaveBack}) or lost it (a
+   * renewal found it taken): what a scheduled cycle that recorded no outcome leaves to its caller.
+   */
+  public void releaseIfHeld(long mailboxId, String node) {
+    if (held.letGo(mailboxId, node)) {
+      ledger.release(CYCLE, mailboxId, node);
+    }
+  }
+
+  /**
+   * Gives the lease back in the caller's transaction, the one that records the cycle's outcome: a
+   * quiet poll commits once for both. Once that transaction committed, the caller says so with
+   * {@link #gaveBack}; if it rolled back, the lease is still held and renewed, and released by
+   * {@link #releaseIfHeld}.
+   */
+  public void releaseWithOutcome(long mailboxId, String node) {
+    ledger.releaseWithin(CYCLE, mailboxId, node);
+  }
+
+  /** The outcome's transaction gave the lease back ({@link #releaseWithOutcome}) and committed. */
+  public void gaveBack(long mailboxId, String node) {
+    held.letGo(mailboxId, node);
   }
 
   /**

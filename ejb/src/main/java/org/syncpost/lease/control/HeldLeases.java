@@ -22,8 +22,9 @@ public final class HeldLeases {
     held.put(id, holder);
   }
 
-  public void letGo(long id, Object holder) {
-    held.remove(id, holder);
+  /** No longer held by {@code holder}; answers whether it was held until now. */
+  public boolean letGo(long id, Object holder) {
+    return held.remove(id, holder);
   }
 
   /**

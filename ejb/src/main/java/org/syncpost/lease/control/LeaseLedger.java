@@ -34,10 +34,12 @@ public class LeaseLedger {
 
   /**
    * Whether {@code holder} now holds the row's lease, until {@code until}, taken while {@code
-   * condition} (SQL on the row, a constant of the code; ?4 is now) held.
+   * condition} (SQL on the row, a constant of the code; ?4 is now) held. In the caller's
+   * transaction: what the caller reads next belongs to the claim, and a claim whose transaction
+   * rolls back was never made.
    */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public boolean claimWhile(
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public boolean claimWhileWithin(
       LeasedRows rows, String condition, long id, Object holder, Instant now, Instant until) {
     return claimed(rows.claimWhile(condition), id, holder, now, until);
   }
@@ -75,6 +77,19 @@ public class LeaseLedger {
   /** Gives the row's lease back, if {@code holder} still holds it. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void release(LeasedRows rows, long id, Object holder) {
+    released(rows, id, holder);
+  }
+
+  /**
+   * As {@link #release}, in the caller's transaction: the lease goes back with what the work
+   * recorded, in one commit, or not at all.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void releaseWithin(LeasedRows rows, long id, Object holder) {
+    released(rows, id, holder);
+  }
+
+  private void released(LeasedRows rows, long id, Object holder) {
     em.createNativeQuery(rows.release())
         .setParameter(1, id)
         .setParameter(2, holder)
