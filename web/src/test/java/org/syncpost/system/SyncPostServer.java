@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -232,6 +233,28 @@ public final class SyncPostServer implements AutoCloseable {
     launcher = null;
   }
 
+  /**
+   * Copies the server's logs to {@code target/server-logs/<data directory>}: the cause of a failed
+   * system test is often only in the server's log (a rolled-back transaction, a refused statement),
+   * and the data directory goes with the test. Logs hold no secrets (SPEC).
+   */
+  private void keepLogs() {
+    Path logs = dataDir.resolve("logs");
+    if (!Files.isDirectory(logs)) {
+      return;
+    }
+    Path kept = Path.of("target", "server-logs", dataDir.getFileName().toString());
+    try (var files = Files.list(logs)) {
+      Files.createDirectories(kept);
+      for (Path log : (Iterable<Path>) files::iterator) {
+        Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // the test's outcome does not depend on its server's logs
+      System.err.println("The logs of " + dataDir + " could not be kept: " + e);
+    }
+  }
+
   public void stop() {
     if (launcher == null) {
       return;
@@ -250,10 +273,14 @@ public final class SyncPostServer implements AutoCloseable {
     launcher = null;
   }
 
-  /** Stops the server and removes its data directory (kept when -Dsyncpost.keepTestData=true). */
+  /**
+   * Stops the server and removes its data directory (kept when -Dsyncpost.keepTestData=true); its
+   * logs are kept in {@code target/server-logs}.
+   */
   @Override
   public void close() {
     stop();
+    keepLogs();
     if (!Boolean.getBoolean("syncpost.keepTestData")) {
       try (var files = Files.walk(dataDir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
