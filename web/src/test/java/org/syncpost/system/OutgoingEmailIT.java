@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,14 +77,6 @@ class OutgoingEmailIT {
         true);
   }
 
-  private long send(long senderMailboxId, String to, String subject) {
-    return emails.send(senderMailboxId, to, subject);
-  }
-
-  private JsonObject awaitEmail(long id, Predicate<JsonObject> condition, Duration timeout) {
-    return emails.await(id, condition, timeout);
-  }
-
   private List<JsonObject> awaitAlerts(long mailboxId, String code, Duration timeout) {
     return Eventually.lastWithin(timeout, () -> alerts(mailboxId, code), found -> !found.isEmpty());
   }
@@ -109,7 +100,7 @@ class OutgoingEmailIT {
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       MailUser recipient = i % 2 == 0 ? first : second;
-      ids.add(send(sender, recipient.address(), "Bulk " + i));
+      ids.add(emails.send(sender, recipient.address(), "Bulk " + i));
     }
 
     assertThat(
@@ -122,7 +113,7 @@ class OutgoingEmailIT {
     Set<String> recordIds = new HashSet<>();
     for (long id : ids) {
       JsonObject email =
-          awaitEmail(id, e -> e.getString("status").equals("SENT"), Duration.ofSeconds(30));
+          emails.await(id, e -> e.getString("status").equals("SENT"), Duration.ofSeconds(30));
       assertThat(email.getString("status") + " " + email.isNull("sentOn"))
           .as("email %d", id)
           .isEqualTo("SENT false");
@@ -140,10 +131,10 @@ class OutgoingEmailIT {
     admin.patch("settings", "{\"allowNonSslEmail\": true}");
     try (ScriptedSmtpServer smtp = ScriptedSmtpServer.busyFor(2)) {
       long sender = mailboxSendingThrough(smtp);
-      long id = send(sender, "someone@example.org", "Third time lucky");
+      long id = emails.send(sender, "someone@example.org", "Third time lucky");
 
       JsonObject first =
-          awaitEmail(
+          emails.await(
               id,
               e ->
                   e.getInt("deliveryAttempts") == 1 && e.getString("status").equals("PENDING_SEND"),
@@ -153,13 +144,13 @@ class OutgoingEmailIT {
       assertThat(first.isNull("nextAttemptAt")).isFalse();
       // an operator does not wait for the backoff
       admin.post("emails/" + id + "/send-now", "");
-      awaitEmail(
+      emails.await(
           id,
           e -> e.getInt("deliveryAttempts") == 2 && e.getString("status").equals("PENDING_SEND"),
           Duration.ofSeconds(60));
       admin.post("emails/" + id + "/send-now", "");
       JsonObject sent =
-          awaitEmail(id, e -> e.getString("status").equals("SENT"), Duration.ofSeconds(60));
+          emails.await(id, e -> e.getString("status").equals("SENT"), Duration.ofSeconds(60));
 
       assertThat(statusAndAttempts(sent)).isEqualTo("SENT 3");
       assertThat(smtp.offeredMessageIds())
@@ -180,10 +171,10 @@ class OutgoingEmailIT {
         ScriptedSmtpServer.refusingRecipients(
             "550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown")) {
       long sender = mailboxSendingThrough(smtp);
-      long id = send(sender, "nobody@example.org", "Into the void");
+      long id = emails.send(sender, "nobody@example.org", "Into the void");
 
       JsonObject failed =
-          awaitEmail(id, e -> e.getString("status").equals("FAILED"), Duration.ofSeconds(60));
+          emails.await(id, e -> e.getString("status").equals("FAILED"), Duration.ofSeconds(60));
 
       assertThat(statusAndAttempts(failed)).isEqualTo("FAILED 1");
       assertThat(failed.getString("lastError")).contains("550 5.1.1").contains("User unknown");
@@ -198,7 +189,7 @@ class OutgoingEmailIT {
   @Test
   void anUnapprovedSenderKeepsItsEmailsPendingAndItsOwnerIsToldWhy() {
     long sender = mailbox(p -> {}, false);
-    long id = send(sender, "someone@example.org", "Waiting for approval");
+    long id = emails.send(sender, "someone@example.org", "Waiting for approval");
 
     List<JsonObject> alerts =
         awaitAlerts(sender, "outgoing-mailbox-blocked", Duration.ofSeconds(60));
@@ -223,9 +214,9 @@ class OutgoingEmailIT {
     assertThat(copying.json().getString("sentFolder")).as(copying.toString()).isEqualTo("Sent");
     MailUser recipient = servers.dovecot().addUser(unique("rcpt"), "recipient-password");
 
-    long id = send(sender, recipient.address(), "Keep a copy");
+    long id = emails.send(sender, recipient.address(), "Keep a copy");
     JsonObject sent =
-        awaitEmail(id, e -> e.getString("status").equals("SENT"), Duration.ofSeconds(60));
+        emails.await(id, e -> e.getString("status").equals("SENT"), Duration.ofSeconds(60));
 
     assertThat(servers.dovecot().awaitMessageCount(senderUser, "Sent", 1, Duration.ofSeconds(30)))
         .isEqualTo(1);
@@ -245,7 +236,7 @@ class OutgoingEmailIT {
         "mailboxes/" + sender, "{\"copyToSentFolder\": true, \"sentFolder\": \"Sent Items\"}");
     MailUser recipient = servers.dovecot().addUser(unique("rcpt"), "recipient-password");
 
-    long id = send(sender, recipient.address(), "No such folder");
+    long id = emails.send(sender, recipient.address(), "No such folder");
     List<JsonObject> warnings =
         awaitAlerts(sender, "outgoing-sent-copy-failed", Duration.ofSeconds(60));
     JsonObject sent = admin.get("emails/" + id).json();
@@ -279,7 +270,7 @@ class OutgoingEmailIT {
                 .build()
                 .toString());
     assertThat(automatic.json().getBoolean("autoSubmitted")).as(automatic.toString()).isTrue();
-    send(sender, recipient.address(), "Written by a person");
+    emails.send(sender, recipient.address(), "Written by a person");
 
     assertThat(
             servers
@@ -307,7 +298,7 @@ class OutgoingEmailIT {
     long sender = mailbox(p -> {}, true);
     admin.patch("mailboxes/" + sender, "{\"password\": \"no-longer-the-password\"}");
 
-    long id = send(sender, "someone@example.org", "Signed out");
+    long id = emails.send(sender, "someone@example.org", "Signed out");
 
     assertThat(outgoingDisabledWithPendingEmail(sender, id, "outgoing-authentication-failed"))
         .isEqualTo("PENDING_SEND 0, enabled=false FAILURE, ERROR to both owners");
@@ -335,7 +326,7 @@ class OutgoingEmailIT {
     assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     String code = "outgoing-certificate-" + certificate.name().toLowerCase().replace('_', '-');
 
-    long id = send(sender, "someone@example.org", "Not to that server");
+    long id = emails.send(sender, "someone@example.org", "Not to that server");
 
     assertThat(outgoingDisabledWithPendingEmail(sender, id, code))
         .isEqualTo("PENDING_SEND 0, enabled=false FAILURE, ERROR to both owners");

@@ -27,6 +27,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SyncPostServer implements AutoCloseable {
 
+  private static final System.Logger LOGGER = System.getLogger(SyncPostServer.class.getName());
+
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
   private static final Duration BOOT_LIMIT = Duration.ofMinutes(6);
 
@@ -251,7 +253,7 @@ public final class SyncPostServer implements AutoCloseable {
       }
     } catch (IOException e) {
       // the test's outcome does not depend on its server's logs
-      System.err.println("The logs of " + dataDir + " could not be kept: " + e);
+      LOGGER.log(System.Logger.Level.WARNING, "The logs of {0} could not be kept: {1}", dataDir, e);
     }
   }
 
