@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.system.Api.Reply;
 
 /**
@@ -34,7 +33,6 @@ import org.syncpost.system.Api.Reply;
  */
 @ExtendWith(SharedSyncPost.class)
 @Timeout(900)
-@ResourceLock(SharedSyncPost.RECORD_TOTALS)
 class BadInputIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.system.IncomingMailboxes.Box;
 import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
@@ -17,12 +16,10 @@ import org.syncpost.testing.mail.MailServers;
 /**
  * A mailbox that SyncPost disabled because the server refused its password is tested again by
  * itself, and enabled once the server accepts the password. It shortens the organisation's re-test
- * interval to a minute and waits it out, so it runs beside the other classes, on the restartable
- * SyncPost whose settings no other class of the shared server reads.
+ * interval to a minute and waits it out, on the restartable SyncPost, whose settings no class of
+ * the shared server reads.
  */
 @ExtendWith(RestartableSyncPost.class)
-@BesideTheOthers
-@ResourceLock(RestartableSyncPost.LOCK)
 @Timeout(300)
 class DisabledMailboxRetestIT {
 

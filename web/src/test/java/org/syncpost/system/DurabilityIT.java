@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.system.Api.Reply;
 
 /**
@@ -19,8 +18,6 @@ import org.syncpost.system.Api.Reply;
  * and read its database file while it is stopped.
  */
 @ExtendWith(RestartableSyncPost.class)
-@BesideTheOthers
-@ResourceLock(RestartableSyncPost.LOCK)
 class DurabilityIT {
 
   private final SyncPostServer server;

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Timeout;
 
 /** A weak SYNCPOST_ADMIN_PASSWORD does not become the first administrator's password. */
 @Timeout(900)
-@BesideTheOthers
 class FirstAdministratorPasswordIT {
 
   @Test

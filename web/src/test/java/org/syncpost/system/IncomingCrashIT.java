@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.system.IncomingMailboxes.Box;
 import org.syncpost.system.IncomingMailboxes.Regarding;
 import org.syncpost.testing.Eventually;
@@ -23,8 +22,6 @@ import org.syncpost.testing.mail.MailServers;
  */
 @ExtendWith(RestartableSyncPost.class)
 @Timeout(900)
-@BesideTheOthers
-@ResourceLock(RestartableSyncPost.LOCK)
 class IncomingCrashIT {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();

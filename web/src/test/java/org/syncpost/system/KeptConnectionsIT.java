@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
@@ -23,8 +22,6 @@ import org.syncpost.testing.mail.MailUser;
  */
 @ExtendWith(RestartableSyncPost.class)
 @Timeout(300)
-@BesideTheOthers
-@ResourceLock(RestartableSyncPost.LOCK)
 class KeptConnectionsIT {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();

@@ -17,7 +17,6 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.system.MisbehavingServer.Behaviour;
 
@@ -31,8 +30,6 @@ import org.syncpost.system.MisbehavingServer.Behaviour;
  */
 @ExtendWith(SharedSyncPost.class)
 @Timeout(300)
-@BesideTheOthers
-@ResourceLock(SharedSyncPost.RECORD_TOTALS)
 class LongRequestIT {
 
   /** Longer than the 30 s after which the request was cut. */

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailServers;
@@ -28,8 +27,6 @@ import org.syncpost.testing.mail.ServerCertificate;
  */
 @ExtendWith(RestartableSyncPost.class)
 @Timeout(600)
-@BesideTheOthers
-@ResourceLock(RestartableSyncPost.LOCK)
 class OutgoingCrashIT {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecot();

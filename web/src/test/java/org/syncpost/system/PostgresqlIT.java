@@ -19,7 +19,6 @@ import org.syncpost.testing.database.PrivatePostgres;
  * migrations run, records are stored and survive a restart, passwords are ciphertext.
  */
 @Timeout(600)
-@BesideTheOthers
 class PostgresqlIT {
 
   private static PrivatePostgres postgres;

@@ -9,13 +9,11 @@ import jakarta.json.JsonValue;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.syncpost.system.Api.Reply;
 
 @ExtendWith(SharedSyncPost.class)
-@ResourceLock(SharedSyncPost.RECORD_TOTALS)
 class ProfilesApiIT {
 
   private final Api admin;

@@ -8,19 +8,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Hands the test classes that stop or kill SyncPost and start it again, or that need its short
  * timings, one SyncPost of their own, apart from {@link SharedSyncPost}: started on first use,
- * started again for a class that finds it down, stopped when the test run ends. A boot costs 20–60
- * s; these classes each booted a server of their own before.
+ * started again for a class that finds it down, stopped when the test JVM's last class has run. A
+ * boot costs 20–60 s; these classes each booted a server of their own before.
  *
  * <p>Its settings are those of all its classes together; each class creates its own records and
  * mail servers, and restores any organisation setting it changes.
  */
 public final class RestartableSyncPost implements ParameterResolver {
-
-  /**
-   * The lock its classes take ({@link org.junit.jupiter.api.parallel.ResourceLock}): they run
-   * beside the shared server's classes ({@link BesideTheOthers}), one at a time among themselves.
-   */
-  static final String LOCK = "RestartableSyncPost";
 
   /** The JVM options, each named with the class that needs it and why. */
   static final String JAVA_OPTS =
@@ -46,8 +40,9 @@ public final class RestartableSyncPost implements ParameterResolver {
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     SyncPostServer server =
         context
-            .getRoot()
-            .getStore(ExtensionContext.Namespace.create(RestartableSyncPost.class))
+            .getStore(
+                ExtensionContext.StoreScope.LAUNCHER_SESSION,
+                ExtensionContext.Namespace.create(RestartableSyncPost.class))
             .getOrComputeIfAbsent(
                 "server",
                 key -> new Running(SyncPostServer.start(Map.of("JAVA_OPTS", JAVA_OPTS))),
@@ -60,9 +55,8 @@ public final class RestartableSyncPost implements ParameterResolver {
     return server;
   }
 
-  /** Closed by JUnit when the root context ends. */
-  private record Running(SyncPostServer server)
-      implements ExtensionContext.Store.CloseableResource {
+  /** Closed by JUnit when the test JVM's launcher session ends (ADR 0033). */
+  private record Running(SyncPostServer server) implements AutoCloseable {
     @Override
     public void close() {
       server.close();

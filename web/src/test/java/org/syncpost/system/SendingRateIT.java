@@ -12,19 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.system.Api.Reply;
 import org.syncpost.testing.mail.MailServers;
 import org.syncpost.testing.mail.MailUser;
 
 /**
  * A profile's sending limit per minute holds in every minute, through the private Postfix into
- * Dovecot. It waits out more than a minute, so it runs beside the other classes, on the restartable
- * SyncPost whose settings and records no other class of the shared server reads.
+ * Dovecot. It waits out more than a minute, on the restartable SyncPost, whose settings and records
+ * no class of the shared server reads.
  */
 @ExtendWith(RestartableSyncPost.class)
-@BesideTheOthers
-@ResourceLock(RestartableSyncPost.LOCK)
 @Timeout(300)
 class SendingRateIT {
 

@@ -26,7 +26,6 @@ import org.syncpost.testing.mail.MailUser;
  * in the server's environment, signs SyncPost in to Postfix for a mailbox that has no credentials.
  */
 @Timeout(600)
-@BesideTheOthers
 class ServerIdentityIT {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();

@@ -7,23 +7,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.syncpost.testing.database.PrivatePostgres;
 
 /**
- * Hands every test class the same running SyncPost (booting costs 20–60 s), started on first use
- * and stopped when the test run ends. Tests on it create uniquely named records and restore any
- * organisation setting they change; a test that must restart the server starts its own.
+ * Hands every test class of a test JVM the same running SyncPost (booting costs 20–60 s), started
+ * on first use and stopped when the JVM's last class has run; each of Failsafe's test JVMs, which
+ * run side by side, has its own (ADR 0033). Tests on it create uniquely named records and restore
+ * any organisation setting they change; a test that must restart the server starts its own.
  *
  * <p>With {@code -Dsyncpost.test.database=postgresql} the shared SyncPost runs on a private
  * PostgreSQL 15 started for the test run (as operators run it, through {@code SYNCPOST_DB_URL}), so
  * that the same system tests prove the engines on PostgreSQL.
  */
 public final class SharedSyncPost implements ParameterResolver {
-
-  /**
-   * The lock ({@link org.junit.jupiter.api.parallel.ResourceLock}) of the shared SyncPost's record
-   * totals: taken by the classes that compare totals before and after (nothing stored by a refused
-   * request) and by the {@link BesideTheOthers} classes that create records on the shared SyncPost,
-   * so that those never run while totals are compared.
-   */
-  public static final String RECORD_TOTALS = "SharedSyncPost record totals";
 
   /** The system property that chooses the database of the shared SyncPost. */
   public static final String DATABASE = "syncpost.test.database";
@@ -36,15 +29,15 @@ public final class SharedSyncPost implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     return context
-        .getRoot()
-        .getStore(ExtensionContext.Namespace.create(SharedSyncPost.class))
+        .getStore(
+            ExtensionContext.StoreScope.LAUNCHER_SESSION,
+            ExtensionContext.Namespace.create(SharedSyncPost.class))
         .getOrComputeIfAbsent("server", key -> Running.start(), Running.class)
         .server();
   }
 
-  /** Closed by JUnit when the root context ends. */
-  private record Running(SyncPostServer server, PrivatePostgres postgres)
-      implements ExtensionContext.Store.CloseableResource {
+  /** Closed by JUnit when the test JVM's launcher session ends (ADR 0033). */
+  private record Running(SyncPostServer server, PrivatePostgres postgres) implements AutoCloseable {
 
     static Running start() {
       if (!"postgresql".equalsIgnoreCase(System.getProperty(DATABASE, "h2"))) {

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.system.Api.Reply;
 
 /**
@@ -17,8 +16,6 @@ import org.syncpost.system.Api.Reply;
  */
 @ExtendWith(SharedSyncPost.class)
 @Timeout(180)
-@BesideTheOthers
-@ResourceLock(SharedSyncPost.RECORD_TOTALS)
 class SignInThrottlingIT {
 
   private static final String PASSWORD = "throttled-user-password-1";

@@ -41,7 +41,6 @@ import org.syncpost.testing.mail.MailUser;
  * the other sends the rest, and only an email in flight at the kill may arrive twice (ADR 0007).
  */
 @Timeout(1800)
-@BesideTheOthers
 class TwoNodesIT {
 
   @RegisterExtension static final MailServers servers = MailServers.withDovecotAndPostfix();

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.syncpost.system.WebhookReceiver.Delivery;
 import org.syncpost.testing.Eventually;
 
@@ -19,8 +18,6 @@ import org.syncpost.testing.Eventually;
  */
 @ExtendWith(RestartableSyncPost.class)
 @Timeout(600)
-@BesideTheOthers
-@ResourceLock(RestartableSyncPost.LOCK)
 class WebhookCrashIT {
 
   private final SyncPostServer server;

@@ -29,7 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.syncpost.system.Api;
 import org.syncpost.system.Api.Reply;
-import org.syncpost.system.BesideTheOthers;
 import org.syncpost.system.SyncPostServer;
 import org.syncpost.testing.Eventually;
 import org.syncpost.testing.mail.MailUser;
@@ -51,7 +50,6 @@ import org.syncpost.testing.oauth.RevocableConsent;
  */
 @ExtendWith(UiSyncPost.class)
 @Timeout(300)
-@BesideTheOthers
 class DelegatedSignInUiIT {
 
   private static final String ISSUER = "syncpost-delegated";

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.syncpost.system.BesideTheOthers;
 import org.syncpost.system.SyncPostServer;
 
 /**
@@ -23,7 +22,6 @@ import org.syncpost.system.SyncPostServer;
  */
 @ExtendWith(UiSyncPost.class)
 @Timeout(180)
-@BesideTheOthers
 class OAuthProfilesUiIT {
 
   private static final String CLIENT_SECRET = "Entra-Client-Secret-9q~Zx81";

@@ -11,13 +11,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.syncpost.system.Api.Reply;
-import org.syncpost.system.BesideTheOthers;
 import org.syncpost.system.SyncPostServer;
 
 /** The guide's "Create an email server profile", in a real browser, and who may do it. */
 @ExtendWith(UiSyncPost.class)
 @Timeout(180)
-@BesideTheOthers
 class ProfilesUiIT {
 
   private static final String PROFILE_PASSWORD = "Profile-Secret-7f3a9";

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.syncpost.system.BesideTheOthers;
 import org.syncpost.system.SignInUsers;
 import org.syncpost.system.SyncPostServer;
 
@@ -19,7 +18,6 @@ import org.syncpost.system.SyncPostServer;
  */
 @ExtendWith(UiSyncPost.class)
 @Timeout(180)
-@BesideTheOthers
 class SignInUiIT {
 
   private static final String PASSWORD = "sign-in-ui-password-1";

@@ -7,7 +7,8 @@ import org.syncpost.system.SyncPostServer;
 
 /**
  * One running SyncPost for the browser tests only, apart from the server the API tests fill with
- * thousands of records: the pages are tested against the data an administrator starts with.
+ * thousands of records: the pages are tested against the data an administrator starts with. One per
+ * test JVM, like {@link org.syncpost.system.SharedSyncPost}.
  */
 public final class UiSyncPost implements ParameterResolver {
 
@@ -19,15 +20,15 @@ public final class UiSyncPost implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     return context
-        .getRoot()
-        .getStore(ExtensionContext.Namespace.create(UiSyncPost.class))
+        .getStore(
+            ExtensionContext.StoreScope.LAUNCHER_SESSION,
+            ExtensionContext.Namespace.create(UiSyncPost.class))
         .getOrComputeIfAbsent("server", key -> new Running(SyncPostServer.start()), Running.class)
         .server();
   }
 
-  /** Closed by JUnit when the root context ends. */
-  private record Running(SyncPostServer server)
-      implements ExtensionContext.Store.CloseableResource {
+  /** Closed by JUnit when the test JVM's launcher session ends (ADR 0033). */
+  private record Running(SyncPostServer server) implements AutoCloseable {
     @Override
     public void close() {
       server.close();
