@@ -41,7 +41,12 @@ import org.syncpost.testing.mail.ServerCertificate;
  * every 5 s), never above the profile's maximum:
  *
  * <pre>./mvnw -B verify -pl web -am -Pbenchmark -Dbenchmark=ScaleBenchmark
- * [-Dbenchmark.mailboxes=10000] [-Dbenchmark.minutes=5] [-Dbenchmark.max-connections=300]</pre>
+ * [-Dbenchmark.mailboxes=10000] [-Dbenchmark.minutes=5] [-Dbenchmark.max-connections=300]
+ * [-Dbenchmark.tls-resumption=true]</pre>
+ *
+ * <p>With {@code benchmark.tls-resumption}, Dovecot's login processes serve many connections each
+ * (its high-performance mode), so that SyncPost's reconnects resume their TLS sessions; in
+ * Dovecot's default mode, as in the other tests, none is resumed.
  *
  * <p>Dovecot users are written at once ({@link org.syncpost.testing.mail.Dovecot#addUsers}), the
  * mailboxes configured by parallel REST calls, then tested &amp; enabled by the profile's job.
@@ -58,7 +63,11 @@ class ScaleBenchmark {
   private static final int SAMPLED = 3;
   private static final int SETUP_THREADS = 8;
 
-  @RegisterExtension static final MailServers servers = MailServers.withDovecot();
+  private static final boolean TLS_RESUMPTION = Boolean.getBoolean("benchmark.tls-resumption");
+
+  @RegisterExtension
+  static final MailServers servers =
+      TLS_RESUMPTION ? MailServers.withDovecotResumingTls() : MailServers.withDovecot();
 
   /** {@code -Dbenchmark.syncpost-options="-D..."} starts SyncPost with other settings. */
   @RegisterExtension
@@ -160,6 +169,7 @@ class ScaleBenchmark {
 
           ==== ScaleBenchmark ======================================================
           mailboxes              %,d quiet IMAPS mailboxes, one profile, polled every minute
+                                 (Dovecot %s)
                                  (set up and tested & enabled in %.0f s)
           window                 %.1f min, load average %s before, %s after
           polls                  %,.0f (%.2f per mailbox per minute)
@@ -176,6 +186,9 @@ class ScaleBenchmark {
           =========================================================================
           %n""",
           MAILBOXES,
+          TLS_RESUMPTION
+              ? "resumes TLS sessions: login processes shared"
+              : "resumes no TLS session: a login process per connection",
           setupSeconds,
           windowSeconds / 60,
           loadBefore,

@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The connections that clients on this machine hold open to a loopback port, as the kernel's socket
@@ -41,10 +43,14 @@ final class ClientSockets {
     return Files.isReadable(TABLES.get(0));
   }
 
-  /** How many client sockets connected to 127.0.0.1:{@code port} are held open now. */
+  /**
+   * How many client sockets connected to 127.0.0.1:{@code port} are held open now. Counted by
+   * inode: the kernel writes a table in pieces, and a socket made while it does may shift a line
+   * already written into the next piece, which would count it twice.
+   */
   static int heldOpenTo(int port) {
     String hexPort = String.format(Locale.ROOT, "%04X", port);
-    int held = 0;
+    Set<String> held = new HashSet<>();
     for (Path table : TABLES) {
       if (!Files.isReadable(table)) {
         continue;
@@ -55,20 +61,23 @@ final class ClientSockets {
           new BufferedReader(
               new InputStreamReader(
                   new FileInputStream(table.toFile()), StandardCharsets.US_ASCII))) {
-        held += (int) lines.lines().skip(1).filter(line -> heldOpenTo(line, hexPort)).count();
+        lines
+            .lines()
+            .skip(1)
+            .map(line -> line.trim().split("\\s+", 11))
+            .filter(fields -> fields.length > 9 && heldOpenTo(fields, hexPort))
+            .forEach(fields -> held.add(fields[9]));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + table, e);
       }
     }
-    return held;
+    return held.size();
   }
 
-  /** A line {@code sl local_address rem_address st ...} whose remote end is the port. */
-  private static boolean heldOpenTo(String line, String hexPort) {
-    String[] fields = line.trim().split("\\s+", 5);
-    if (fields.length < 4) {
-      return false;
-    }
+  /**
+   * A line {@code sl local_address rem_address st ... uid timeout inode} whose remote is the port.
+   */
+  private static boolean heldOpenTo(String[] fields, String hexPort) {
     String remote = fields[2];
     String state = fields[3];
     return remote.endsWith(":" + hexPort)
