@@ -17,6 +17,7 @@ import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -70,6 +71,13 @@ import org.syncpost.mailserver.entity.TrustSettings;
  * <p>Building a context reads the JDK's trust store and creates a trust manager factory, so one
  * socket factory per distinct (certificates, revocation) pair is kept for the life of the
  * application. Change of the JDK trust store needs a restart.
+ *
+ * <p>Each context's client session cache lets a reconnect resume its TLS session where the server
+ * offers it (TLS 1.3 session tickets, RFC 8446 §2.2): no certificate to check and no signature to
+ * verify again, which were most of a new connection's CPU in ScaleBenchmark. The JDK keys that
+ * cache by host name and port, and a context belongs to one trust setting, so a session is resumed
+ * only for the host it was checked for, under the same trust (ADR 0032). It is resumable for {@link
+ * #RESUMABLE_FOR}, not the JDK's 24 hours.
  */
 @ApplicationScoped
 public class TrustPolicy {
@@ -78,6 +86,13 @@ public class TrustPolicy {
 
   private static final Pattern PEM_CERTIFICATE =
       Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
+
+  /**
+   * How long a TLS session may be resumed without its certificate checked again: as long as a kept
+   * IMAP connection goes without signing in again ({@code KeptConnections.SIGN_IN_AGAIN_AFTER}), so
+   * that a certificate revoked or replaced meanwhile is checked within the same time either way.
+   */
+  static final Duration RESUMABLE_FOR = Duration.ofMinutes(30);
 
   private final ConcurrentMap<Key, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
 
@@ -123,6 +138,7 @@ public class TrustPolicy {
               : checking;
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {applied}, null);
+      context.getClientSessionContext().setSessionTimeout((int) RESUMABLE_FOR.toSeconds());
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot set up PKIX TLS trust: " + e, e);

@@ -3,6 +3,7 @@ package org.syncpost.mailserver.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import jakarta.mail.Session;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
@@ -127,5 +128,40 @@ class MailSessionsTest {
     Properties props = MailSessions.propertiesFor(EndpointFixture.imap(143).build(), factory);
 
     assertThat(props).doesNotContainKey("mail.imap.sasl.authorizationid");
+  }
+
+  @Test
+  void storesOfOneServerShareASessionThatNamesNoUser() {
+    MailSessions sessions = new MailSessions(new TrustPolicy(), new FailureTranslator());
+
+    Session alice =
+        sessions.storeSessionFor(
+            EndpointFixture.imap(993).username("alice").password("a-secret").build());
+    Session bob =
+        sessions.storeSessionFor(
+            EndpointFixture.imap(993).username("bob").password("b-secret").build());
+
+    assertThat(alice).isSameAs(bob);
+    assertThat(alice.getProperties())
+        .doesNotContainKey("mail.imap.user")
+        .doesNotContainValue("a-secret")
+        .doesNotContainValue("b-secret");
+  }
+
+  @Test
+  void aStoreActingForAMailboxHasASessionOfItsOwn() {
+    MailSessions sessions = new MailSessions(new TrustPolicy(), new FailureTranslator());
+    var actingFor = EndpointFixture.imap(993).auth(AuthProtocol.AUTO_DETECT).authorizingAs("user8");
+
+    assertThat(sessions.storeSessionFor(actingFor.build()))
+        .isNotSameAs(sessions.storeSessionFor(actingFor.build()));
+  }
+
+  @Test
+  void anotherServerSettingGetsAnotherSession() {
+    MailSessions sessions = new MailSessions(new TrustPolicy(), new FailureTranslator());
+
+    assertThat(sessions.storeSessionFor(EndpointFixture.imap(993).timeoutSeconds(7).build()))
+        .isNotSameAs(sessions.storeSessionFor(EndpointFixture.imap(993).timeoutSeconds(8).build()));
   }
 }

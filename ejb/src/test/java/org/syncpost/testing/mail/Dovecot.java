@@ -65,7 +65,15 @@ public final class Dovecot implements AutoCloseable {
    * capabilities, as on a server where push is not available.
    */
   public static Dovecot start(TestCertificates certificates, boolean offersIdle) {
-    return start(certificates, offersIdle, null);
+    return start(certificates, offersIdle, null, false);
+  }
+
+  /**
+   * As {@link #start(TestCertificates)}, with login processes shared by many connections (Dovecot's
+   * high-performance mode), so that a client's reconnect resumes its TLS session.
+   */
+  public static Dovecot startResumingTls(TestCertificates certificates) {
+    return start(certificates, true, null, true);
   }
 
   /**
@@ -74,16 +82,19 @@ public final class Dovecot implements AutoCloseable {
    * credentials as {@code user:password@} in the URL) says is active for the user's address.
    */
   public static Dovecot startWithOAuth2(TestCertificates certificates, String introspectionUrl) {
-    return start(certificates, true, introspectionUrl);
+    return start(certificates, true, introspectionUrl, false);
   }
 
   private static Dovecot start(
-      TestCertificates certificates, boolean offersIdle, String introspectionUrl) {
+      TestCertificates certificates,
+      boolean offersIdle,
+      String introspectionUrl,
+      boolean resumesTls) {
     requireRoot();
     for (int attempt = 1; ; attempt++) {
       Path directory = TemporaryDirectories.create("syncpost-dovecot");
       try {
-        return startIn(directory, certificates, offersIdle, introspectionUrl);
+        return startIn(directory, certificates, offersIdle, introspectionUrl, resumesTls);
       } catch (RuntimeException e) {
         TemporaryDirectories.delete(directory);
         if (attempt == START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("in use")) {
@@ -95,7 +106,11 @@ public final class Dovecot implements AutoCloseable {
   }
 
   private static Dovecot startIn(
-      Path directory, TestCertificates certificates, boolean offersIdle, String introspectionUrl) {
+      Path directory,
+      TestCertificates certificates,
+      boolean offersIdle,
+      String introspectionUrl,
+      boolean resumesTls) {
     long started = System.nanoTime();
     Path mail = directory.resolve("mail");
     long[] ids = createOwnedByMailUser(mail);
@@ -108,7 +123,8 @@ public final class Dovecot implements AutoCloseable {
             ids[0],
             ids[1],
             offersIdle,
-            introspectionUrl);
+            introspectionUrl,
+            resumesTls);
     Path configFile = directory.resolve("dovecot.conf");
     try {
       Files.writeString(configFile, configuration.text(), StandardCharsets.UTF_8);

@@ -14,7 +14,8 @@ record DovecotConfiguration(
     long mailUid,
     long mailGid,
     boolean offersIdle,
-    String oauth2IntrospectionUrl) {
+    String oauth2IntrospectionUrl,
+    boolean resumesTls) {
 
   /**
    * Dovecot 2.3's capabilities after login without IDLE (RFC 2177), for clients that must fall back
@@ -23,6 +24,18 @@ record DovecotConfiguration(
   static final String CAPABILITIES_WITHOUT_IDLE =
       "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ UIDPLUS MOVE NAMESPACE CHILDREN"
           + " UNSELECT SPECIAL-USE ESEARCH CONDSTORE";
+
+  /**
+   * Dovecot's high-performance mode: one login process for many connections, whose TLS session
+   * tickets it can therefore decrypt again. In the default mode (a login process per connection,
+   * each with a ticket key of its own) no TLS session is ever resumed.
+   */
+  private static final String SHARED_LOGIN_PROCESSES =
+      """
+          service_count = 0
+          process_min_avail = 1
+          client_limit = 1000
+      """;
 
   Path baseDirectory() {
     return directory.resolve("run");
@@ -203,7 +216,7 @@ record DovecotConfiguration(
               .formatted(which.address(), which, issued.certificate(), issued.privateKey()));
     }
     config.append(
-        """
+"""
 
         # SyncPost may be configured to allow plain IMAP/POP3 ("non-SSL allowed"); its tests need a
         # server that accepts a password without TLS. Postfix keeps requiring TLS before AUTH.
@@ -228,7 +241,7 @@ record DovecotConfiguration(
           # (Dovecot's high-security mode); its default limit of 100 would make the 101st kept
           # connection's sign-in wait
           process_limit = 1000
-          inet_listener imap {
+%8$s          inet_listener imap {
             port = %1$d
           }
           inet_listener imaps {
@@ -271,7 +284,8 @@ record DovecotConfiguration(
                 ports.pop3s(),
                 ports.lmtp(),
                 authSocket().getFileName(),
-                offersIdle ? "" : "imap_capability = " + CAPABILITIES_WITHOUT_IDLE));
+                offersIdle ? "" : "imap_capability = " + CAPABILITIES_WITHOUT_IDLE,
+                resumesTls ? SHARED_LOGIN_PROCESSES : ""));
     return config.toString();
   }
 }

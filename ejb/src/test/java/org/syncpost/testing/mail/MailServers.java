@@ -27,30 +27,41 @@ public final class MailServers implements BeforeAllCallback, AfterAllCallback, A
 
   private final boolean withPostfix;
   private final boolean offersIdle;
+  private final boolean resumesTls;
   private StartedServers started;
   private Class<?> startedFor;
   private TestCertificates certificates;
   private Dovecot dovecot;
   private Postfix postfix;
 
-  private MailServers(boolean withPostfix, boolean offersIdle) {
+  private MailServers(boolean withPostfix, boolean offersIdle, boolean resumesTls) {
     this.withPostfix = withPostfix;
     this.offersIdle = offersIdle;
+    this.resumesTls = resumesTls;
   }
 
   /** The test CA (with OCSP and CRL) and Dovecot: for reading mail over IMAP and POP3. */
   public static MailServers withDovecot() {
-    return new MailServers(false, true);
+    return new MailServers(false, true, false);
   }
 
   /** As {@link #withDovecot()}, but Dovecot does not offer IMAP IDLE: push is not available. */
   public static MailServers withDovecotWithoutIdle() {
-    return new MailServers(false, false);
+    return new MailServers(false, false, false);
+  }
+
+  /**
+   * As {@link #withDovecot()}, with Dovecot's login processes shared by many connections (its
+   * high-performance mode), so that a reconnect resumes its TLS session: the default mode resumes
+   * none.
+   */
+  public static MailServers withDovecotResumingTls() {
+    return new MailServers(false, true, true);
   }
 
   /** The test CA, Dovecot and Postfix: for sending mail too. */
   public static MailServers withDovecotAndPostfix() {
-    return new MailServers(true, true);
+    return new MailServers(true, true, false);
   }
 
   public synchronized MailServers start() {
@@ -61,7 +72,11 @@ public final class MailServers implements BeforeAllCallback, AfterAllCallback, A
     StartedServers servers = new StartedServers();
     try {
       certificates = servers.add(TestCertificates.create());
-      dovecot = servers.add(Dovecot.start(certificates, offersIdle));
+      dovecot =
+          servers.add(
+              resumesTls
+                  ? Dovecot.startResumingTls(certificates)
+                  : Dovecot.start(certificates, offersIdle));
       if (withPostfix) {
         postfix = servers.add(Postfix.start(dovecot, certificates));
       }
