@@ -64,7 +64,7 @@ public class LeaseLedger {
    * rows one by one, held some of a batch's rows and waited for another, while the batch's SENT,
    * one multi-row UPDATE, had taken that one and waited for the renewal's; the database aborted one
    * of the two, and a SENT aborted so left its batch SENDING, to be sent again once the lease ran
-   * out ({@code SendingLeasesIT}).
+   * out ({@code SendingLeasesIT}, ADR 0031).
    *
    * @return the rows whose lease was no longer theirs (given back, expired and taken by another, no
    *     longer in the state {@link LeasedRows#whileHeld()} asks for, or gone)

@@ -135,7 +135,7 @@ public class MailboxSender {
    * took the batch's first email: the server works (a failing one still costs one batch's attempt,
    * ADR 0027), and the next sender connects and claims while this one sends the rest, instead of
    * only after it (with 4 connections, a mailbox then sent over 1, then 2 of them for two batch
-   * times).
+   * times; ADR 0031).
    */
   private static final class MoreSenders {
 
