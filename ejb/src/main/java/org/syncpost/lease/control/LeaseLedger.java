@@ -27,7 +27,7 @@ import java.util.Set;
 @Stateless
 public class LeaseLedger {
 
-  /** Rows per renewal statement (3 parameters each): below what either database takes. */
+  /** Ids in one statement's list: far below what either database takes (PostgreSQL 32,767). */
   private static final int ROWS_PER_STATEMENT = 500;
 
   @PersistenceContext EntityManager em;
@@ -57,50 +57,59 @@ public class LeaseLedger {
   }
 
   /**
-   * Extends every held lease (row id → holder) to {@code until}, in one transaction that never
-   * waits for a row: a row another transaction holds at this moment (a sender recording its batch
-   * SENT, a cycle recording its outcome) is passed by and renewed at the next tick, long before its
-   * lease ends. Waiting instead made a deadlock on PostgreSQL and H2: the renewal, updating the
-   * rows one by one, held some of a batch's rows and waited for another, while the batch's SENT,
-   * one multi-row UPDATE, had taken that one and waited for the renewal's; the database aborted one
-   * of the two, and a SENT aborted so left its batch SENDING, to be sent again once the lease ran
-   * out ({@code SendingLeasesIT}, ADR 0031).
+   * Extends every held lease (row id → holder) to {@code until}, all in one transaction that never
+   * waits for a row: it locks the rows no other transaction holds now, in id order, and renews
+   * those by their keys; a row held elsewhere at this moment (a sender recording its batch SENT, a
+   * cycle recording its outcome) is passed by and renewed at the next tick, long before its lease
+   * ends. Waiting instead made a deadlock on PostgreSQL and H2: the renewal, holding some of a
+   * batch's rows and waiting for another, beside the batch's SENT, one multi-row UPDATE that had
+   * taken the rest in its own order; the database aborted one of the two, and a SENT aborted so
+   * left its batch SENDING, to be sent again once the lease ran out ({@code SendingLeasesIT}, ADR
+   * 0031). Lock and change in one statement ({@code UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP
+   * LOCKED)}) was tried and dropped: H2 ran it in ≈ 150 ms for 200 rows, holding their locks, and a
+   * batch's SENT waiting behind it timed out (ADR 0031).
    *
    * @return the rows whose lease was no longer theirs (given back, expired and taken by another, no
    *     longer in the state {@link LeasedRows#whileHeld()} asks for, or gone)
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<Long> renew(LeasedRows rows, Map<Long, ?> held, Instant until) {
-    List<Long> ids = new ArrayList<>(held.keySet());
+    List<Long> ids = held.keySet().stream().sorted().toList();
     List<Long> lost = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += ROWS_PER_STATEMENT) {
       List<Long> some = ids.subList(from, Math.min(from + ROWS_PER_STATEMENT, ids.size()));
-      Query renewal =
-          em.createNativeQuery(rows.renewalOfFree(some.size()))
-              .setParameter(1, until.atOffset(ZoneOffset.UTC));
-      for (int i = 0; i < some.size(); i++) {
-        renewal.setParameter(2 + i, some.get(i));
+      Set<Long> free = idsOf(rows.lockFree(some.size()), some);
+      for (Long id : free) {
+        int renewed =
+            em.createNativeQuery(rows.renewal())
+                .setParameter(1, until.atOffset(ZoneOffset.UTC))
+                .setParameter(2, id)
+                .setParameter(3, held.get(id))
+                .executeUpdate();
+        if (renewed == 0) {
+          lost.add(id);
+        }
       }
-      heldBy(renewal, 2 + some.size(), some, held).executeUpdate();
-      // renewed or passed by, a row still held by its holder is still held; read, not locked
-      Set<Long> stillHeld = new HashSet<>();
-      for (Object id :
-          heldBy(em.createNativeQuery(rows.stillHeld(some.size())), 1, some, held)
-              .getResultList()) {
-        stillHeld.add(((Number) id).longValue());
+      if (free.size() < some.size()) {
+        // passed by: held elsewhere for a moment (still the holder's), or deleted
+        List<Long> passedBy = some.stream().filter(id -> !free.contains(id)).toList();
+        Set<Long> existing = idsOf(rows.existing(passedBy.size()), passedBy);
+        passedBy.stream().filter(id -> !existing.contains(id)).forEach(lost::add);
       }
-      some.stream().filter(id -> !stillHeld.contains(id)).forEach(lost::add);
     }
     return lost;
   }
 
-  /** Binds each row's id and holder in pairs, from the parameter {@code first} on. */
-  private static Query heldBy(Query query, int first, List<Long> ids, Map<Long, ?> held) {
+  private Set<Long> idsOf(String sql, List<Long> ids) {
+    Query query = em.createNativeQuery(sql);
     for (int i = 0; i < ids.size(); i++) {
-      query.setParameter(first + 2 * i, ids.get(i));
-      query.setParameter(first + 2 * i + 1, held.get(ids.get(i)));
+      query.setParameter(i + 1, ids.get(i));
     }
-    return query;
+    Set<Long> found = new HashSet<>();
+    for (Object id : query.getResultList()) {
+      found.add(((Number) id).longValue());
+    }
+    return found;
   }
 
   /** Gives the row's lease back, if {@code holder} still holds it. */

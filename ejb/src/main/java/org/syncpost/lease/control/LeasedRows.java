@@ -38,49 +38,34 @@ public record LeasedRows(String table, String holderColumn, String untilColumn, 
     return claim().replace(" is null or ", " is null or " + holderColumn + " = ?1 or ");
   }
 
-  /**
-   * Extends the held leases of {@code count} rows that no other transaction holds now, in one
-   * statement: ?1 until, then ?2 … the rows' ids, then each row's id and holder in pairs. A row
-   * another transaction holds is passed by, not waited for ({@code FOR UPDATE SKIP LOCKED} in the
-   * subquery, on H2 2 and PostgreSQL alike); the lock and the change are one statement, so they
-   * hold together even where a transaction's first statement runs in auto-commit (ADR 0005).
-   */
-  String renewalOfFree(int count) {
+  /** Extends a held lease: ?1 until, ?2 row id, ?3 holder. */
+  String renewal() {
     return "update "
         + table
         + " set "
         + untilColumn
-        + " = ?1 where id in (select id from "
-        + table
-        + " where id in ("
-        + parameters(2, count)
-        + ") for update skip locked) and "
-        + stillHeld(2 + count, count);
+        + " = ?1 where id = ?2 and "
+        + holderColumn
+        + " = ?3"
+        + (whileHeld == null ? "" : " and " + whileHeld);
   }
 
   /**
-   * The ids of those of {@code count} rows still held by their holders, read without a lock: ?1 …
-   * each row's id and holder in pairs.
+   * Locks those of the rows ?1 … ?{@code count} that no other transaction holds now, in id order,
+   * and answers their ids; a row another transaction holds is passed by, not waited for ({@code
+   * SKIP LOCKED}, on H2 2 and PostgreSQL alike).
    */
-  String stillHeld(int count) {
-    return "select id from " + table + " where " + stillHeld(1, count);
+  String lockFree(int count) {
+    return "select id from "
+        + table
+        + " where id in ("
+        + parameters(count)
+        + ") order by id for update skip locked";
   }
 
-  /** Each row's id and holder in pairs from ?{@code first}, and {@link #whileHeld}. */
-  private String stillHeld(int first, int count) {
-    StringBuilder held = new StringBuilder("(");
-    for (int i = 0; i < count; i++) {
-      int id = first + 2 * i;
-      held.append(i == 0 ? "" : " or ")
-          .append("(id = ?")
-          .append(id)
-          .append(" and ")
-          .append(holderColumn)
-          .append(" = ?")
-          .append(id + 1)
-          .append(')');
-    }
-    return held.append(')').append(whileHeld == null ? "" : " and " + whileHeld).toString();
+  /** The ids of the rows ?1 … ?{@code count} that exist, read without a lock. */
+  String existing(int count) {
+    return "select id from " + table + " where id in (" + parameters(count) + ")";
   }
 
   /** Gives a held lease back: ?1 row id, ?2 holder. */
@@ -93,10 +78,10 @@ public record LeasedRows(String table, String holderColumn, String untilColumn, 
     return cleared() + holderColumn + " = ?1";
   }
 
-  private static String parameters(int first, int count) {
+  private static String parameters(int count) {
     StringBuilder list = new StringBuilder();
-    for (int i = first; i < first + count; i++) {
-      list.append(i == first ? "?" : ", ?").append(i);
+    for (int i = 1; i <= count; i++) {
+      list.append(i == 1 ? "?" : ", ?").append(i);
     }
     return list.toString();
   }
