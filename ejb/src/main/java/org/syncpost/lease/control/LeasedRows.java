@@ -50,6 +50,24 @@ public record LeasedRows(String table, String holderColumn, String untilColumn, 
         + (whileHeld == null ? "" : " and " + whileHeld);
   }
 
+  /**
+   * Locks those of the rows ?1 … ?{@code count} that no other transaction holds now, in id order,
+   * and answers their ids; a row another transaction holds is passed by, not waited for ({@code
+   * SKIP LOCKED}, on H2 2 and PostgreSQL alike).
+   */
+  String lockFree(int count) {
+    return "select id from "
+        + table
+        + " where id in ("
+        + parameters(count)
+        + ") order by id for update skip locked";
+  }
+
+  /** The ids of the rows ?1 … ?{@code count} that exist, read without a lock. */
+  String existing(int count) {
+    return "select id from " + table + " where id in (" + parameters(count) + ")";
+  }
+
   /** Gives a held lease back: ?1 row id, ?2 holder. */
   String release() {
     return cleared() + "id = ?1 and " + holderColumn + " = ?2";
@@ -58,6 +76,14 @@ public record LeasedRows(String table, String holderColumn, String untilColumn, 
   /** Gives back every lease of a holder: ?1 holder. */
   String releaseAll() {
     return cleared() + holderColumn + " = ?1";
+  }
+
+  private static String parameters(int count) {
+    StringBuilder list = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      list.append(i == 1 ? "?" : ", ?").append(i);
+    }
+    return list.toString();
   }
 
   private String cleared() {

@@ -2,6 +2,7 @@ package org.syncpost.outgoing.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,13 +11,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncpost.container.AsAdministrator;
 import org.syncpost.container.EmailFixtures;
+import org.syncpost.container.RowLocks;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.EmailStatus;
+import org.syncpost.lease.control.LeaseLedger;
 import org.syncpost.outgoing.entity.DeliveryOutcome;
 import org.syncpost.outgoing.entity.OutgoingMessage;
 import org.syncpost.outgoing.entity.SentEmail;
@@ -40,6 +46,8 @@ class SendingLeasesIT {
   @Inject EmailFixtures emails;
   @Inject OutgoingLedger ledger;
   @Inject SendingLeases leases;
+  @Inject LeaseLedger leaseLedger;
+  @Inject RowLocks rowLocks;
   @Inject Clock clock;
 
   @Test
@@ -106,6 +114,73 @@ class SendingLeasesIT {
         .map(id -> emails.record(id))
         .extracting(r -> r.getStatus() + " " + r.getDeliveryAttempts())
         .containsExactly("SENT 1", "SENDING 2", "PENDING_SEND 0");
+  }
+
+  /**
+   * A tick renews the leases of every batch the node is sending while a sender records its own
+   * batch SENT, so both write the same rows. Were the renewal to wait for a row (here one that a
+   * third transaction holds for a moment) after taking some of the batch's, and the SENT to take
+   * the others first, each would wait for the other: PostgreSQL breaks such a deadlock by aborting
+   * one of them, and a SENT aborted so leaves its batch SENDING, to be sent again when its lease
+   * ends. The renewal passes by rows another transaction holds instead (renewed at the next tick),
+   * so the SENT is recorded and neither fails.
+   */
+  @Test
+  void aBatchIsRecordedSentWhileTheTickRenewsItsLeasesAndARowIsHeldElsewhere() throws Exception {
+    long mailboxId = admin.newMailbox("renewed-while-sent");
+    for (int i = 0; i < BATCH; i++) {
+      emails.pendingOutgoing(mailboxId, "renewed while sent " + i);
+    }
+    Instant now = clock.instant();
+    List<OutgoingMessage> claimed = ledger.claim(mailboxId, now, now.plusSeconds(300), BATCH);
+    Map<Long, Integer> attempts = new LinkedHashMap<>();
+    claimed.forEach(m -> attempts.put(m.recordId(), m.attempt()));
+    long heldElsewhere = claimed.get(BATCH - 1).recordId();
+    // the batch being recorded SENT, in the order its UPDATE will lock its rows
+    List<Long> batch =
+        rowLocks.inUpdateOrder(
+            "email_record", claimed.subList(0, BATCH - 1).stream().map(m -> m.recordId()).toList());
+    // the renewal's order (the order of the node's map of leases): the SENT's last row first
+    Map<Long, Integer> held = new LinkedHashMap<>();
+    held.put(batch.get(1), attempts.get(batch.get(1)));
+    held.put(heldElsewhere, attempts.get(heldElsewhere));
+    held.put(batch.get(0), attempts.get(batch.get(0)));
+    Future<List<Long>> renewal;
+    Future<Integer> recorded;
+
+    try (RowLocks.Held lock = rowLocks.lock("email_record", heldElsewhere)) {
+      renewal =
+          executor()
+              .submit(() -> leaseLedger.renew(SendingLeases.SENDING, held, now.plusSeconds(600)));
+      awaitDoneOrWaiting(renewal, 1);
+      recorded =
+          executor()
+              .submit(
+                  () ->
+                      ledger.sent(
+                          batch.stream()
+                              .map(
+                                  id ->
+                                      new SentEmail(
+                                          id, attempts.get(id), now, DeliveryOutcome.sent(null)))
+                              .toList()));
+      awaitDoneOrWaiting(recorded, 2);
+    }
+
+    assertThat(recorded.get(60, TimeUnit.SECONDS)).as("recorded SENT").isEqualTo(batch.size());
+    assertThat(renewal.get(60, TimeUnit.SECONDS)).as("leases no longer this node's").isEmpty();
+  }
+
+  /** Until the work is done or as many sessions as {@code waiters} wait for a row lock. */
+  private void awaitDoneOrWaiting(Future<?> work, int waiters) {
+    Eventually.within(
+        Duration.ofSeconds(30),
+        "the transaction to end or to wait for a row",
+        () -> work.isDone() || rowLocks.waiting() >= waiters);
+  }
+
+  private static ManagedExecutorService executor() throws Exception {
+    return InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
   }
 
   /**
