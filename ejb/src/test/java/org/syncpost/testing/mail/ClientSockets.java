@@ -44,13 +44,15 @@ final class ClientSockets {
   }
 
   /**
-   * How many client sockets connected to 127.0.0.1:{@code port} are held open now. Counted by
-   * inode: the kernel writes a table in pieces, and a socket made while it does may shift a line
-   * already written into the next piece, which would count it twice.
+   * The local ports of the client sockets connected to 127.0.0.1:{@code port} and held open now.
+   * The caller must pick its own clients from them: a socket left over from an earlier server on
+   * the same port, which its owner never closed, waits in {@code CLOSE_WAIT} as long as its owner
+   * lives. A set, because the kernel writes a table in pieces, and a socket made while it does may
+   * shift a line already written into the next piece, which would list it twice.
    */
-  static int heldOpenTo(int port) {
+  static Set<Integer> portsHeldOpenTo(int port) {
     String hexPort = String.format(Locale.ROOT, "%04X", port);
-    Set<String> held = new HashSet<>();
+    Set<Integer> held = new HashSet<>();
     for (Path table : TABLES) {
       if (!Files.isReadable(table)) {
         continue;
@@ -64,19 +66,21 @@ final class ClientSockets {
         lines
             .lines()
             .skip(1)
-            .map(line -> line.trim().split("\\s+", 11))
-            .filter(fields -> fields.length > 9 && heldOpenTo(fields, hexPort))
-            .forEach(fields -> held.add(fields[9]));
+            .map(line -> line.trim().split("\\s+", 5))
+            .filter(fields -> fields.length > 3 && heldOpenTo(fields, hexPort))
+            .forEach(fields -> held.add(portOf(fields[1])));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + table, e);
       }
     }
-    return held.size();
+    return held;
   }
 
-  /**
-   * A line {@code sl local_address rem_address st ... uid timeout inode} whose remote is the port.
-   */
+  private static int portOf(String address) {
+    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1), 16);
+  }
+
+  /** A line {@code sl local_address rem_address st ...} whose remote is the port. */
   private static boolean heldOpenTo(String[] fields, String hexPort) {
     String remote = fields[2];
     String state = fields[3];

@@ -25,7 +25,7 @@ import org.syncpost.testing.Eventually;
  *
  * <p>It exists to prove limits such as "at most N connections to one server at once" where they
  * matter, on the wire, rather than by counting inside the code under test. The peak is read from
- * the clients' sockets ({@link ClientSockets}) each time a connection comes in: the proxy's own
+ * its clients' sockets ({@link ClientSockets}) each time a connection comes in: the proxy's own
  * threads see a client's close a moment late, so counting by them, a client that closed one
  * connection and opened the next at once seemed to hold both (ScaleBenchmark's 301 connections for
  * a profile maximum of 300).
@@ -45,6 +45,7 @@ public final class ConnectionCountingProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final ExecutorService threads;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger peak = new AtomicInteger();
   private final AtomicInteger total = new AtomicInteger();
@@ -84,8 +85,17 @@ public final class ConnectionCountingProxy implements AutoCloseable {
 
   /** Forwards as {@link #forwardingTo} does, and cuts connections as {@code cuts} says. */
   public static ConnectionCountingProxy cuttingConnections(String host, int port, Cuts cuts) {
+    return start(0, host, port, cuts);
+  }
+
+  /** Forwards as {@link #forwardingTo} does, from a port of 127.0.0.1 the caller chose. */
+  static ConnectionCountingProxy listeningOn(int listenPort, String host, int port) {
+    return start(listenPort, host, port, Cuts.NONE);
+  }
+
+  private static ConnectionCountingProxy start(int listenPort, String host, int port, Cuts cuts) {
     try {
-      ServerSocket listener = new ServerSocket(0, 100, InetAddress.getByName("127.0.0.1"));
+      ServerSocket listener = new ServerSocket(listenPort, 100, InetAddress.getByName("127.0.0.1"));
       ConnectionCountingProxy proxy =
           new ConnectionCountingProxy(listener, new InetSocketAddress(host, port), cuts);
       proxy.threads.execute(proxy::acceptConnections);
@@ -145,11 +155,16 @@ public final class ConnectionCountingProxy implements AutoCloseable {
   }
 
   /**
-   * Connections the clients hold open now, this one included; where the kernel's tables cannot be
-   * read, the proxy's own count, which may include a connection whose close it has not read yet.
+   * Connections of this proxy's clients that they hold open now; where the kernel's tables cannot
+   * be read, the proxy's own count, which may include a connection whose close it has not read yet.
    */
   private int heldOpenByClients() {
-    return ClientSockets.readable() ? ClientSockets.heldOpenTo(port()) : open.get();
+    if (!ClientSockets.readable()) {
+      return open.get();
+    }
+    Set<Integer> held = ClientSockets.portsHeldOpenTo(port());
+    held.retainAll(clientPorts);
+    return held.size();
   }
 
   private void acceptConnections() {
@@ -179,7 +194,9 @@ public final class ConnectionCountingProxy implements AutoCloseable {
       return;
     }
     open.incrementAndGet();
-    peak.accumulateAndGet(heldOpenByClients(), Math::max);
+    clientPorts.add(client.getPort());
+    // at least this one was held open when it came in, though its client may have closed it since
+    peak.accumulateAndGet(Math.max(heldOpenByClients(), 1), Math::max);
     // after the peak: whoever sees this connection counted sees the peak with it
     total.incrementAndGet();
     AtomicLong budget = new AtomicLong(nextBudget());
@@ -200,6 +217,7 @@ public final class ConnectionCountingProxy implements AutoCloseable {
       // cut), not until the server's close has travelled through too, which may come a moment
       // after the client already opened its next connection in the slot it gave back
       open.decrementAndGet();
+      clientPorts.remove(client.getPort());
     }
   }
 

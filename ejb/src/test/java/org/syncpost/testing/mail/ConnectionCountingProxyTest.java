@@ -76,6 +76,32 @@ class ConnectionCountingProxyTest {
     assertThat(proxy.peakConnections()).isEqualTo(3);
   }
 
+  @Test
+  void aClientSocketLeftOverFromAnEarlierServerOnTheSamePortIsNotCounted() throws IOException {
+    // a client that never closed its connection to an earlier server on this port: the server
+    // went away, so the socket waits in CLOSE_WAIT for its owner, as a leaked store does
+    int reusedPort;
+    Socket leftOver;
+    try (ServerSocket earlier = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      reusedPort = earlier.getLocalPort();
+      leftOver = new Socket("127.0.0.1", reusedPort);
+      earlier.accept().close();
+    }
+    try (leftOver;
+        ConnectionCountingProxy onReusedPort =
+            ConnectionCountingProxy.listeningOn(reusedPort, "127.0.0.1", server.getLocalPort())) {
+      try (Socket client = new Socket(onReusedPort.host(), onReusedPort.port())) {
+        Eventually.within(
+            Duration.ofSeconds(5),
+            "the connection forwarded",
+            onReusedPort::totalConnections,
+            total -> total == 1);
+      }
+
+      assertThat(onReusedPort.peakConnections()).isEqualTo(1);
+    }
+  }
+
   private void acceptAndDrain() {
     while (!server.isClosed()) {
       try {
