@@ -24,7 +24,7 @@ import org.syncpost.access.entity.Role;
  *
  * <ol>
  *   <li>{@code access} (roles), then the technical ones every capability may use: {@code
- *       validation}, {@code paging}, {@code time}, {@code database};
+ *       validation}, {@code paging}, {@code time}, {@code json}, {@code database};
  *   <li>{@code audit} (who changed what; every capability records into it), {@code crypto}
  *       (credential encryption, audited), {@code monitoring} (metrics and health);
  *   <li>{@code mailserver}: Jakarta Mail sessions, endpoints, protocols, trust and failures,
@@ -47,6 +47,7 @@ class CapabilitiesTest {
           "validation",
           "paging",
           "time",
+          "json",
           "database",
           "lease",
           "idempotency",

@@ -1,6 +1,7 @@
 package org.syncpost;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,7 @@ class WebCapabilitiesTest {
           "validation",
           "paging",
           "time",
+          "json",
           "database",
           "lease",
           "idempotency",
@@ -102,6 +104,16 @@ class WebCapabilitiesTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importLocations(List.of(locationOf(ApiApplication.class)));
+
+  /** One provider, looked up once ({@code JsonProviders}), in web and in ejb alike. */
+  @Test
+  void noClassLooksTheJsonProviderUpOnEveryCall() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("jakarta.json.Json")
+        .check(PRODUCT);
+  }
 
   @Test
   void webCapabilitiesDependOnEachOtherWithoutCycles() {

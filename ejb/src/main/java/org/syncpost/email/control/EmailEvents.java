@@ -6,9 +6,9 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import org.syncpost.email.entity.EmailRecord;
 import org.syncpost.email.entity.EmailStatus;
-import org.syncpost.event.control.EventJson;
 import org.syncpost.event.control.EventOutbox;
 import org.syncpost.event.entity.EventType;
+import org.syncpost.json.JsonProviders;
 
 /**
  * The events of an email record, written in the transaction that changed it (ADR 0020): ids and
@@ -78,7 +78,7 @@ public class EmailEvents {
 
   private static JsonObjectBuilder about(long emailId, String status, String messageId) {
     JsonObjectBuilder data =
-        EventJson.JSON.createObjectBuilder().add("emailId", emailId).add("status", status);
+        JsonProviders.JSON.createObjectBuilder().add("emailId", emailId).add("status", status);
     if (messageId != null) {
       data.add("messageId", messageId);
     }

@@ -1,19 +1,13 @@
 package org.syncpost.event.control;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import org.syncpost.event.entity.Event;
 
 /** The JSON of an event, the same in the feed and in a webhook's body. */
 public final class EventJson {
-
-  /**
-   * The JSON-P provider every event's data is built with, looked up once: {@code
-   * Json.createObjectBuilder()} asks the ServiceLoader for it on every call, which scans the
-   * application's jars (a tenth of ingestion's CPU, issue 19).
-   */
-  public static final JsonProvider JSON = JsonProvider.provider();
 
   private EventJson() {}
 

@@ -10,13 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.syncpost.event.control.EventJson;
 import org.syncpost.event.control.EventOutbox;
 import org.syncpost.event.entity.EventType;
 import org.syncpost.job.entity.ItemResult;
 import org.syncpost.job.entity.Job;
 import org.syncpost.job.entity.JobItem;
 import org.syncpost.job.entity.JobKind;
+import org.syncpost.json.JsonProviders;
 
 /**
  * Writes a job's progress, each step in a transaction of its own, so that whoever watches the job
@@ -112,7 +112,7 @@ public class JobLedger {
   private void announceFinished(Job job) {
     events.record(
         EventType.JOB_FINISHED,
-        EventJson.JSON
+        JsonProviders.JSON
             .createObjectBuilder()
             .add("jobId", job.getId())
             .add("kind", job.getKind().name())

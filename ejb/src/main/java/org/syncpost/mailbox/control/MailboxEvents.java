@@ -2,9 +2,9 @@ package org.syncpost.mailbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.syncpost.event.control.EventJson;
 import org.syncpost.event.control.EventOutbox;
 import org.syncpost.event.entity.EventType;
+import org.syncpost.json.JsonProviders;
 import org.syncpost.mailbox.entity.Mailbox;
 
 /**
@@ -37,7 +37,7 @@ public class MailboxEvents {
       return;
     }
     var data =
-        EventJson.JSON
+        JsonProviders.JSON
             .createObjectBuilder()
             .add("mailboxId", mailbox.getId())
             .add("direction", direction);

@@ -1,6 +1,7 @@
 package org.syncpost.api.control;
 
-import jakarta.json.Json;
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -53,7 +54,7 @@ public final class JsonBody {
           "empty-body", "The request has no body; send a JSON object, e.g. {}.");
     }
     checkShape(text);
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       return reader.readObject();
     } catch (JsonException e) {
       throw new MalformedBody("malformed-json", "The body is not valid JSON.");
@@ -76,7 +77,7 @@ public final class JsonBody {
 
   /** One streaming pass: an object at the top, nesting within the limit, nothing after it. */
   private void checkShape(String text) {
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
       JsonParser.Event first = parser.next();
       if (first != JsonParser.Event.START_OBJECT) {
         throw new MalformedBody(

@@ -1,6 +1,7 @@
 package org.syncpost.api.control;
 
-import jakarta.json.Json;
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -17,7 +18,7 @@ import org.syncpost.audit.entity.Tracked;
  */
 public final class JsonOutput {
 
-  private final JsonObjectBuilder builder = Json.createObjectBuilder();
+  private final JsonObjectBuilder builder = JSON.createObjectBuilder();
 
   public JsonOutput add(String name, String value) {
     if (value == null) {
@@ -79,7 +80,7 @@ public final class JsonOutput {
   }
 
   public static <T> JsonArray array(List<T> items, Function<T, JsonObject> representation) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     items.forEach(item -> array.add(representation.apply(item)));
     return array.build();
   }

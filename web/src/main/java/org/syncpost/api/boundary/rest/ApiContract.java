@@ -1,6 +1,7 @@
 package org.syncpost.api.boundary.rest;
 
-import jakarta.json.Json;
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +35,7 @@ public final class ApiContract {
 
   private static final String YAML = read();
 
-  private static final JsonObject JSON = toJson(YAML);
+  private static final JsonObject AS_JSON = toJson(YAML);
 
   private ApiContract() {}
 
@@ -43,7 +44,7 @@ public final class ApiContract {
   }
 
   public static JsonObject json() {
-    return JSON;
+    return AS_JSON;
   }
 
   private static String read() {
@@ -67,12 +68,12 @@ public final class ApiContract {
       return JsonValue.NULL;
     }
     if (node instanceof Map<?, ?> map) {
-      JsonObjectBuilder object = Json.createObjectBuilder();
+      JsonObjectBuilder object = JSON.createObjectBuilder();
       map.forEach((key, child) -> object.add(String.valueOf(key), value(child)));
       return object.build();
     }
     if (node instanceof List<?> list) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JSON.createArrayBuilder();
       list.forEach(child -> array.add(value(child)));
       return array.build();
     }
@@ -80,15 +81,15 @@ public final class ApiContract {
       return bool ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (node instanceof Integer || node instanceof Long) {
-      return Json.createValue(((Number) node).longValue());
+      return JSON.createValue(((Number) node).longValue());
     }
     if (node instanceof BigInteger big) {
-      return Json.createValue(big);
+      return JSON.createValue(big);
     }
     if (node instanceof Double || node instanceof Float) {
-      return Json.createValue(new BigDecimal(node.toString()));
+      return JSON.createValue(new BigDecimal(node.toString()));
     }
     // dates and anything else YAML may type are text in an OpenAPI document
-    return Json.createValue(String.valueOf(node));
+    return JSON.createValue(String.valueOf(node));
   }
 }

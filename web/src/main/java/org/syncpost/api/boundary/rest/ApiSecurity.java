@@ -1,5 +1,7 @@
 package org.syncpost.api.boundary.rest;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -186,7 +188,7 @@ public class ApiSecurity implements HttpAuthenticationMechanism {
       response
           .getWriter()
           .write(
-              jakarta.json.Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("type", Problem.TYPE_BASE + type)
                   .add("title", title)
                   .add("status", status)

@@ -1,6 +1,7 @@
 package org.syncpost.api.boundary.rest;
 
-import jakarta.json.Json;
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -23,11 +24,11 @@ public final class Problem {
   }
 
   public static Response invalid(List<Violation> violations) {
-    JsonArrayBuilder errors = Json.createArrayBuilder();
+    JsonArrayBuilder errors = JSON.createArrayBuilder();
     violations.forEach(
         v ->
             errors.add(
-                Json.createObjectBuilder().add("field", v.field()).add("message", v.message())));
+                JSON.createObjectBuilder().add("field", v.field()).add("message", v.message())));
     JsonObjectBuilder body =
         body(
                 Response.Status.BAD_REQUEST,
@@ -43,7 +44,7 @@ public final class Problem {
 
   private static JsonObjectBuilder body(
       Response.StatusType status, String type, String title, String detail) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", TYPE_BASE + type)
         .add("title", title)
         .add("status", status.getStatusCode())

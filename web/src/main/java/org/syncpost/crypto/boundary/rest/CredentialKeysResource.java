@@ -1,8 +1,9 @@
 package org.syncpost.crypto.boundary.rest;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -48,9 +49,9 @@ public class CredentialKeysResource {
   }
 
   private static JsonObject json(KeyUsage usage) {
-    JsonObjectBuilder perKey = Json.createObjectBuilder();
+    JsonObjectBuilder perKey = JSON.createObjectBuilder();
     usage.valuesPerKey().forEach(perKey::add);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("currentKeyId", usage.currentKeyId())
         .add("valuesPerKey", perKey)
         .build();

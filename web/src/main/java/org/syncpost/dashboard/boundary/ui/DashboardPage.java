@@ -1,10 +1,11 @@
 package org.syncpost.dashboard.boundary.ui;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.time.Clock;
@@ -81,34 +82,34 @@ public class DashboardPage implements Serializable {
 
   /** A Chart.js bar chart (what PrimeFaces' p:chart takes as its value): one bar per hour. */
   private static String chart(Instant from, List<HourlyCount> received, List<HourlyCount> sent) {
-    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JSON.createArrayBuilder();
     for (int h = 0; h < HOURS; h++) {
       labels.add(HOUR_LABEL.format(from.plus(Duration.ofHours(h))));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "bar")
         .add(
             "data",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("labels", labels)
                 .add(
                     "datasets",
-                    Json.createArrayBuilder()
+                    JSON.createArrayBuilder()
                         .add(dataset("Received", "#0b69a3", from, received))
                         .add(dataset("Sent", "#2e9d5b", from, sent))))
         .add(
             "options",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
                 .add(
                     "scales",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add(
                             "y",
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                 .add("beginAtZero", true)
-                                .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
+                                .add("ticks", JSON.createObjectBuilder().add("precision", 0)))))
         .build()
         .toString();
   }
@@ -117,11 +118,11 @@ public class DashboardPage implements Serializable {
       String label, String colour, Instant from, List<HourlyCount> counts) {
     Map<Instant, Long> byHour =
         counts.stream().collect(Collectors.toMap(HourlyCount::hour, HourlyCount::count));
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = JSON.createArrayBuilder();
     for (int h = 0; h < HOURS; h++) {
       data.add(byHour.getOrDefault(from.plus(Duration.ofHours(h)), 0L));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("label", label)
         .add("backgroundColor", colour)
         .add("data", data);

@@ -1,8 +1,9 @@
 package org.syncpost.directory.boundary.rest;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -105,7 +106,7 @@ public class QueuesResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       JsonObject patch) {
     new JsonInput(patch, FIELDS).requireReadable();
-    JsonObject merged = Json.createMergePatch(patch).apply(json(queues.find(id))).asJsonObject();
+    JsonObject merged = JSON.createMergePatch(patch).apply(json(queues.find(id))).asJsonObject();
     Queue stored =
         queues.update(id, details(new JsonInput(merged, FIELDS)), Versions.expected(ifMatch));
     return Versions.withTag(stored, json(stored));

@@ -1,8 +1,9 @@
 package org.syncpost.directory.boundary.rest;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -124,7 +125,7 @@ public class UsersResource {
     patchInput.requireReadable();
     JsonInput merged =
         new JsonInput(
-            Json.createMergePatch(patch).apply(json(users.find(id))).asJsonObject(), FIELDS);
+            JSON.createMergePatch(patch).apply(json(users.find(id))).asJsonObject(), FIELDS);
     UserDetails details = details(merged);
     merged.requireReadable();
     User stored = users.update(id, details, newPassword, Versions.expected(ifMatch));
@@ -162,7 +163,7 @@ public class UsersResource {
   }
 
   private JsonObject json(User user) {
-    JsonArrayBuilder roles = Json.createArrayBuilder();
+    JsonArrayBuilder roles = JSON.createArrayBuilder();
     user.getRoles().stream().map(Role::externalName).sorted().forEach(roles::add);
     return new JsonOutput()
         .tracked(user)

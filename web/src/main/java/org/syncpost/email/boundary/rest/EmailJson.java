@@ -1,6 +1,7 @@
 package org.syncpost.email.boundary.rest;
 
-import jakarta.json.Json;
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -14,9 +15,9 @@ public final class EmailJson {
   private EmailJson() {}
 
   public static JsonObject of(EmailRecord e) {
-    JsonArrayBuilder receiving = Json.createArrayBuilder();
+    JsonArrayBuilder receiving = JSON.createArrayBuilder();
     e.getReceivingMailboxes().stream().map(m -> m.getId()).sorted().forEach(receiving::add);
-    JsonArrayBuilder attachments = Json.createArrayBuilder();
+    JsonArrayBuilder attachments = JSON.createArrayBuilder();
     for (Attachment a : e.getAttachments()) {
       attachments.add(
           new JsonOutput()
@@ -64,7 +65,7 @@ public final class EmailJson {
   }
 
   private static jakarta.json.JsonArray strings(List<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     values.forEach(array::add);
     return array.build();
   }

@@ -1,8 +1,9 @@
 package org.syncpost.email.boundary.rest;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -193,18 +194,18 @@ public class EmailsResource {
   }
 
   private JsonObject batchAnswer(List<EmailRecord> created) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     UriBuilder emails = uriInfo.getBaseUriBuilder().path(EmailsResource.class);
     for (EmailRecord record : created) {
       items.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", record.getId())
               .add(
                   "location",
                   emails.clone().path(String.valueOf(record.getId())).build().toString())
               .add("status", record.getStatus().name()));
     }
-    return Json.createObjectBuilder().add("emails", items).build();
+    return JSON.createObjectBuilder().add("emails", items).build();
   }
 
   /** The request as the outbox reads it; unreadable fields are 400 before anything is stored. */

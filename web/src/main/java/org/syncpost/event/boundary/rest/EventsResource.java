@@ -1,8 +1,9 @@
 package org.syncpost.event.boundary.rest;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -42,13 +43,13 @@ public class EventsResource {
       throw InvalidInput.of("limit", "must be 1 to " + MAX_LIMIT);
     }
     List<Event> page = events.after(cursor, size);
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     long next = cursor;
     for (Event event : page) {
       items.add(EventJson.of(event));
       next = event.getFeedPosition();
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("events", items)
         .add("next", String.valueOf(next))
         .build();

@@ -1,8 +1,9 @@
 package org.syncpost.mailbox.boundary.rest;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -110,7 +111,7 @@ public class MailboxesResource {
     Boolean trace = patchInput.bool("protocolTrace");
     patchInput.requireReadable();
     JsonObject merged =
-        Json.createMergePatch(patch).apply(MailboxJson.of(mailboxes.find(id))).asJsonObject();
+        JSON.createMergePatch(patch).apply(MailboxJson.of(mailboxes.find(id))).asJsonObject();
     Mailbox updated =
         mailboxes.update(
             id,

@@ -1,7 +1,8 @@
 package org.syncpost.monitoring.boundary.http;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -44,7 +45,7 @@ public class HealthServlet extends HttpServlet {
     }
     List<HealthCheckResponse> checks = health.check(probe);
     boolean up = checks.stream().allMatch(c -> c.getStatus() == HealthCheckResponse.Status.UP);
-    JsonArrayBuilder rendered = Json.createArrayBuilder();
+    JsonArrayBuilder rendered = JSON.createArrayBuilder();
     checks.forEach(check -> rendered.add(json(check)));
     response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setContentType("application/json; charset=utf-8");
@@ -52,7 +53,7 @@ public class HealthServlet extends HttpServlet {
     response
         .getWriter()
         .write(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("status", up ? "UP" : "DOWN")
                 .add("checks", rendered)
                 .build()
@@ -61,7 +62,7 @@ public class HealthServlet extends HttpServlet {
 
   private static JsonObjectBuilder json(HealthCheckResponse check) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("name", check.getName())
             .add("status", check.getStatus().name());
     check
@@ -69,7 +70,7 @@ public class HealthServlet extends HttpServlet {
         .filter(data -> !data.isEmpty())
         .ifPresent(
             data -> {
-              JsonObjectBuilder values = Json.createObjectBuilder();
+              JsonObjectBuilder values = JSON.createObjectBuilder();
               data.forEach(
                   (key, value) -> {
                     if (value instanceof Number number) {

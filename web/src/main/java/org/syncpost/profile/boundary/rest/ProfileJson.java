@@ -1,6 +1,7 @@
 package org.syncpost.profile.boundary.rest;
 
-import jakarta.json.Json;
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -119,7 +120,7 @@ final class ProfileJson {
           "preset", preset.name() + " has no POP3 server; choose serverType IMAP_SMTP");
     }
     JsonObjectBuilder merged =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("serverType", type.name())
             .add("incomingServer", incoming)
             .add("incomingUseSsl", true)

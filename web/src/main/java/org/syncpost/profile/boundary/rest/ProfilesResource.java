@@ -1,8 +1,9 @@
 package org.syncpost.profile.boundary.rest;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
@@ -97,7 +98,7 @@ public class ProfilesResource {
     JsonInput patchInput = ProfileJson.input(patch);
     channel.requireSecureFor(patchInput, ProfileJson.PASSWORD_FIELDS);
     JsonObject merged =
-        Json.createMergePatch(patch).apply(ProfileJson.of(profiles.find(id))).asJsonObject();
+        JSON.createMergePatch(patch).apply(ProfileJson.of(profiles.find(id))).asJsonObject();
     profiles.update(
         id, ProfileJson.settings(ProfileJson.input(merged)), Versions.expected(ifMatch));
     EmailServerProfile stored = profiles.find(id);

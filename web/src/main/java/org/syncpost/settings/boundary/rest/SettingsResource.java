@@ -1,8 +1,9 @@
 package org.syncpost.settings.boundary.rest;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -71,7 +72,7 @@ public class SettingsResource {
   @PATCH
   public Response patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject patch) {
     new JsonInput(patch, FIELDS).requireReadable();
-    JsonObject merged = Json.createMergePatch(patch).apply(json(settings.current())).asJsonObject();
+    JsonObject merged = JSON.createMergePatch(patch).apply(json(settings.current())).asJsonObject();
     OrganisationSettings stored =
         settings.change(read(new JsonInput(merged, FIELDS)), Versions.expected(ifMatch));
     return Versions.withTag(stored, json(stored));

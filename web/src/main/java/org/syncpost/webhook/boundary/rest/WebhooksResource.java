@@ -1,8 +1,9 @@
 package org.syncpost.webhook.boundary.rest;
 
+import static org.syncpost.json.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -108,7 +109,7 @@ public class WebhooksResource {
   }
 
   private static JsonObject json(WebhookSubscription subscription) {
-    JsonArrayBuilder events = Json.createArrayBuilder();
+    JsonArrayBuilder events = JSON.createArrayBuilder();
     subscription.getEventTypes().forEach(type -> events.add(type.externalName()));
     return new JsonOutput()
         .add("id", subscription.getId())
