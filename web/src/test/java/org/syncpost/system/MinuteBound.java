@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Tag;
 /**
  * A test that waits out at least a minute of the scheduler's clock (a per-minute sending limit, a
  * re-test interval): it checks timing rules that do not depend on the database, so the engine
- * tests' second run on PostgreSQL (profile {@code postgresql-engines}) leaves it out.
+ * tests' second run on PostgreSQL ({@link EnginesOnPostgresqlIT}) leaves it out.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,12 @@
 package org.syncpost.system;
 
+import static java.util.Locale.ROOT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -12,13 +19,18 @@ import org.syncpost.testing.database.PrivatePostgres;
  * run side by side, has its own (ADR 0033). Tests on it create uniquely named records and restore
  * any organisation setting they change; a test that must restart the server starts its own.
  *
- * <p>With {@code -Dsyncpost.test.database=postgresql} the shared SyncPost runs on a private
- * PostgreSQL 15 started for the test run (as operators run it, through {@code SYNCPOST_DB_URL}), so
- * that the same system tests prove the engines on PostgreSQL.
+ * <p>Where the configuration parameter {@code syncpost.test.database} is {@code postgresql} (set by
+ * {@link EnginesOnPostgresqlIT} for its classes, or for every class with {@code
+ * -Dsyncpost.test.database=postgresql}), the shared SyncPost runs on a private PostgreSQL 15
+ * started for it (as operators run it, through {@code SYNCPOST_DB_URL}), so that the same system
+ * tests prove the engines on PostgreSQL. A JVM keeps one shared SyncPost per database.
  */
 public final class SharedSyncPost implements ParameterResolver {
 
-  /** The system property that chooses the database of the shared SyncPost. */
+  /**
+   * The configuration parameter (or, as JUnit falls back to them, system property) that chooses the
+   * database of the shared SyncPost.
+   */
   public static final String DATABASE = "syncpost.test.database";
 
   @Override
@@ -28,33 +40,54 @@ public final class SharedSyncPost implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    String database = context.getConfigurationParameter(DATABASE).orElse("h2").toLowerCase(ROOT);
     return context
         .getStore(
             ExtensionContext.StoreScope.LAUNCHER_SESSION,
             ExtensionContext.Namespace.create(SharedSyncPost.class))
-        .getOrComputeIfAbsent("server", key -> Running.start(), Running.class)
+        .getOrComputeIfAbsent(database, key -> Running.start(database), Running.class)
         .server();
   }
 
   /** Closed by JUnit when the test JVM's launcher session ends (ADR 0033). */
   private record Running(SyncPostServer server, PrivatePostgres postgres) implements AutoCloseable {
 
-    static Running start() {
-      if (!"postgresql".equalsIgnoreCase(System.getProperty(DATABASE, "h2"))) {
+    static Running start(String database) {
+      if (!database.equals("postgresql")) {
         return new Running(SyncPostServer.start(), null);
       }
       PrivatePostgres postgres = PrivatePostgres.start();
       try {
-        return new Running(
-            SyncPostServer.start(
-                Map.of(
-                    "SYNCPOST_DB_URL", postgres.jdbcUrl(),
-                    "SYNCPOST_DB_USER", PrivatePostgres.USER,
-                    "SYNCPOST_DB_PASSWORD", PrivatePostgres.PASSWORD)),
-            postgres);
+        Running running =
+            new Running(
+                SyncPostServer.start(
+                    Map.of(
+                        "SYNCPOST_DB_URL", postgres.jdbcUrl(),
+                        "SYNCPOST_DB_USER", PrivatePostgres.USER,
+                        "SYNCPOST_DB_PASSWORD", PrivatePostgres.PASSWORD)),
+                postgres);
+        // the tests on it prove something about PostgreSQL only if it really runs on PostgreSQL
+        try {
+          assertThat(health(running.server())).contains("PostgreSQL");
+        } catch (AssertionError | IOException notThere) {
+          running.close();
+          throw new AssertionError("the shared SyncPost does not run on PostgreSQL", notThere);
+        }
+        return running;
       } catch (RuntimeException | AssertionError failed) {
         postgres.close();
         throw failed;
+      }
+    }
+
+    private static String health(SyncPostServer server) throws IOException {
+      try {
+        return HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(server.healthUri()).build(), BodyHandlers.ofString())
+            .body();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while reading " + server.healthUri(), e);
       }
     }
 
