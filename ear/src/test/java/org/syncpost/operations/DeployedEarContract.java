@@ -382,11 +382,15 @@ abstract class DeployedEarContract {
     return Path.of(System.getProperty("syncpost.root"));
   }
 
-  /** A base from which every port at the given offsets is free on loopback. */
-  static int freePortBase(int... offsets) {
+  /**
+   * A base from which every port at the given offsets is free on loopback, a multiple of 100 from
+   * {@code lowest} up to 10,000 above it. The two servers run side by side (two test JVMs), so each
+   * takes its ports from a range of its own: a port found free here is bound only later.
+   */
+  static int freePortBase(int lowest, int... offsets) {
     SecureRandom random = new SecureRandom();
     for (int attempt = 0; attempt < 50; attempt++) {
-      int base = 20_000 + random.nextInt(200) * 100;
+      int base = lowest + random.nextInt(100) * 100;
       if (IntStream.of(offsets).allMatch(offset -> isFree(base + offset))) {
         return base;
       }

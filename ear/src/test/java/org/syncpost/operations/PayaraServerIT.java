@@ -14,7 +14,8 @@ class PayaraServerIT extends DeployedEarContract {
 
   @Override
   void setUp(Map<String, String> environment) throws Exception {
-    portBase = freePortBase(9, 37, 38, 39, 48, 49, 59, 76, 80, 81, 86);
+    // ports 20,009 to 29,986; WildFly's start at 30,080
+    portBase = freePortBase(20_000, 9, 37, 38, 39, 48, 49, 59, 76, 80, 81, 86);
     Map<String, String> all = new HashMap<>(environment);
     all.put("SYNCPOST_DOMAIN_DIR", workDirectory.resolve("domains").toString());
     all.put("SYNCPOST_PORT_BASE", String.valueOf(portBase));

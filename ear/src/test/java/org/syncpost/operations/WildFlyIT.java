@@ -26,7 +26,8 @@ class WildFlyIT extends DeployedEarContract {
     wildflyHome = workDirectory.resolve("wildfly");
     runScript(
         Map.of(), "cp", "-a", System.getProperty("syncpost.wildflyHome"), wildflyHome.toString());
-    offset = freePortBase(8080, 8443, 9990, 9993);
+    // ports 30,080 to 41,893; Payara Server's end below 30,000
+    offset = freePortBase(22_000, 8080, 8443, 9990, 9993);
     Map<String, String> all = new HashMap<>(environment);
     all.put("SYNCPOST_PORT_OFFSET", String.valueOf(offset));
     runScript(
