@@ -39,10 +39,7 @@ public final class RestartableSyncPost implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     SyncPostServer server =
-        context
-            .getStore(
-                ExtensionContext.StoreScope.LAUNCHER_SESSION,
-                ExtensionContext.Namespace.create(RestartableSyncPost.class))
+        store(context)
             .getOrComputeIfAbsent(
                 "server",
                 key -> new Running(SyncPostServer.start(Map.of("JAVA_OPTS", JAVA_OPTS))),
@@ -55,7 +52,27 @@ public final class RestartableSyncPost implements ParameterResolver {
     return server;
   }
 
-  /** Closed by JUnit when the test JVM's launcher session ends (ADR 0033). */
+  /**
+   * Stops this test JVM's restartable SyncPost, if it has one, before the JVM ends: for the browser
+   * classes, which run last ({@link org.syncpost.ui.UiSyncPost}). A class that needs it after that
+   * starts it again.
+   */
+  public static void stopEarly(ExtensionContext context) {
+    Running running = store(context).remove("server", Running.class);
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  private static ExtensionContext.Store store(ExtensionContext context) {
+    return context.getStore(
+        ExtensionContext.StoreScope.LAUNCHER_SESSION,
+        ExtensionContext.Namespace.create(RestartableSyncPost.class));
+  }
+
+  /**
+   * Closed by JUnit when the test JVM's launcher session ends (ADR 0033), or {@link #stopEarly}.
+   */
   private record Running(SyncPostServer server) implements AutoCloseable {
     @Override
     public void close() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -41,15 +42,34 @@ public final class SharedSyncPost implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     String database = context.getConfigurationParameter(DATABASE).orElse("h2").toLowerCase(ROOT);
-    return context
-        .getStore(
-            ExtensionContext.StoreScope.LAUNCHER_SESSION,
-            ExtensionContext.Namespace.create(SharedSyncPost.class))
+    return store(context)
         .getOrComputeIfAbsent(database, key -> Running.start(database), Running.class)
         .server();
   }
 
-  /** Closed by JUnit when the test JVM's launcher session ends (ADR 0033). */
+  /**
+   * Stops this test JVM's shared SyncPosts, on either database, before the JVM ends: for the
+   * browser classes, which run last ({@link org.syncpost.ui.UiSyncPost}). A class that needs one
+   * after that starts it again.
+   */
+  public static void stopEarly(ExtensionContext context) {
+    for (String database : List.of("h2", "postgresql")) {
+      Running running = store(context).remove(database, Running.class);
+      if (running != null) {
+        running.close();
+      }
+    }
+  }
+
+  private static ExtensionContext.Store store(ExtensionContext context) {
+    return context.getStore(
+        ExtensionContext.StoreScope.LAUNCHER_SESSION,
+        ExtensionContext.Namespace.create(SharedSyncPost.class));
+  }
+
+  /**
+   * Closed by JUnit when the test JVM's launcher session ends (ADR 0033), or {@link #stopEarly}.
+   */
   private record Running(SyncPostServer server, PrivatePostgres postgres) implements AutoCloseable {
 
     static Running start(String database) {
