@@ -78,22 +78,20 @@ public final class SharedSyncPost implements ParameterResolver {
       }
       PrivatePostgres postgres = PrivatePostgres.start();
       try {
-        Running running =
-            new Running(
-                SyncPostServer.start(
-                    Map.of(
-                        "SYNCPOST_DB_URL", postgres.jdbcUrl(),
-                        "SYNCPOST_DB_USER", PrivatePostgres.USER,
-                        "SYNCPOST_DB_PASSWORD", PrivatePostgres.PASSWORD)),
-                postgres);
+        SyncPostServer server =
+            SyncPostServer.start(
+                Map.of(
+                    "SYNCPOST_DB_URL", postgres.jdbcUrl(),
+                    "SYNCPOST_DB_USER", PrivatePostgres.USER,
+                    "SYNCPOST_DB_PASSWORD", PrivatePostgres.PASSWORD));
         // the tests on it prove something about PostgreSQL only if it really runs on PostgreSQL
         try {
-          assertThat(health(running.server())).contains("PostgreSQL");
+          assertThat(health(server)).contains("PostgreSQL");
         } catch (AssertionError | IOException notThere) {
-          running.close();
+          server.close();
           throw new AssertionError("the shared SyncPost does not run on PostgreSQL", notThere);
         }
-        return running;
+        return new Running(server, postgres);
       } catch (RuntimeException | AssertionError failed) {
         postgres.close();
         throw failed;
