@@ -118,13 +118,12 @@ class MailboxIsolationIT {
   }
 
   private void syncUntilDone(long mailboxId) {
-    JsonObject outcome;
-    do {
-      Reply synced = admin.post("mailboxes/" + mailboxId + "/sync", "");
-      assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
-      outcome = synced.json();
-      assertThat(outcome.getString("status")).as(outcome.toString()).isEqualTo("SUCCEEDED");
-    } while (outcome.getBoolean("moreWaiting"));
+    IncomingMailboxes.untilDone(
+        () -> {
+          Reply synced = admin.post("mailboxes/" + mailboxId + "/sync", "");
+          assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
+          return synced.json();
+        });
   }
 
   private List<JsonObject> records(long mailboxId) {
